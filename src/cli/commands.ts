@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+
+/** A command registers itself on the program; its action imports its implementation lazily. */
+export type CommandRegistration = (program: Command, setExitCode: (code: number) => void) => void;
+
+/** Commands beyond validate and schema. Adding a command means adding it here. */
+export const COMMANDS: CommandRegistration[] = [];

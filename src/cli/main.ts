@@ -1,0 +1,72 @@
+import { Command, CommanderError, Option } from 'commander';
+
+/**
+ * The command line. Each command's module is imported only when that command runs, so
+ * `licat --help` stays fast and heavy libraries load only where they are needed.
+ * Returns the exit code: 0 clean, 1 problems, 2 bad usage or internal failure.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('licat')
+    .description('行政许可事项标准化目录编译器 / compiler for administrative licensing standards catalogs')
+    .version(await version(), '-V, --version')
+    .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']))
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+
+  const formats = ['stylish', 'json', 'sarif', 'junit', 'github'];
+  const validate = program
+    .command('validate')
+    .description('检查目录 / load and check the catalog')
+    .argument('[dir]', '目录文件夹 / catalog folder', 'catalog')
+    .option('--format <formats>', `输出格式，可逗号分隔多个 / output formats, comma-separated: ${formats.join(',')}`, 'stylish')
+    .option('--max-warnings <n>', '警告超过该数量时失败 / fail when warnings exceed N')
+    .option('--baseline <file>', '忽略基线文件中已知的问题 / accept the known problems listed in a baseline file')
+    .option('--write-baseline <file>', '把当前问题写入基线文件 / write the current problems to a baseline file')
+    .option('--no-color', '不使用颜色 / no colours');
+  for (const f of formats) validate.option(`--output-${f} <file>`, `${f} 格式写入文件 / write ${f} output to a file`);
+  validate.action(async (dir: string, options: Record<string, unknown>) => {
+    const { runValidate } = await import('./validate.js');
+    exitCode = await runValidate(dir, { ...options, lang: program.opts().lang });
+  });
+
+  program
+    .command('schema')
+    .description('生成 schemas/ 中的 JSON Schema / write the JSON Schemas to schemas/')
+    .option('--out <dir>', '输出文件夹 / output folder', 'schemas')
+    .option('--check', '只检查已提交的文件是否最新 / only check that the committed files are current')
+    .action(async (options: { out: string; check?: boolean }) => {
+      const { runSchema } = await import('./schema.js');
+      exitCode = await runSchema(options);
+    });
+
+  for (const extension of await loadExtensions()) extension(program, (code) => (exitCode = code));
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    const { UsageError } = await import('../load/read-catalog.js');
+    if (error instanceof UsageError) {
+      process.stderr.write(`licat: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+/** Commands registered by their own modules (build, diff, stats): listed in ./commands.ts. */
+async function loadExtensions() {
+  const { COMMANDS } = await import('./commands.js');
+  return COMMANDS;
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

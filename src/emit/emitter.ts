@@ -1,0 +1,33 @@
+import type { Lang } from '../i18n/lang.js';
+import type { Catalog } from '../model/catalog.js';
+
+/**
+ * Where emitters put files. Paths are relative to the output root, with forward slashes; the
+ * sink writes into a staging folder and records each file's sha256 and size for the manifest.
+ */
+export interface OutputSink {
+  /** Write a whole file. */
+  write(rel: string, data: string | Uint8Array): Promise<void>;
+  /** Absolute path for a file written by a stream (e.g. the Excel streaming writer)... */
+  streamPath(rel: string): Promise<string>;
+  /** ...then record it once the stream is closed. */
+  added(rel: string): Promise<void>;
+}
+
+export interface EmitContext {
+  out: OutputSink;
+  lang: Lang;
+  /** Options of `licat build` (e.g. excelHalls, buildTime). */
+  options: Readonly<Record<string, unknown>>;
+  /** Progress and notices; silent with --quiet. */
+  log(message: string): void;
+  /** Folder for caches that survive builds (e.g. rendered SVGs), or undefined for none. */
+  cacheDir: string | undefined;
+}
+
+/** One kind of artifact of `licat build`. Emitters are listed in src/emit/registry.ts. */
+export interface Emitter {
+  id: string;
+  description: string;
+  emit(catalog: Catalog, context: EmitContext): Promise<void>;
+}

@@ -1,0 +1,137 @@
+import jsYaml from 'js-yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { t, type Text } from '../i18n/lang.js';
+import type { Finding } from '../diagnostics/diagnostic.js';
+
+export interface ParsedYaml {
+  /** The parsed data, or undefined when the file could not be parsed. */
+  data: unknown;
+  findings: Finding[];
+}
+
+/** Most nodes a file may expand to, counting every alias use: stops alias bombs. */
+export const MAX_NODES = 100_000;
+/** Deepest nesting accepted. */
+export const MAX_DEPTH = 64;
+
+const YAML_MESSAGES: Record<string, Text> = {
+  DUPLICATE_KEY: t('重复的键：同一映射中的键必须唯一', 'duplicate key: keys in one mapping must be unique'),
+  TAB_AS_INDENT: t('缩进使用了制表符（Tab），YAML 只允许空格缩进', 'tab used for indentation; YAML allows only spaces'),
+  BAD_INDENT: t('缩进不正确', 'bad indentation'),
+  MISSING_CHAR: t('缺少字符（如引号或括号未闭合）', 'missing character (an unclosed quote or bracket?)'),
+  MULTILINE_IMPLICIT_KEY: t('隐式键不能跨行（可能缺少冒号或缩进错误）', 'implicit keys must be on one line (missing colon or bad indentation?)'),
+  BLOCK_AS_IMPLICIT_KEY: t('块不能作为隐式键（可能缩进错误）', 'a block cannot be an implicit key (bad indentation?)'),
+  UNEXPECTED_TOKEN: t('意外的符号', 'unexpected token'),
+  BAD_ALIAS: t('别名引用了不存在的锚点', 'alias to an unknown anchor'),
+  ALIAS_PROPS: t('别名不能带标签或锚点', 'an alias cannot have a tag or anchor'),
+  BAD_SCALAR_START: t('标量不能以该字符开头，请加引号', 'a plain scalar cannot start with this character; quote it'),
+  BAD_DIRECTIVE: t('无效的指令', 'bad directive'),
+  MULTIPLE_DOCS: t('一个文件只能有一个 YAML 文档', 'a file may hold one YAML document only'),
+  TAG_RESOLVE_FAILED: t('无法解析的标签', 'unresolved tag'),
+  RESOURCE_EXHAUSTION: t('别名展开过多（疑似“别名炸弹”）', 'too many alias expansions (an alias bomb?)'),
+};
+
+/**
+ * Parse one YAML file. Clean files take the fast path (js-yaml, YAML 1.2 core schema); a file
+ * that fails is parsed again with `yaml` to report every error at its exact position.
+ * Never throws.
+ */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  let data: unknown;
+  try {
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: file });
+  } catch (error) {
+    return { data: undefined, findings: explainFailure(text, file, error) };
+  }
+  const shape = measure(data);
+  if (shape !== undefined) {
+    const aliasAt = /^\s*[^#\n]*\*[A-Za-z0-9_-]/m.exec(text);
+    const { line, column } = aliasAt ? lineCol(text, aliasAt.index) : { line: 1, column: 1 };
+    return {
+      data: undefined,
+      findings: [
+        {
+          rule: 'yaml-syntax',
+          file,
+          path: '',
+          line,
+          column,
+          message:
+            shape === 'nodes'
+              ? t(
+                  `文件展开后超过 ${MAX_NODES} 个节点（疑似“别名炸弹”），请不要用别名复制大段内容`,
+                  `the file expands to more than ${MAX_NODES} nodes (an alias bomb?); do not copy large parts with aliases`,
+                )
+              : t(`嵌套超过 ${MAX_DEPTH} 层`, `nesting deeper than ${MAX_DEPTH} levels`),
+        },
+      ],
+    };
+  }
+  return { data, findings: [] };
+}
+
+function explainFailure(text: string, file: string, error: unknown): Finding[] {
+  const findings: Finding[] = [];
+  try {
+    const counter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+    for (const err of doc.errors) {
+      const [start] = err.linePos ?? [counter.linePos(err.pos[0])];
+      const known = YAML_MESSAGES[err.code];
+      const detail = err.message.split('\n')[0] ?? '';
+      findings.push({
+        rule: err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
+        file,
+        path: '',
+        line: start?.line ?? 1,
+        column: start?.col ?? 1,
+        message: known ?? t(`YAML 语法错误：${detail}`, `YAML syntax error: ${detail}`),
+      });
+    }
+  } catch {
+    // Fall through to the fast parser's own report below.
+  }
+  if (findings.length > 0) return findings;
+  const mark = (error as { mark?: { line: number; column: number } }).mark;
+  const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
+  const deep = error instanceof RangeError;
+  return [
+    {
+      rule: /duplicat/i.test(reason) ? 'yaml-duplicate-key' : 'yaml-syntax',
+      file,
+      path: '',
+      line: (mark?.line ?? 0) + 1,
+      column: (mark?.column ?? 0) + 1,
+      message: deep
+        ? t(`嵌套过深，无法解析（上限 ${MAX_DEPTH} 层）`, `nesting too deep to parse (limit ${MAX_DEPTH} levels)`)
+        : t(`YAML 语法错误：${reason}`, `YAML syntax error: ${reason}`),
+    },
+  ];
+}
+
+/** Count nodes (each alias use counts in full) and depth; report the first limit exceeded. */
+function measure(root: unknown): 'nodes' | 'depth' | undefined {
+  let nodes = 0;
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (++nodes > MAX_NODES) return 'nodes';
+    if (depth > MAX_DEPTH) return 'depth';
+    if (value !== null && typeof value === 'object') {
+      const children = Array.isArray(value) ? value : Object.values(value);
+      for (const child of children) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+      nodes += children.length;
+    }
+  }
+  return undefined;
+}
+
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i;
+  }
+  return { line, column: offset - last };
+}

@@ -1,0 +1,117 @@
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { t } from '../i18n/lang.js';
+import type { Finding } from '../diagnostics/diagnostic.js';
+
+export type FileKind = 'catalog' | 'departments' | 'regions' | 'item' | 'hall';
+
+/** One catalog file as read from disk, before decoding. */
+export interface RawFile {
+  kind: FileKind;
+  /** Path shown to users: relative to the working directory, forward slashes. */
+  file: string;
+  /** Path relative to the catalog root, forward slashes. */
+  rel: string;
+  bytes: Uint8Array;
+}
+
+export interface ReadResult {
+  files: RawFile[];
+  findings: Finding[];
+}
+
+/** Largest YAML file accepted; a real item is a few kilobytes. */
+export const MAX_YAML_BYTES = 1024 * 1024;
+/** Largest region table accepted. */
+export const MAX_CSV_BYTES = 64 * 1024 * 1024;
+
+/** A problem with the command line itself (exit 2), not with the catalog. */
+export class UsageError extends Error {}
+
+/**
+ * Read every file of a catalog folder. This is the only place the catalog is read from disk.
+ * Files are returned sorted by path; unreadable, oversized, linked-out or misnamed entries
+ * become findings instead of being read.
+ */
+export async function readCatalog(root: string, cwd = process.cwd()): Promise<ReadResult> {
+  const absRoot = path.resolve(cwd, root);
+  const rootStat = await stat(absRoot).catch(() => undefined);
+  if (!rootStat?.isDirectory()) {
+    throw new UsageError(`目录不存在：${root} / catalog folder not found: ${root}`);
+  }
+  const realRoot = await realpath(absRoot);
+  const display = (abs: string) => {
+    const rel = path.relative(cwd, abs) || '.';
+    return rel.split(path.sep).join('/');
+  };
+  const files: RawFile[] = [];
+  const findings: Finding[] = [];
+
+  const take = async (abs: string, kind: FileKind, limit: number) => {
+    const file = display(abs);
+    const rel = path.relative(absRoot, abs).split(path.sep).join('/');
+    const problem = (rule: string, zh: string, en: string) =>
+      findings.push({ rule, file, path: '', line: 1, column: 1, message: t(zh, en) });
+    const link = await lstat(abs);
+    if (link.isSymbolicLink()) {
+      const target = await realpath(abs).catch(() => undefined);
+      if (!target) return problem('file-link', '符号链接指向不存在的文件', 'symbolic link to a missing file');
+      if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+        return problem('file-link', '符号链接指向目录之外，已拒绝读取', 'symbolic link leads outside the catalog; not read');
+      }
+    }
+    const info = await stat(abs);
+    if (!info.isFile()) {
+      return problem('file-type', '不是普通文件（可能是以 .yaml 结尾的目录）', 'not a regular file (a directory named like a YAML file?)');
+    }
+    if (info.size > limit) {
+      return problem(
+        'file-size',
+        `文件过大（${info.size} 字节），上限为 ${limit} 字节`,
+        `file too large (${info.size} bytes); the limit is ${limit} bytes`,
+      );
+    }
+    files.push({ kind, file, rel, bytes: await readFile(abs) });
+  };
+
+  const catalogYaml = path.join(absRoot, 'catalog.yaml');
+  if (await exists(catalogYaml)) await take(catalogYaml, 'catalog', MAX_YAML_BYTES);
+  else findings.push(missing(display(catalogYaml), 'catalog.yaml'));
+  const departments = path.join(absRoot, 'departments.yaml');
+  if (await exists(departments)) await take(departments, 'departments', 16 * MAX_YAML_BYTES);
+  else findings.push(missing(display(departments), 'departments.yaml'));
+
+  for (const abs of await listFiles(path.join(absRoot, 'regions'), /\.csv$/i, false)) await take(abs, 'regions', MAX_CSV_BYTES);
+  for (const abs of await listFiles(path.join(absRoot, 'items'), /\.ya?ml$/i, true)) await take(abs, 'item', MAX_YAML_BYTES);
+  for (const abs of await listFiles(path.join(absRoot, 'halls'), /\.ya?ml$/i, false)) await take(abs, 'hall', MAX_YAML_BYTES);
+
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, findings };
+}
+
+function missing(file: string, name: string): Finding {
+  return { rule: 'schema', file, path: '', line: 1, column: 1, message: t(`缺少 ${name}`, `${name} is missing`) };
+}
+
+async function exists(abs: string): Promise<boolean> {
+  return lstat(abs).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Files below `dir` whose names match; recursion does not follow symbolic links to folders. */
+async function listFiles(dir: string, pattern: RegExp, recursive: boolean): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (current: string) => {
+    const entries = await readdir(current, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const abs = path.join(current, entry.name);
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory() && recursive && !pattern.test(entry.name)) await walk(abs);
+      else if (pattern.test(entry.name)) out.push(abs);
+    }
+  };
+  await walk(dir);
+  return out.sort();
+}

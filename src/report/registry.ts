@@ -1,0 +1,6 @@
+import { json } from './json.js';
+import type { Reporter } from './reporter.js';
+import { stylish } from './stylish.js';
+
+/** Every output format of `licat validate`, by name. Adding a format means adding it here. */
+export const REPORTERS: Readonly<Record<string, Reporter>> = { stylish, json };
