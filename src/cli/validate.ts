@@ -34,7 +34,7 @@ export async function runValidate(dir: string, options: ValidateOptions): Promis
   const context = {
     lang,
     texts: result.texts,
-    summary: { files: result.files, items: result.catalog.items.length },
+    summary: { files: result.files, items: result.itemFiles },
     color: options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
   let toStdout = 0;

@@ -11,6 +11,8 @@ export interface CheckResult {
   texts: ReadonlyMap<string, string>;
   /** Number of files looked at. */
   files: number;
+  /** Number of item files, valid or not. */
+  itemFiles: number;
 }
 
 /**
@@ -28,5 +30,6 @@ export function checkFiles(root: string, files: RawFile[], readFindings: Finding
   const composed = composeCatalog(displayRoot, files);
   const findings = [...readFindings, ...composed.findings, ...runRules(composed.catalog)];
   const diagnostics = finalize(findings, composed.texts, composed.catalog.meta?.rules ?? {});
-  return { catalog: composed.catalog, diagnostics, texts: composed.texts, files: files.length + readFindings.length };
+  const itemFiles = files.filter((f) => f.kind === 'item').length + readFindings.filter((f) => f.file.startsWith(`${displayRoot}/items/`)).length;
+  return { catalog: composed.catalog, diagnostics, texts: composed.texts, files: files.length + readFindings.length, itemFiles };
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine lacks for licat: Chromium and CJK fonts (flowchart SVGs,
+# guide tests), LibreOffice Calc (the Excel test client), then the npm packages from the lockfile.
+# Safe to rerun; apt packages are installed only when missing and only when running as root.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "licat: installing ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null || echo "licat: apt-get install failed; flowchart SVGs and some tests need: ${need[*]}" >&2
+  else
+    echo "licat: missing ${need[*]}; install them with: sudo apt-get install -y ${need[*]}" >&2
+  fi
+fi
+
+npm ci --no-audit --no-fund
