@@ -1,9 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { t } from '../i18n/lang.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
 
 export type Decoded = { text: string; finding?: undefined } | { text?: undefined; finding: Finding };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const gbk = new TextDecoder('gbk', { fatal: true });
 
 /**
@@ -34,11 +34,12 @@ export function decodeUtf8(bytes: Uint8Array, file: string): Decoded {
         )
       : fail('文件含 NUL 字节，不是文本文件。', 'the file contains a NUL byte; it is not a text file', line, column);
   }
-  try {
-    let text = utf8.decode(bytes);
+  if (isUtf8(bytes)) {
+    let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text };
-  } catch {
+  }
+  {
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = positionOfByte(bytes, bad);
     let isGbk = false;
