@@ -28,7 +28,6 @@ const YAML_MESSAGES: Record<string, Text> = {
   BAD_DIRECTIVE: t('无效的指令', 'bad directive'),
   MULTIPLE_DOCS: t('一个文件只能有一个 YAML 文档', 'a file may hold one YAML document only'),
   TAG_RESOLVE_FAILED: t('无法解析的标签', 'unresolved tag'),
-  RESOURCE_EXHAUSTION: t('别名展开过多（疑似“别名炸弹”）', 'too many alias expansions (an alias bomb?)'),
 };
 
 /**
@@ -77,7 +76,8 @@ function explainFailure(text: string, file: string, error: unknown): Finding[] {
     const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
     for (const err of doc.errors) {
       const [start] = err.linePos ?? [counter.linePos(err.pos[0])];
-      const known = YAML_MESSAGES[err.code];
+      const known =
+        err.code === 'RESOURCE_EXHAUSTION' ? deepMessage() : YAML_MESSAGES[err.code];
       const detail = err.message.split('\n')[0] ?? '';
       findings.push({
         rule: err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
@@ -94,7 +94,7 @@ function explainFailure(text: string, file: string, error: unknown): Finding[] {
   if (findings.length > 0) return findings;
   const mark = (error as { mark?: { line: number; column: number } }).mark;
   const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
-  const deep = error instanceof RangeError;
+  const deep = error instanceof RangeError || /maxDepth/.test(reason);
   return [
     {
       rule: /duplicat/i.test(reason) ? 'yaml-duplicate-key' : 'yaml-syntax',
@@ -103,10 +103,14 @@ function explainFailure(text: string, file: string, error: unknown): Finding[] {
       line: (mark?.line ?? 0) + 1,
       column: (mark?.column ?? 0) + 1,
       message: deep
-        ? t(`嵌套过深，无法解析（上限 ${MAX_DEPTH} 层）`, `nesting too deep to parse (limit ${MAX_DEPTH} levels)`)
+        ? deepMessage()
         : t(`YAML 语法错误：${reason}`, `YAML syntax error: ${reason}`),
     },
   ];
+}
+
+function deepMessage(): Text {
+  return t(`嵌套过深，无法解析（上限 ${MAX_DEPTH} 层）`, `nesting too deep to parse (limit ${MAX_DEPTH} levels)`);
 }
 
 /** Count nodes (each alias use counts in full) and depth; report the first limit exceeded. */

@@ -32,12 +32,16 @@ export function zodFindings(error: z.ZodError, data: unknown, file: string): Fin
         }
         break;
       }
-      case 'invalid_value':
+      case 'invalid_value': {
+        // Code-list values ("01", "10") lose their order in an enum's object; sort them back.
+        const values = issue.values.map(String);
+        if (values.every((v) => /^\d+$/.test(v))) values.sort();
         push(
-          `\`${field}\` 的值无效，可选值：${issue.values.map(String).join('、')}`,
-          `invalid value for \`${field}\`; allowed: ${issue.values.map(String).join(', ')}`,
+          `\`${field}\` 的值无效：${JSON.stringify(valueAt(data, segments))}，可选值：${values.join('、')}`,
+          `invalid value ${JSON.stringify(valueAt(data, segments))} for \`${field}\`; allowed: ${values.join(', ')}`,
         );
         break;
+      }
       case 'invalid_format':
         push(
           `\`${field}\` 格式不正确：${JSON.stringify(valueAt(data, segments))}${formatHint(segments, 'zh')}`,

@@ -51,7 +51,7 @@ describe('licat validate on a broken copy', () => {
     const r = licat(['validate', path.relative(ROOT, dir)]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(rel);
-    expect(r.stdout).toContain(`${line}:16  错误  \`necessity\` 的值无效，可选值：required、conditional、optional  schema`);
+    expect(r.stdout).toContain(`${line}:16  错误  \`necessity\` 的值无效："must"，可选值：required、conditional、optional  schema`);
     expect(r.stdout).toContain(`${line} |     necessity: must`);
     expect(r.stdout).toMatch(/\|\s{16}\^/);
     expect(r.stdout).toContain('1 个问题（1 个错误，0 个警告）');
@@ -63,7 +63,7 @@ describe('licat validate on a broken copy', () => {
     const viaEnv = licat(['validate', dir], { env: { LICAT_LANG: 'en' } });
     for (const r of [viaFlag, viaEnv]) {
       expect(r.code).toBe(1);
-      expect(r.stdout).toContain(`${line}:16  error  invalid value for \`necessity\`; allowed: required, conditional, optional  schema`);
+      expect(r.stdout).toContain(`${line}:16  error  invalid value "must" for \`necessity\`; allowed: required, conditional, optional  schema`);
     }
   });
 
@@ -83,7 +83,7 @@ describe('licat validate on a broken copy', () => {
         line,
         column: 16,
         path: '/materials/0/necessity',
-        message: '`necessity` 的值无效，可选值：required、conditional、optional',
+        message: '`necessity` 的值无效："must"，可选值：required、conditional、optional',
       },
     ]);
   });
