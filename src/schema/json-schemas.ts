@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogSchema } from './catalog.js';
 import { departmentsSchema } from './departments.js';
+import { FEED_SCHEMA_FILES, feedIndexSchema, hallFeedSchema, itemFeedSchema, manifestSchema } from './feeds.js';
 import { hallSchema } from './hall.js';
 import { itemSchema } from './item.js';
 
@@ -10,6 +11,10 @@ export const SCHEMA_SOURCES: ReadonlyArray<[string, z.ZodType]> = [
   ['catalog.schema.json', catalogSchema],
   ['departments.schema.json', departmentsSchema],
   ['hall.schema.json', hallSchema],
+  [FEED_SCHEMA_FILES.index, feedIndexSchema],
+  [FEED_SCHEMA_FILES.hall, hallFeedSchema],
+  [FEED_SCHEMA_FILES.item, itemFeedSchema],
+  [FEED_SCHEMA_FILES.manifest, manifestSchema],
 ];
 
 /**
