@@ -12,7 +12,7 @@
 // (name, unified social credit code, sample: true). Every kind except town-gov has a body for
 // the province, every city and every county; town-gov has one body per town whose name ends
 // with 镇, 乡 (… 人民政府) or 街道 (… 办事处). Other town-level units (farms, forest farms,
-// development zones, prisons: codes 4xx/5xx) get no town-gov body.
+// development zones, prisons: codes 4xx/5xx) get no town-gov body and are listed under absent:.
 //
 // Credit codes are deterministic SAMPLE codes (the real ones are unknown):
 //   "11" + the first 6 digits of the region code + 9 characters from sha256("kind:regionCode")
@@ -249,6 +249,14 @@ for (const kind of KINDS) {
     out.push(`    ${JSON.stringify(code)}: { name: ${scalar(name)}, uscc: ${scalar(uscc, true)}, sample: true }`);
   }
   counts[kind.key] = entries.length;
+}
+
+// Regions that have no body of a kind, with the reason: items of that kind are not implemented
+// there, and licat does not ask for a body.
+out.push('absent:');
+out.push('  town-gov:');
+for (const t of skippedTowns) {
+  out.push(`    ${JSON.stringify(t.code)}: ${scalar(`${t.name}：非镇、乡、街道的镇级统计单位，不设镇人民政府（街道办事处）`)}`);
 }
 
 mkdirSync(dirname(outFile), { recursive: true });

@@ -30,6 +30,11 @@ export const departmentsSchema = doc(
       '实施主体',
       '部门类别 → 区划代码 → 实施主体。',
     ),
+    absent: doc(
+      z.record(z.string(), z.record(regionCode, nonEmptyText)),
+      '不设实施主体的区划',
+      '部门类别 → 区划代码 → 原因：这些区划不设该类部门（如林场、监狱等镇级统计单位不设镇人民政府），其事项在此不实施。',
+    ).optional(),
   }),
   '部门',
   '部门类别及其在各区划的实施主体。',
