@@ -1,7 +1,9 @@
 import type { Emitter } from './emitter.js';
+import { flowchartsEmitter } from './flowcharts/flowcharts-emitter.js';
+import { feedsEmitter } from './feeds/feeds-emitter.js';
 
 /**
  * Every artifact kind of `licat build`, in build order. Adding one means adding it here;
  * `--only` selects by id. Heavy libraries load inside `emit`, not at import.
  */
-export const EMITTERS: Emitter[] = [];
+export const EMITTERS: Emitter[] = [feedsEmitter];

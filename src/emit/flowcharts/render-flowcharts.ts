@@ -1,0 +1,136 @@
+import { t, type Text } from '../../i18n/lang.js';
+import type { Catalog } from '../../model/catalog.js';
+import type { Item } from '../../schema/item.js';
+import type { EmitContext } from '../emitter.js';
+import { findChromium } from './find-chromium.js';
+import { flowchartSource } from './mermaid-source.js';
+import { MermaidRenderer, RENDER_CONFIG, mermaidBundle } from './mermaid-renderer.js';
+import { SvgCache } from './svg-cache.js';
+import { assertSafeSvg, svgProblem } from './svg-safety.js';
+
+/** One item's flowchart: its Mermaid source, and the SVG when a browser could render it. */
+export interface Flowchart {
+  code: string;
+  source: string;
+  svg: string | undefined;
+}
+
+export interface FlowchartSet {
+  /** By basic code, in code order. */
+  charts: Map<string, Flowchart>;
+  rendered: number;
+  fromCache: number;
+  /** Why there are no SVGs (no browser, browser failed to start), or undefined. */
+  missingBrowser: Text | undefined;
+  /** Set once the notice about the missing browser has been shown, so a build says it once. */
+  noticeShown?: boolean;
+}
+
+/** Say, once per build, why the flowcharts have no SVG. */
+export function noticeMissingBrowser(set: FlowchartSet, context: EmitContext): void {
+  if (!set.missingBrowser || set.noticeShown) return;
+  set.noticeShown = true;
+  context.log(set.missingBrowser[context.lang]);
+}
+
+/** What the renderer depends on: the browser, and a way to open it (tests swap it). */
+export interface RenderOptions {
+  env?: NodeJS.ProcessEnv;
+  open?: (executable: string) => Promise<Pick<MermaidRenderer, 'render' | 'close'>>;
+}
+
+const BASIC_CODE = /^\d{12}$/;
+
+/** Items in code order, the first of any duplicated code (code-duplicate stops a build anyway). */
+export function itemsByCode(catalog: Catalog): Item[] {
+  const seen = new Set<string>();
+  const items: Item[] = [];
+  for (const { item } of [...catalog.items].sort((a, b) => cmp(a.item.code, b.item.code) || cmp(a.file, b.file))) {
+    // Codes become file names: only a checked 12-digit code may (the schema already demands it).
+    if (!BASIC_CODE.test(item.code)) throw new Error(`item code is not a 12-digit basic code: ${JSON.stringify(item.code)}`);
+    if (seen.has(item.code)) continue;
+    seen.add(item.code);
+    items.push(item);
+  }
+  return items;
+}
+
+const memo = new WeakMap<Catalog, Promise<FlowchartSet>>();
+
+/**
+ * Every item's flowchart, rendered once per catalog and shared by the flowcharts and guides
+ * emitters of one build. Renders only what the cache lacks, with one browser and one page.
+ * Without a browser the sources are still there and `missingBrowser` says why there is no SVG.
+ */
+export function flowchartsFor(catalog: Catalog, context: EmitContext, options: RenderOptions = {}): Promise<FlowchartSet> {
+  let result = memo.get(catalog);
+  if (!result) {
+    result = renderFlowcharts(catalog, context, options);
+    memo.set(catalog, result);
+    result.catch(() => memo.delete(catalog));
+  }
+  return result;
+}
+
+async function renderFlowcharts(catalog: Catalog, context: EmitContext, options: RenderOptions): Promise<FlowchartSet> {
+  const cache = new SvgCache(context.cacheDir);
+  const { version } = await mermaidBundle();
+  const charts = new Map<string, Flowchart>();
+  const todo: { chart: Flowchart; key: string }[] = [];
+  let fromCache = 0;
+  for (const item of itemsByCode(catalog)) {
+    const chart: Flowchart = { code: item.code, source: await flowchartSource(item), svg: undefined };
+    charts.set(item.code, chart);
+    const key = SvgCache.key(chart.source, version, RENDER_CONFIG);
+    const cached = await cache.get(key);
+    // A cached file that fails the safety check was tampered with or is damaged: render anew.
+    if (cached !== undefined && svgProblem(cached) === undefined) {
+      chart.svg = cached;
+      fromCache++;
+    } else {
+      todo.push({ chart, key });
+    }
+  }
+  if (todo.length === 0) return { charts, rendered: 0, fromCache, missingBrowser: undefined };
+
+  const executable = await findChromium(options.env ?? process.env);
+  if (!executable) return { charts, rendered: 0, fromCache, missingBrowser: NO_BROWSER };
+  let renderer: Pick<MermaidRenderer, 'render' | 'close'>;
+  try {
+    renderer = await (options.open ?? MermaidRenderer.open)(executable);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    return { charts, rendered: 0, fromCache, missingBrowser: browserFailed(executable, reason) };
+  }
+  try {
+    for (const { chart, key } of todo) {
+      const svg = await renderer.render(`flowchart-${chart.code}`, chart.source).catch((error: unknown) => {
+        throw new Error(`flowchart ${chart.code}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      assertSafeSvg(svg, `flowchart ${chart.code}`);
+      chart.svg = svg;
+      await cache.set(key, svg);
+    }
+  } finally {
+    await renderer.close();
+  }
+  return { charts, rendered: todo.length, fromCache, missingBrowser: undefined };
+}
+
+const INSTALL = 'apt-get install chromium fonts-noto-cjk';
+
+const NO_BROWSER = t(
+  `流程图只写出了 .mmd 源文件，没有生成 SVG：渲染 SVG 需要 Chromium。安装：${INSTALL}（或用环境变量 LICAT_CHROMIUM 指定 Chromium/Chrome 程序的路径）。`,
+  `Flowcharts were written as .mmd only, without SVG: rendering SVG needs Chromium. Install it with: ${INSTALL} (or point LICAT_CHROMIUM at a Chromium or Chrome executable).`,
+);
+
+function browserFailed(executable: string, reason: string): Text {
+  return t(
+    `流程图只写出了 .mmd 源文件，没有生成 SVG：Chromium（${executable}）无法启动：${reason}。请检查安装：${INSTALL}。`,
+    `Flowcharts were written as .mmd only, without SVG: Chromium (${executable}) failed to start: ${reason}. Check the installation: ${INSTALL}.`,
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Rendered SVGs kept between builds, one file per key, so an unchanged flowchart is never
+ * rendered twice. Without a cache folder it holds nothing.
+ */
+export class SvgCache {
+  constructor(private readonly dir: string | undefined) {}
+
+  /**
+   * The key of one rendering: sha256 of everything that decides the SVG's bytes.
+   * @example SvgCache.key(source, '11.17.2', RENDER_CONFIG)
+   */
+  static key(source: string, mermaidVersion: string, config: unknown): string {
+    return createHash('sha256').update(JSON.stringify({ source, mermaidVersion, config, format: 1 })).digest('hex');
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    if (!this.dir) return undefined;
+    return readFile(this.file(key), 'utf8').catch(() => undefined);
+  }
+
+  async set(key: string, svg: string): Promise<void> {
+    if (!this.dir) return;
+    const file = this.file(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    // Write then rename, so a build killed half-way never leaves half an SVG in the cache.
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, svg);
+    await rename(temp, file);
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir ?? '', 'flowcharts', key.slice(0, 2), `${key}.svg`);
+  }
+}

@@ -1,0 +1,147 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flowchartsEmitter } from '../../src/emit/flowcharts/flowcharts-emitter.js';
+import { mermaidLabel } from '../../src/emit/flowcharts/mermaid-label.js';
+import { checkMermaidSource, flowchartSource } from '../../src/emit/flowcharts/mermaid-source.js';
+import { flowchartsFor } from '../../src/emit/flowcharts/render-flowcharts.js';
+import { svgProblem } from '../../src/emit/flowcharts/svg-safety.js';
+import { HOSTILE, hostileCatalog, sampleCatalog, smallCatalog } from './fixtures.js';
+import { memoryContext } from './memory-sink.js';
+
+/** The text of each <text> element, tags removed and XML entities decoded. */
+function svgTexts(svg: string): string[] {
+  return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+    (m[1] ?? '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&'),
+  );
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('flowchart source', () => {
+  it('draws decisions as diamonds with labelled branches and special procedures as notes', async () => {
+    const catalog = smallCatalog();
+    const source = await flowchartSource(catalog.items[0]!.item);
+    expect(source.startsWith('flowchart TD\n')).toBe(true);
+    expect(source).toContain('  s3{"决定<br/>分管负责人<br/>时限：2个工作日"}');
+    expect(source).toContain('  s3 -->|"准予许可"| s4');
+    expect(source).toContain('  s3 -->|"不予许可"| s5');
+    expect(source).toMatch(/subgraph special\["特殊程序"\]\n {4}direction TB\n {4}p0\["现场核查整改<br\/>10个工作日，不计入办理时限/);
+    expect(source).toContain('  class p0 note');
+  });
+
+  it('escapes every character that could end a label or reach Mermaid pre-processing', () => {
+    expect(mermaidLabel('a"b#c%d<e>f`g\\h')).toBe('a＂b＃c％d＜e＞f｀g＼h');
+    expect(mermaidLabel('one\ntwo\r\nthree\u2028four')).toBe('one two three four');
+    expect(mermaidLabel(HOSTILE.directive)).not.toContain('%');
+  });
+
+  it('keeps hostile labels inside their quotes: no click, no directive, no extra node', async () => {
+    const catalog = hostileCatalog();
+    const source = await flowchartSource(catalog.items[0]!.item);
+    expect(source).not.toContain('%%');
+    expect(source).not.toMatch(/^\s*click\b/m);
+    expect(source).not.toMatch(/^\s*style\b/m);
+    expect(source.match(/^ {2}s\d+[[({]/gm)).toHaveLength(6);
+    expect(() => checkMermaidSource(source)).not.toThrow();
+  });
+
+  it('rejects a source whose label was not escaped', () => {
+    expect(() => checkMermaidSource('flowchart TD\n  s0["a"]; click s0 "javascript:x"\n')).toThrow(/unexpected flowchart statement/);
+    expect(() => checkMermaidSource('flowchart TD\n  s0["%%{init: {}}%%"]\n')).toThrow(/%%/);
+    expect(() => checkMermaidSource('flowchart TD\n  s0["a<b>"]\n')).toThrow(/unescaped/);
+  });
+});
+
+describe('svg safety check', () => {
+  it('accepts text that merely mentions javascript: and rejects real script vectors', () => {
+    expect(svgProblem('<svg><text>javascript:alert(1)</text></svg>')).toBeUndefined();
+    expect(svgProblem('<svg><script>alert(1)</script></svg>')).toBe('element <script>');
+    expect(svgProblem('<svg><foreignObject><div/></foreignObject></svg>')).toBe('element <foreignObject>');
+    expect(svgProblem('<svg><g onclick="x()"/></svg>')).toMatch(/event-handler/);
+    expect(svgProblem('<svg><path style="fill:url(javascript:alert(1))"/></svg>')).toMatch(/script URL/);
+    expect(svgProblem('<svg><path marker-end="url(https://evil.example/a.svg#m)"/></svg>')).toMatch(/outside the document/);
+    expect(svgProblem('<svg><path marker-end="url(#arrow)"/></svg>')).toBeUndefined();
+  });
+});
+
+describe('rendered SVG (headless Chromium)', () => {
+  it('renders every sample item with its Chinese step names as SVG text and no foreignObject', async () => {
+    const catalog = await sampleCatalog();
+    const { out, context } = memoryContext();
+    await flowchartsEmitter.emit(catalog, context);
+    const codes = [...new Set(catalog.items.map((e) => e.item.code))].sort();
+    expect(codes.length).toBeGreaterThan(0);
+    for (const { item } of catalog.items) {
+      const svg = out.text(`flowcharts/${item.code}.svg`);
+      expect(out.text(`flowcharts/${item.code}.mmd`)).toContain('flowchart TD');
+      expect(svg).not.toContain('foreignObject');
+      expect(svg).not.toMatch(/<script/i);
+      expect(svgProblem(svg)).toBeUndefined();
+      const text = squeeze(svgTexts(svg).join(''));
+      for (const step of item.process.steps) expect(text, `${item.code} ${step.name}`).toContain(squeeze(mermaidLabel(step.name)));
+      expect(svg).toContain("Noto Sans CJK SC");
+    }
+    expect(out.names().filter((n) => n.endsWith('.svg'))).toHaveLength(codes.length);
+  });
+
+  it('shows hostile labels as text and injects nothing', async () => {
+    const catalog = hostileCatalog();
+    const { out, context } = memoryContext();
+    await flowchartsEmitter.emit(catalog, context);
+    const code = catalog.items[0]!.item.code;
+    const svg = out.text(`flowcharts/${code}.svg`);
+    expect(svgProblem(svg)).toBeUndefined();
+    expect(svg).not.toMatch(/<a[\s>]|<img|<script|foreignObject/i);
+    // Six steps and one note: no node was injected by the labels.
+    expect(svg.match(/<g class="node /g)).toHaveLength(7);
+    const text = squeeze(svgTexts(svg).join(''));
+    expect(text).toContain(squeeze('＂]; click s0 ＂javascript:alert(1)＂ _blank; s9[＂injected'));
+    expect(text).toContain(squeeze('％％{init: {＂securityLevel＂: ＂loose＂'));
+    expect(text).toContain(squeeze('＜img src=x onerror=alert(1)＞'));
+    // The %%{init}%% in the labels did not switch on HTML labels (they would be foreignObject).
+    expect(svg).not.toContain('<foreignObject');
+  });
+
+  it('renders each diagram once: a second build takes every SVG from the cache, byte for byte', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'licat-cache-'));
+    const first = memoryContext({}, cacheDir);
+    const set1 = await flowchartsFor(smallCatalog(), first.context);
+    expect(set1.rendered).toBe(1);
+    const second = memoryContext({}, cacheDir);
+    const open = vi.fn(async () => {
+      throw new Error('the browser must not start when everything is cached');
+    });
+    const set2 = await flowchartsFor(smallCatalog(), second.context, { open });
+    expect(open).not.toHaveBeenCalled();
+    expect(set2.fromCache).toBe(1);
+    const svg1 = [...set1.charts.values()][0]!.svg;
+    expect([...set2.charts.values()][0]!.svg).toBe(svg1);
+    // Without the cache, a fresh browser renders the same bytes.
+    const fresh = await flowchartsFor(smallCatalog(), memoryContext().context);
+    expect([...fresh.charts.values()][0]!.svg).toBe(svg1);
+  });
+});
+
+describe('without a browser', () => {
+  it('writes every .mmd, no SVG, and says once how to install Chromium', async () => {
+    vi.stubEnv('LICAT_CHROMIUM', '/nonexistent/chromium');
+    const catalog = smallCatalog();
+    const { out, logs, context } = memoryContext();
+    await flowchartsEmitter.emit(catalog, context);
+    expect(out.names()).toEqual(['flowcharts/440101001000.mmd']);
+    const notices = logs.filter((l) => l.includes('apt-get install chromium fonts-noto-cjk'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('Chromium');
+  });
+});
