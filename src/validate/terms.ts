@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { t, type Text } from '../i18n/lang.js';
+
+/** A curated phrase of a term list (data/terms/*.yaml) and what to write instead. */
+export interface Term {
+  /** The phrase as shown in docs: the literal `match`, or the `example` of a pattern. */
+  label: string;
+  regex: RegExp;
+  instead: Text;
+}
+
+/** One term list: the rule it feeds, its terms, and precise phrases that contain a term. */
+export interface TermList {
+  rule: string;
+  description: string;
+  terms: Term[];
+  allow: string[];
+}
+
+/** One place a term matched: the phrase as written, and where it starts in the text. */
+export interface TermMatch {
+  term: Term;
+  phrase: string;
+  index: number;
+}
+
+export type TermListName = 'catch-all' | 'vague' | 'criteria-vague';
+
+const termFile = z.strictObject({
+  rule: z.string().regex(/^[a-z-]+$/),
+  description: z.string().min(1),
+  allow: z.array(z.string().min(1)).default([]),
+  terms: z
+    .array(
+      z
+        .strictObject({
+          match: z.string().min(1).optional(),
+          pattern: z.string().min(1).optional(),
+          example: z.string().min(1).optional(),
+          instead: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+        })
+        .refine((term) => (term.match === undefined) !== (term.pattern === undefined), 'write exactly one of match and pattern'),
+    )
+    .min(1),
+});
+
+/**
+ * Parse a term list. A malformed list is a defect of licat's own data, so it throws.
+ * @example parseTerms('rule: vague-clause\ndescription: d\nterms:\n  - match: 若干\n    instead: { zh: 写明数量, en: give the number }\n', 'x.yaml')
+ */
+export function parseTerms(text: string, source: string): TermList {
+  const result = termFile.safeParse(parse(text));
+  if (!result.success) throw new Error(`${source}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const { rule, description, allow, terms } = result.data;
+  return {
+    rule,
+    description,
+    allow,
+    terms: terms.map((term) => ({
+      label: term.match ?? term.example ?? term.pattern!,
+      regex: new RegExp(term.match !== undefined ? [...term.match].map(escapeRegExp).join('\\s*') : term.pattern!, 'gu'),
+      instead: t(term.instead.zh, term.instead.en),
+    })),
+  };
+}
+
+const cache = new Map<TermListName, TermList>();
+
+/**
+ * The curated term list `data/terms/<name>.yaml`, shipped with licat and read once. The data
+ * files are part of licat, not of the catalog, so reading them here is not a catalog read.
+ */
+export function termList(name: TermListName): TermList {
+  let list = cache.get(name);
+  if (!list) {
+    const url = new URL(`../../data/terms/${name}.yaml`, import.meta.url);
+    list = parseTerms(readFileSync(url, 'utf8'), `data/terms/${name}.yaml`);
+    cache.set(name, list);
+  }
+  return list;
+}
+
+/**
+ * Every phrase of a term list in `text`, leftmost first. Where two matches overlap the longer one
+ * wins, so "其他相关材料" is one match, not two; a phrase of the list's `allow` is never matched.
+ * @example findTerms('提交其他材料', termList('catch-all'))[0]?.phrase // '其他材料'
+ */
+export function findTerms(text: string, list: TermList): TermMatch[] {
+  let masked = text;
+  for (const phrase of list.allow) masked = masked.split(phrase).join('\u0000'.repeat(phrase.length));
+  const all: TermMatch[] = [];
+  for (const term of list.terms) {
+    term.regex.lastIndex = 0;
+    for (const m of masked.matchAll(term.regex)) {
+      if (m[0] !== '') all.push({ term, phrase: m[0], index: m.index });
+    }
+  }
+  all.sort((a, b) => a.index - b.index || b.phrase.length - a.phrase.length);
+  const kept: TermMatch[] = [];
+  let end = -1;
+  for (const match of all) {
+    if (match.index < end) continue;
+    kept.push(match);
+    end = match.index + match.phrase.length;
+  }
+  return kept;
+}
+
+/** Whether two matches share any character. */
+export function overlaps(a: Pick<TermMatch, 'index' | 'phrase'>, b: Pick<TermMatch, 'index' | 'phrase'>): boolean {
+  return a.index < b.index + b.phrase.length && b.index < a.index + a.phrase.length;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
