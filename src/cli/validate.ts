@@ -1,19 +1,25 @@
+import { appendFile, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { resolveLang } from '../i18n/lang.js';
 import { checkCatalog } from '../validate/check-catalog.js';
+import { applyBaseline, parseBaseline, renderBaseline } from '../validate/baseline.js';
 import { REPORTERS } from '../report/registry.js';
+import { githubSummary } from '../report/github.js';
 import { UsageError } from '../load/read-catalog.js';
-import { countSeverities } from '../report/reporter.js';
+import { countSeverities, type ReportContext } from '../report/reporter.js';
 import { writeFileAtomic } from './write-output.js';
 
 export interface ValidateOptions {
   format?: string;
   maxWarnings?: string;
+  baseline?: string;
+  writeBaseline?: string;
   lang?: string;
   color?: boolean;
   [key: string]: unknown;
 }
 
-/** `licat validate [dir]`: check, report in every requested format, pick the exit code. */
+/** `licat validate [dir]`: check, apply a baseline, report in every requested format, pick the exit code. */
 export async function runValidate(dir: string, options: ValidateOptions): Promise<number> {
   const lang = resolveLang(options.lang);
   const formats = String(options.format ?? 'stylish')
@@ -28,14 +34,47 @@ export async function runValidate(dir: string, options: ValidateOptions): Promis
     maxWarnings = Number(options.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings 应为非负整数 / --max-warnings takes a whole number');
   }
+  const cwd = process.cwd();
+  let baselineText: string | undefined;
+  if (options.baseline !== undefined && options.writeBaseline === undefined) {
+    baselineText = await readFile(options.baseline, 'utf8').catch(() => {
+      throw new UsageError(`找不到基线文件 ${options.baseline} / baseline file not found: ${options.baseline}`);
+    });
+  }
 
   const result = await checkCatalog(dir);
-  const diagnostics = result.diagnostics;
-  const context = {
+  let diagnostics = result.diagnostics;
+  const texts = new Map(result.texts);
+  const staleSetting = result.catalog.meta?.rules?.['baseline-stale'];
+  const say = (zh: string, en: string) => process.stderr.write(`licat: ${lang === 'zh' ? zh : en}\n`);
+
+  if (options.writeBaseline !== undefined) {
+    const file = options.writeBaseline;
+    const text = renderBaseline(diagnostics, baselineKey(cwd, file));
+    await writeFileAtomic(file, text);
+    const parsed = parseBaseline(text).baseline!;
+    say(`已把 ${parsed.entries.length} 个问题写入基线文件 ${file}`, `wrote ${parsed.entries.length} problems to the baseline file ${file}`);
+    // The problems just written are accepted; only what a baseline never accepts remains.
+    diagnostics = applyBaseline(diagnostics, parsed, { file: display(cwd, file), fileKey: baselineKey(cwd, file), setting: staleSetting }).diagnostics;
+  } else if (options.baseline !== undefined && baselineText !== undefined) {
+    const parsed = parseBaseline(baselineText);
+    if (parsed.error) throw new UsageError(`${options.baseline}: ${parsed.error.zh} / ${parsed.error.en}`);
+    const shown = display(cwd, options.baseline);
+    texts.set(shown, baselineText);
+    const applied = applyBaseline(diagnostics, parsed.baseline, { file: shown, fileKey: baselineKey(cwd, options.baseline), setting: staleSetting });
+    diagnostics = applied.diagnostics;
+    if (applied.accepted > 0) say(`基线文件 ${shown} 接受了 ${applied.accepted} 个已知问题`, `${applied.accepted} known problems accepted by the baseline ${shown}`);
+  }
+
+  const stepSummary = formats.includes('github') ? process.env.GITHUB_STEP_SUMMARY : undefined;
+  const context: ReportContext = {
     lang,
-    texts: result.texts,
+    texts,
     summary: { files: result.files, items: result.itemFiles },
     color: options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR,
+    toolVersion: await version(),
+    sourceRoot: await sourceRoot(cwd),
+    githubStepSummary: Boolean(stepSummary),
   };
   let toStdout = 0;
   for (const f of formats) {
@@ -47,7 +86,41 @@ export async function runValidate(dir: string, options: ValidateOptions): Promis
       process.stdout.write(text);
     }
   }
+  if (stepSummary) await appendFile(stepSummary, githubSummary(diagnostics, context) + '\n');
   if (diagnostics.some((d) => d.rule === 'internal')) return 2;
   const { errors, warnings } = countSeverities(diagnostics);
+  if (errors === 0 && warnings > maxWarnings) {
+    say(`警告数 ${warnings} 超过 --max-warnings ${maxWarnings}`, `${warnings} warnings exceed --max-warnings ${maxWarnings}`);
+  }
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
+
+/** How a problem's file is named in a baseline: relative to the baseline file's folder. */
+function baselineKey(cwd: string, baselineFile: string): (file: string) => string {
+  const base = path.dirname(path.resolve(cwd, baselineFile));
+  return (file) => path.relative(base, path.resolve(cwd, file)).split(path.sep).join('/');
+}
+
+function display(cwd: string, file: string): string {
+  return (path.relative(cwd, path.resolve(cwd, file)) || file).split(path.sep).join('/');
+}
+
+/** The path from the enclosing git work tree's root to `cwd` ('' outside a repository or at its root). */
+async function sourceRoot(cwd: string): Promise<string> {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (await stat(path.join(dir, '.git')).then(() => true, () => false)) {
+      const rel = path.relative(dir, cwd).split(path.sep).join('/');
+      return rel === '' ? '' : `${rel}/`;
+    }
+    if (path.dirname(dir) === dir) return '';
+  }
+}
+
+async function version(): Promise<string | undefined> {
+  try {
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version;
+  } catch {
+    return undefined;
+  }
 }

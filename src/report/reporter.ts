@@ -7,6 +7,15 @@ export interface ReportContext {
   texts: ReadonlyMap<string, string>;
   summary: { files: number; items: number };
   color: boolean;
+  /** licat's version, named as the tool in SARIF. */
+  toolVersion?: string;
+  /**
+   * Path from the repository root to the working directory, with forward slashes and a trailing
+   * slash ('' when they are the same). SARIF and GitHub annotations name files from the root.
+   */
+  sourceRoot?: string;
+  /** The GitHub markdown summary goes to $GITHUB_STEP_SUMMARY, so the github format leaves it out. */
+  githubStepSummary?: boolean;
 }
 
 /** A reporter turns diagnostics into the text of one output format. */
@@ -16,4 +25,14 @@ export function countSeverities(diagnostics: readonly Diagnostic[]): { errors: n
   let errors = 0;
   for (const d of diagnostics) if (d.severity === 'error') errors++;
   return { errors, warnings: diagnostics.length - errors };
+}
+
+/** A diagnostic's file as named from the repository root (see `sourceRoot`). */
+export function rootRelative(file: string, sourceRoot = ''): string {
+  const parts: string[] = [];
+  for (const segment of `${sourceRoot}${file}`.split('/')) {
+    if (segment === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else if (segment !== '.' && segment !== '') parts.push(segment);
+  }
+  return parts.join('/');
 }
