@@ -1,0 +1,19 @@
+import type { Lang } from '../i18n/lang.js';
+import type { DiffResult } from './diff-result.js';
+import { jsonFormat } from './format/json.js';
+import { markdownFormat } from './format/markdown.js';
+import { tableFormat } from './format/table.js';
+
+export interface DiffFormatContext {
+  lang: Lang;
+}
+
+/** An output format of `licat diff`: the result as text. */
+export type DiffFormatter = (result: DiffResult, context: DiffFormatContext) => string;
+
+/** Every output format of `licat diff`, by its `--format` name. Adding one means adding it here. */
+export const DIFF_FORMATS: Readonly<Record<string, DiffFormatter>> = {
+  table: tableFormat,
+  markdown: markdownFormat,
+  json: jsonFormat,
+};
