@@ -1,0 +1,21 @@
+import type { CommandRegistration } from './commands.js';
+
+/** `licat build`: registered here, implemented in ./build.ts (imported when it runs). */
+export const registerBuild: CommandRegistration = (program, setExitCode) => {
+  program
+    .command('build')
+    .description('检查后生成全部产物 / validate, then emit every artifact')
+    .argument('[dir]', '目录文件夹 / catalog folder', 'catalog')
+    .option('--out <dir>', '输出文件夹 / output folder', 'dist')
+    .option('--only <artifacts>', '只生成这些产物，逗号分隔 / only these artifacts, comma-separated: feeds,excel,flowcharts,guides')
+    .option('--build-time <iso>', '写入清单的构建时间（ISO 8601，含时区）；不指定则输出中没有时间 / build time recorded in the output (ISO 8601 with a zone); without it the output has no timestamp')
+    .option('--excel-halls [regions]', '另为大厅生成 Excel 目录（可逗号分隔区划代码）/ also write hall directories in Excel (optionally only these region codes)')
+    .option('--cache-dir <dir>', '跨构建的缓存文件夹 / cache folder kept between builds')
+    .option('--no-cache', '不使用缓存 / use no cache')
+    .option('--quiet', '不显示进度 / no progress output')
+    .option('--no-color', '不使用颜色 / no colours')
+    .action(async (dir: string, options: Record<string, unknown>) => {
+      const { runBuild } = await import('./build.js');
+      setExitCode(await runBuild(dir, { ...options, lang: program.opts().lang as string | undefined }));
+    });
+};

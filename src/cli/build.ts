@@ -1,0 +1,143 @@
+import path from 'node:path';
+import { resolveLang, t } from '../i18n/lang.js';
+import { UsageError } from '../load/read-catalog.js';
+import { REPORTERS } from '../report/registry.js';
+import { countSeverities } from '../report/reporter.js';
+import { checkCatalog } from '../validate/check-catalog.js';
+import { emitOutput } from '../emit/build.js';
+import { InvalidFeedError } from '../emit/feeds/feed-validator.js';
+import { OutputError } from '../emit/output-error.js';
+import { EMITTERS } from '../emit/registry.js';
+import type { Emitter } from '../emit/emitter.js';
+import { progressReporter } from './progress.js';
+
+export interface BuildOptions {
+  out?: string;
+  only?: string;
+  buildTime?: string;
+  cacheDir?: string;
+  cache?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+  lang?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * `licat build [dir]`: validate, refuse on errors (exit 1, output untouched), then emit the
+ * selected artifacts into a staging folder and swap it in. Exit 2 when the output cannot be
+ * written (disk full, read-only, held by another build) or on an internal failure.
+ */
+export async function runBuild(dir: string, options: BuildOptions): Promise<number> {
+  const lang = resolveLang(options.lang);
+  const emitters = selectEmitters(options.only);
+  const buildTime = options.buildTime === undefined ? undefined : canonicalTime(options.buildTime);
+  const out = options.out ?? 'dist';
+  const quiet = options.quiet === true;
+  const reporter = progressReporter(process.stderr, { quiet });
+
+  const check = await checkCatalog(dir);
+  const { errors, warnings } = countSeverities(check.diagnostics);
+  if (errors > 0 || (warnings > 0 && !quiet)) {
+    process.stderr.write(
+      REPORTERS.stylish!(check.diagnostics, {
+        lang,
+        texts: check.texts,
+        summary: { files: check.files, items: check.catalog.items.length },
+        color: options.color !== false && process.stderr.isTTY === true && !process.env.NO_COLOR,
+      }),
+    );
+  }
+  if (check.diagnostics.some((d) => d.rule === 'internal')) return 2;
+  if (errors > 0) {
+    process.stderr.write(t(`目录有错误，未生成输出，${out} 未改变。\n`, `The catalog has errors; nothing was emitted and ${out} is unchanged.\n`)[lang]);
+    return 1;
+  }
+
+  const { excelHalls, cacheDir: _cacheDir, cache: _cache, quiet: _quiet, color: _color, only: _only, out: _out, buildTime: _bt, lang: _lang, ...rest } = options;
+  const handle = emitOutput(check.catalog, {
+    out,
+    emitters,
+    lang,
+    ...(buildTime !== undefined && { buildTime }),
+    options: { ...rest, ...(excelHalls !== undefined && { excelHalls }) },
+    cacheDir: cacheFolder(out, options),
+    log: reporter.log,
+    progress: reporter.progress,
+  });
+  const onSignal = (signal: NodeJS.Signals) => {
+    handle.abortSync();
+    reporter.finish();
+    process.stderr.write(t(`已中断，${out} 未改变。\n`, `Interrupted; ${out} is unchanged.\n`)[lang]);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const summary = await handle.done;
+    reporter.finish();
+    if (!quiet) {
+      const mb = (summary.bytes / 1024 / 1024).toFixed(1);
+      process.stdout.write(
+        t(`✓ 已生成 ${out}：${summary.files.length + 1} 个文件，${mb} MB\n`, `✓ built ${out}: ${summary.files.length + 1} files, ${mb} MB\n`)[lang],
+      );
+    }
+    return 0;
+  } catch (error) {
+    reporter.finish();
+    if (error instanceof OutputError) {
+      process.stderr.write(`licat: ${error.text[lang]}\n`);
+      return 2;
+    }
+    if (error instanceof InvalidFeedError) {
+      process.stderr.write(
+        `licat: ${t(`内部错误：生成的 ${error.file} 不符合已发布的 Schema，未写入，${out} 未改变`, `internal error: the generated ${error.file} does not match its published schema; not written, ${out} is unchanged`)[lang]}\n  ${error.errors.join('\n  ')}\n`,
+      );
+      return 2;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** The emitters named by `--only`, in registry order; all of them without it. */
+export function selectEmitters(only: string | undefined, registry: readonly Emitter[] = EMITTERS): Emitter[] {
+  if (only === undefined) return [...registry];
+  const wanted = only
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const known = registry.map((e) => e.id);
+  const unknown = wanted.filter((id) => !known.includes(id));
+  if (unknown.length > 0 || wanted.length === 0) {
+    throw new UsageError(
+      `未知的产物：${unknown.join(', ') || '(空)'}；可用：${known.join(', ')} / unknown artifact: ${unknown.join(', ') || '(none)'}; available: ${known.join(', ')}`,
+    );
+  }
+  return registry.filter((e) => wanted.includes(e.id));
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+
+/**
+ * `--build-time` as a canonical UTC ISO string. A time needs an explicit zone, else the same
+ * command would give different bytes on machines in different zones.
+ * @example canonicalTime('2026-11-01T08:00:00+08:00') // '2026-11-01T00:00:00.000Z'
+ */
+export function canonicalTime(value: string): string {
+  const ms = ISO.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(ms)) {
+    throw new UsageError(
+      `--build-time 应为带时区的 ISO 8601 时间，如 2026-11-01T08:00:00+08:00：${value} / --build-time takes an ISO 8601 time with a zone, e.g. 2026-11-01T08:00:00Z: ${value}`,
+    );
+  }
+  return new Date(ms).toISOString();
+}
+
+function cacheFolder(out: string, options: BuildOptions): string | undefined {
+  if (options.cache === false) return undefined;
+  if (typeof options.cacheDir === 'string') return path.resolve(options.cacheDir);
+  return path.join(path.dirname(path.resolve(out)), '.licat-cache');
+}

@@ -1,0 +1,124 @@
+import { readFile, lstat, mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { t, type Lang } from '../i18n/lang.js';
+import type { Catalog } from '../model/catalog.js';
+import type { Emitter } from './emitter.js';
+import { catalogRef } from './feeds/feed-paths.js';
+import { loadFeedValidator } from './feeds/feed-validator.js';
+import { acquireLock, type Lock } from './lock.js';
+import { buildManifest, MANIFEST, manifestText } from './manifest.js';
+import { isFsError, OutputError, outputFsError } from './output-error.js';
+import { StagingSink, type FileRecord, type SinkFs } from './output-sink.js';
+import { checkReplaceable, createStaging, outputPlaces, recoverLeftovers, removeSync, swapIn } from './swap.js';
+
+export interface EmitOptions {
+  /** The output folder, e.g. `dist`; shown to users as given. */
+  out: string;
+  /** The emitters to run, in order. */
+  emitters: readonly Emitter[];
+  lang: Lang;
+  /** Canonical ISO time (`2026-01-01T00:00:00.000Z`), only when given on the command line. */
+  buildTime?: string;
+  /** Further options for emitters (e.g. excelHalls). */
+  options?: Readonly<Record<string, unknown>>;
+  cacheDir?: string;
+  log?(message: string): void;
+  progress?(label: string, done: number, total: number): void;
+  /** File operations of the sink; tests replace them to simulate a full or read-only disk. */
+  fs?: SinkFs;
+}
+
+export interface EmitSummary {
+  out: string;
+  files: FileRecord[];
+  bytes: number;
+}
+
+/** A running build: its result, and a synchronous cleanup for signal handlers. */
+export interface BuildHandle {
+  done: Promise<EmitSummary>;
+  /** Remove the staging folder and release the lock now; the previous output stays as it was. */
+  abortSync(): void;
+}
+
+/**
+ * Emit a validated catalog into `out` without ever leaving a half-written output:
+ * take the lock beside `out`, repair what a killed build left, write every artifact into a
+ * staging folder beside `out` (carrying over `out/README.md`), write the manifest last, then
+ * swap the staging folder in. On any failure the staging folder is removed and `out` is left
+ * as it was; a disk that is full or read-only gives an OutputError.
+ * @example await emitOutput(catalog, { out: 'dist', emitters: EMITTERS, lang: 'zh' }).done;
+ */
+export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle {
+  const places = outputPlaces(options.out);
+  let lock: Lock | undefined;
+  let staging: string | undefined;
+  const log = options.log ?? (() => {});
+
+  const run = async (): Promise<EmitSummary> => {
+    const ref = catalogRef(catalog);
+    // Compile the feed schemas before touching the output: a broken install fails early.
+    const validator = await loadFeedValidator();
+    await mkdir(places.parent, { recursive: true });
+    lock = await acquireLock(places.lock, options.out);
+    for (const note of await recoverLeftovers(places)) log(note);
+    await checkReplaceable(places, options.out);
+    staging = await createStaging(places);
+    const sink = new StagingSink(staging, options.fs);
+    const context = {
+      out: sink,
+      lang: options.lang,
+      options: { ...options.options, ...(options.buildTime !== undefined && { buildTime: options.buildTime }) },
+      log,
+      ...(options.progress && { progress: options.progress }),
+      cacheDir: options.cacheDir,
+    };
+    for (const emitter of options.emitters) {
+      log(t(`生成 ${emitter.id}`, `emitting ${emitter.id}`)[options.lang]);
+      await emitter.emit(catalog, context);
+    }
+    const unfinished = sink.unfinished();
+    if (unfinished.length > 0) throw new Error(`files opened for streaming but never finished: ${unfinished.join(', ')}`);
+    const readme = await carriedReadme(places.target);
+    if (readme) await sink.write('README.md', readme);
+    const files = sink.files();
+    const manifest = buildManifest(ref, options.emitters.map((e) => e.id), files, options.buildTime);
+    validator.check('manifest', MANIFEST, manifest);
+    await writeFile(path.join(staging, MANIFEST), manifestText(manifest));
+    const old = swapIn(places, staging);
+    staging = undefined;
+    if (old) await rm(old, { recursive: true, force: true });
+    return { out: options.out, files, bytes: files.reduce((sum, f) => sum + f.size, 0) };
+  };
+
+  const done = run().then(
+    async (summary) => {
+      await lock?.release();
+      return summary;
+    },
+    async (error: unknown) => {
+      if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      await lock?.release();
+      if (isFsError(error)) throw outputFsError(error, options.out);
+      throw error;
+    },
+  );
+  return {
+    done,
+    abortSync() {
+      if (staging) removeSync(staging);
+      staging = undefined;
+      lock?.releaseSync();
+    },
+  };
+}
+
+/** `out/README.md` of the previous output, kept in the new one. */
+async function carriedReadme(target: string): Promise<Buffer | undefined> {
+  const file = path.join(target, 'README.md');
+  const info = await lstat(file).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  return readFile(file);
+}
+
+export { OutputError };

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { OutputSink } from './emitter.js';
+
+/** One file of the output, as the manifest lists it. */
+export interface FileRecord {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/** The file operations the sink uses; tests replace them to simulate a full or read-only disk. */
+export interface SinkFs {
+  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
+  writeFile(file: string, data: Uint8Array): Promise<void>;
+}
+
+const nodeFs: SinkFs = { mkdir, writeFile };
+
+/** Names the build pipeline writes itself. */
+const RESERVED = new Set(['manifest.json']);
+const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+/** A path an emitter asked for that is not a plain relative path, or was written twice. */
+export class OutputPathError extends Error {}
+
+/**
+ * The OutputSink of `licat build`: writes into the staging folder and records every file's size
+ * and sha256 for the manifest. Paths must be relative, forward-slashed, without `..`, and each
+ * may be written once.
+ * @example const sink = new StagingSink('/tmp/.dist.tmp-1'); await sink.write('feeds/index.json', text);
+ */
+export class StagingSink implements OutputSink {
+  private readonly records = new Map<string, FileRecord>();
+  private readonly claimed = new Set<string>();
+  private readonly dirs = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly root: string,
+    private readonly fs: SinkFs = nodeFs,
+  ) {}
+
+  async write(rel: string, data: string | Uint8Array): Promise<void> {
+    await this.writeHashed(rel, data);
+  }
+
+  /** Write a whole file and return its record (size and sha256). */
+  async writeHashed(rel: string, data: string | Uint8Array): Promise<FileRecord> {
+    const staged = this.stage(rel, data);
+    await staged.done;
+    return staged.record;
+  }
+
+  /**
+   * Claim and hash a file now, write it in the background: the record is known at once (a feed
+   * can point at the file by its sha256) while the write overlaps with building the next file.
+   */
+  stage(rel: string, data: string | Uint8Array): { record: FileRecord; done: Promise<void> } {
+    const abs = this.claim(rel);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    const record: FileRecord = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+    const done = (async () => {
+      await this.ensureDir(path.dirname(abs));
+      await this.fs.writeFile(abs, bytes);
+      this.records.set(rel, record);
+    })();
+    return { record, done };
+  }
+
+  async streamPath(rel: string): Promise<string> {
+    const abs = this.claim(rel);
+    await this.ensureDir(path.dirname(abs));
+    return abs;
+  }
+
+  async added(rel: string): Promise<void> {
+    if (!this.claimed.has(rel) || this.records.has(rel)) {
+      throw new OutputPathError(`added(${rel}) without a matching streamPath(${rel})`);
+    }
+    const abs = path.join(this.root, ...rel.split('/'));
+    const info = await stat(abs);
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(abs)) hash.update(chunk as Buffer);
+    this.records.set(rel, { path: rel, size: info.size, sha256: hash.digest('hex') });
+  }
+
+  /** Every file written so far, sorted by path. */
+  files(): FileRecord[] {
+    return [...this.records.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** Paths claimed by streamPath but never reported with added(). */
+  unfinished(): string[] {
+    return [...this.claimed].filter((rel) => !this.records.has(rel)).sort();
+  }
+
+  private claim(rel: string): string {
+    const segments = rel.split('/');
+    if (!segments.every((s) => SEGMENT.test(s) && s !== '..')) {
+      throw new OutputPathError(`not a plain relative output path: ${JSON.stringify(rel)}`);
+    }
+    if (RESERVED.has(rel)) throw new OutputPathError(`${rel} is written by the build itself`);
+    if (this.claimed.has(rel)) throw new OutputPathError(`${rel} written twice`);
+    this.claimed.add(rel);
+    return path.join(this.root, ...segments);
+  }
+
+  private ensureDir(dir: string): Promise<unknown> {
+    let pending = this.dirs.get(dir);
+    if (!pending) {
+      pending = this.fs.mkdir(dir, { recursive: true });
+      this.dirs.set(dir, pending);
+      pending.catch(() => this.dirs.delete(dir));
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { t } from '../i18n/lang.js';
+import { OutputError } from './output-error.js';
+
+/**
+ * The folders beside an output `dist/`: the lock `.dist.lock`, staging folders `.dist.tmp-*`
+ * where a build writes, and `.dist.old-*` where the previous output waits during the swap.
+ * Being siblings, they are on the same file system, so the swap is two renames.
+ */
+export interface OutputPlaces {
+  target: string;
+  parent: string;
+  lock: string;
+  tmpPrefix: string;
+  oldPrefix: string;
+}
+
+export function outputPlaces(out: string): OutputPlaces {
+  const target = path.resolve(out);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  return { target, parent, lock: path.join(parent, `.${base}.lock`), tmpPrefix: `.${base}.tmp-`, oldPrefix: `.${base}.old-` };
+}
+
+/**
+ * Undo what a build killed midway left behind; call it holding the lock (so no other build is
+ * running on this output). If the output is missing while a previous one waits under
+ * `.dist.old-*` (the build died between the two renames of the swap), that one is put back.
+ * Then staging and old folders are removed. Returns what was done, for the log.
+ */
+export async function recoverLeftovers(places: OutputPlaces): Promise<string[]> {
+  const notes: string[] = [];
+  const entries = (await readdir(places.parent)).sort();
+  const olds = entries.filter((e) => e.startsWith(places.oldPrefix));
+  const tmps = entries.filter((e) => e.startsWith(places.tmpPrefix));
+  if (!(await exists(places.target)) && olds.length > 0) {
+    const restored = olds[olds.length - 1]!;
+    await rename(path.join(places.parent, restored), places.target);
+    olds.pop();
+    notes.push(`restored ${places.target} from ${restored}`);
+  }
+  for (const leftover of [...tmps, ...olds]) {
+    await rm(path.join(places.parent, leftover), { recursive: true, force: true });
+    notes.push(`removed ${leftover}`);
+  }
+  return notes;
+}
+
+/**
+ * Refuse to replace a folder that is not a licat output: the swap deletes the previous content,
+ * so it must be an earlier build (it has manifest.json), empty, or hold only a README.md.
+ */
+export async function checkReplaceable(places: OutputPlaces, label: string): Promise<void> {
+  const info = await lstat(places.target).catch(() => undefined);
+  if (!info) return;
+  if (!info.isDirectory()) {
+    throw new OutputError(t(`输出位置 ${label} 已存在且不是文件夹`, `the output ${label} exists and is not a folder`));
+  }
+  const entries = await readdir(places.target);
+  if (entries.includes('manifest.json') || entries.every((e) => e === 'README.md')) return;
+  throw new OutputError(
+    t(
+      `${label} 不是 licat 的输出（没有 manifest.json），构建会替换其全部内容，已拒绝。请指定其他 --out 或先清空该文件夹。`,
+      `${label} is not a licat output (no manifest.json) and a build replaces all of its content; refusing. Choose another --out or empty the folder first.`,
+    ),
+  );
+}
+
+/** Make a fresh staging folder beside the output. */
+export async function createStaging(places: OutputPlaces): Promise<string> {
+  const dir = path.join(places.parent, `${places.tmpPrefix}${process.pid}-${randomBytes(4).toString('hex')}`);
+  await mkdir(dir);
+  return dir;
+}
+
+/**
+ * Put the staged output in place: rename the previous output away, rename the staged one in,
+ * then remove the previous one. The two renames are synchronous so no signal handler runs
+ * between them; if the second fails the previous output is renamed back.
+ * Returns the old folder still to remove (or undefined).
+ */
+export function swapIn(places: OutputPlaces, staging: string): string | undefined {
+  let old: string | undefined;
+  if (existsSync(places.target)) {
+    old = path.join(places.parent, `${places.oldPrefix}${process.pid}-${randomBytes(4).toString('hex')}`);
+    renameSync(places.target, old);
+  }
+  try {
+    renameSync(staging, places.target);
+  } catch (error) {
+    if (old) renameSync(old, places.target);
+    throw error;
+  }
+  return old;
+}
+
+/** Remove a staging or old folder now (signal handlers). */
+export function removeSync(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function exists(p: string): Promise<boolean> {
+  return lstat(p).then(
+    () => true,
+    () => false,
+  );
+}
