@@ -190,8 +190,8 @@ export function changeLines(item: ItemDiff, w: Words): string[] {
       const enKind = kind === 'vague' ? 'vague clause' : 'catch-all clause';
       out.push(
         w.lang === 'zh'
-          ? `${dir === 'removed' ? '✓' : '!'} ${zhKind}${dir === 'removed' ? '已去除' : '新增'}：「${c.text}」（${c.term}，${c.path}）`
-          : `${dir === 'removed' ? '✓' : '!'} ${enKind} ${dir === 'removed' ? 'gone' : 'introduced'}: "${c.text}" (${c.term}, ${c.path})`,
+          ? `${dir === 'removed' ? '✓' : '!'} ${zhKind}${dir === 'removed' ? '已去除' : '新增'}：「${c.text}」（${c.term === c.text ? '' : `${c.term}，`}${c.path}）`
+          : `${dir === 'removed' ? '✓' : '!'} ${enKind} ${dir === 'removed' ? 'gone' : 'introduced'}: "${c.text}" (${c.term === c.text ? '' : `${c.term}, `}${c.path})`,
       );
     }
   };
