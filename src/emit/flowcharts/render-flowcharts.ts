@@ -1,7 +1,7 @@
 import { t, type Text } from '../../i18n/lang.js';
 import type { Catalog } from '../../model/catalog.js';
-import type { Item } from '../../schema/item.js';
 import type { EmitContext } from '../emitter.js';
+import { itemsByCode } from '../items-by-code.js';
 import { findChromium } from './find-chromium.js';
 import { flowchartSource } from './mermaid-source.js';
 import { MermaidRenderer, RENDER_CONFIG, mermaidBundle } from './mermaid-renderer.js';
@@ -37,22 +37,6 @@ export function noticeMissingBrowser(set: FlowchartSet, context: EmitContext): v
 export interface RenderOptions {
   env?: NodeJS.ProcessEnv;
   open?: (executable: string) => Promise<Pick<MermaidRenderer, 'render' | 'close'>>;
-}
-
-const BASIC_CODE = /^\d{12}$/;
-
-/** Items in code order, the first of any duplicated code (code-duplicate stops a build anyway). */
-export function itemsByCode(catalog: Catalog): Item[] {
-  const seen = new Set<string>();
-  const items: Item[] = [];
-  for (const { item } of [...catalog.items].sort((a, b) => cmp(a.item.code, b.item.code) || cmp(a.file, b.file))) {
-    // Codes become file names: only a checked 12-digit code may (the schema already demands it).
-    if (!BASIC_CODE.test(item.code)) throw new Error(`item code is not a 12-digit basic code: ${JSON.stringify(item.code)}`);
-    if (seen.has(item.code)) continue;
-    seen.add(item.code);
-    items.push(item);
-  }
-  return items;
 }
 
 const memo = new WeakMap<Catalog, Promise<FlowchartSet>>();
@@ -129,8 +113,4 @@ function browserFailed(executable: string, reason: string): Text {
     `流程图只写出了 .mmd 源文件，没有生成 SVG：Chromium（${executable}）无法启动：${reason}。请检查安装：${INSTALL}。`,
     `Flowcharts were written as .mmd only, without SVG: Chromium (${executable}) failed to start: ${reason}. Check the installation: ${INSTALL}.`,
   );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

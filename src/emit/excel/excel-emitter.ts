@@ -1,0 +1,81 @@
+import { t } from '../../i18n/lang.js';
+import type { Catalog } from '../../model/catalog.js';
+import type { Item } from '../../schema/item.js';
+import type { EmitContext, Emitter } from '../emitter.js';
+import { itemsByCode } from '../items-by-code.js';
+import { catalogSheets } from './catalog-sheets.js';
+import { hallGroups, NOT_OFFERED_COLUMNS, OFFER_COLUMNS, offerRows } from './hall-sheets.js';
+import { NO_DATE, workbookBuffer, workbookFile, type Row } from './write-workbook.js';
+
+/**
+ * `excel/catalog.xlsx`, the general directory (通用目录), and with `--excel-halls` the
+ * implementation list of every hall in `excel/halls/<region>.xlsx`: one workbook for the
+ * province hall and one per city with all its halls, written by the streaming writer.
+ */
+export const excelEmitter: Emitter = {
+  id: 'excel',
+  description: 'Excel 目录（通用目录，可选各大厅实施清单） / Excel directories (the catalog, optionally every hall)',
+  async emit(catalog, context) {
+    const date = buildDate(context.options.buildTime);
+    const items = itemsByCode(catalog);
+    const xlsx = await workbookBuffer(catalogSheets(catalog, items, sourceFile(catalog)), { date });
+    await context.out.write('excel/catalog.xlsx', xlsx);
+    context.log(t(`Excel：通用目录 ${items.length} 个事项`, `Excel: catalog directory of ${items.length} items`)[context.lang]);
+    if (context.options.excelHalls === true) await emitHallWorkbooks(catalog, context, date);
+  },
+};
+
+async function emitHallWorkbooks(catalog: Catalog, context: EmitContext, date: Date): Promise<void> {
+  const { planExpansion } = await import('../../model/expand.js');
+  const expansion = planExpansion(catalog);
+  const groups = hallGroups(expansion);
+  let rows = 0;
+  for (const [index, group] of groups.entries()) {
+    // Region codes become file names: only a checked division code may.
+    if (!/^\d{6}(\d{3}){0,2}$/.test(group.head.code)) throw new Error(`region code is not a division code: ${JSON.stringify(group.head.code)}`);
+    const rel = `excel/halls/${group.head.code}.xlsx`;
+    const file = await context.out.streamPath(rel);
+    const notOffered: Row[] = [];
+    let groupRows = 0;
+    const offers = offerRows(expansion, group, notOffered);
+    const counted = (function* () {
+      for (const row of offers) {
+        groupRows++;
+        yield row;
+      }
+    })();
+    await workbookFile(
+      file,
+      [
+        { name: '实施清单', columns: OFFER_COLUMNS, rows: counted, frozenColumns: 2 },
+        { name: '不提供事项', columns: NOT_OFFERED_COLUMNS, rows: notOffered, frozenColumns: 2 },
+      ],
+      { date, inlineStrings: true },
+    );
+    await context.out.added(rel);
+    rows += groupRows;
+    context.progress?.('excel/halls', index + 1, groups.length);
+  }
+  context.log(
+    t(`Excel：${groups.length} 个大厅实施清单工作簿，共 ${rows} 行`, `Excel: ${groups.length} hall workbooks, ${rows} rows in all`)[context.lang],
+  );
+}
+
+/** The build time given on the command line (ISO), else a fixed date: no clock in the output. */
+function buildDate(value: unknown): Date {
+  if (typeof value === 'string' || value instanceof Date) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  return NO_DATE;
+}
+
+/** An item's file relative to the catalog folder, the same wherever the build runs. */
+function sourceFile(catalog: Catalog): (item: Item) => string {
+  const files = new Map(catalog.items.map((entry) => [entry.item, entry.file]));
+  const prefix = `${catalog.root.replace(/\/+$/, '')}/`;
+  return (item) => {
+    const file = files.get(item) ?? '';
+    return file.startsWith(prefix) ? file.slice(prefix.length) : file;
+  };
+}
