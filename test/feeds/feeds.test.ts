@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { feedsEmitter } from '../../src/emit/feeds/feeds-emitter.js';
+import { InvalidFeedError, loadFeedValidator } from '../../src/emit/feeds/feed-validator.js';
+import { checkInline } from '../inline.js';
+import { FIXTURE } from './fixture.js';
+import { MemorySink, memoryContext } from './memory-sink.js';
+import { errorsOf, publishedValidator } from './published-schemas.js';
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+async function emitFixture(options: Record<string, unknown> = {}) {
+  const { catalog } = checkInline(FIXTURE);
+  const sink = new MemorySink();
+  await feedsEmitter.emit(catalog, memoryContext(sink, options));
+  return sink;
+}
+
+describe('feeds emitter', () => {
+  it('writes one feed per hall of every tier, one per item, and the index', async () => {
+    const sink = await emitFixture();
+    const paths = [...sink.files.keys()].sort();
+    expect(paths.filter((p) => p.startsWith('feeds/halls/'))).toHaveLength(10);
+    expect(paths.filter((p) => p.startsWith('feeds/items/'))).toEqual([
+      'feeds/items/440101001000.json',
+      'feeds/items/440101005000.json',
+      'feeds/items/440102010000.json',
+    ]);
+    const index = sink.json('feeds/index.json');
+    expect(index.halls.map((h: { region: string }) => h.region)).toEqual([
+      '440000', '440100', '440106', '440106001', '440106001001', '440106002', '440106002008', '441900', '441900003', '441900003001',
+    ]);
+    const town = index.halls.find((h: { region: string }) => h.region === '440106001');
+    expect(town).toEqual({
+      region: '440106001', tier: 'town', name: '五山街道', parent: '440106', items: 2,
+      file: 'feeds/halls/440106001.json', sha256: sha(sink.files.get('feeds/halls/440106001.json')!),
+    });
+  });
+
+  it('names, in a village hall’s feed, the body above it accepts for and the implementation codes', async () => {
+    const sink = await emitFixture();
+    const village = sink.json('feeds/halls/440106001001.json');
+    expect(village.hall).toEqual({ region: '440106001001', tier: 'village', name: '岳洲社区居委会', parent: '440106001' });
+    expect(village.items).toHaveLength(1);
+    const [item] = village.items;
+    expect(item).toMatchObject({
+      code: '440102010000', name: '农村村民宅基地审批', type: '01', department: 'town-gov', role: 'accepts',
+      body: { region: '440106001', tier: 'town', name: '广州市天河区五山街道办事处', uscc: '114401063MAJW3QH3E' },
+      feed: 'feeds/items/440102010000.json',
+    });
+    expect(item.implementationCodes.map((c: { code: string }) => c.code)).toEqual([
+      '114401063MAJW3QH3E544010201000001',
+      '114401063MAJW3QH3E544010201000002',
+    ]);
+    expect(item.sha256).toBe(sha(sink.files.get('feeds/items/440102010000.json')!));
+    // Unified elements live in the item feed only.
+    for (const key of ['legalBasis', 'conditions', 'materials', 'process', 'timeLimit', 'fees', 'result']) expect(item).not.toHaveProperty(key);
+  });
+
+  it('carries local facts and the shorter local commitment into the hall feed', async () => {
+    const sink = await emitFixture();
+    const county = sink.json('feeds/halls/440106.json');
+    expect(county.hall).toMatchObject({ hallName: '广州市天河区政务服务中心', address: '广州市天河区天府路1号', phone: '020-12345' });
+    expect(county.items[0]).toMatchObject({ role: 'decides', window: '市场监管专窗', localPromised: { value: 5, unit: 'working-day' } });
+    expect(county.items[0].implementationCodes).toEqual([{ code: '11440106PGK86L058G4440101001000' }]);
+  });
+
+  it('lists items not offered at a hall with the reason, and marks Dongguan’s county-level power', async () => {
+    const sink = await emitFixture();
+    const yuancun = sink.json('feeds/halls/440106002.json');
+    expect(yuancun.items).toEqual([]);
+    expect(yuancun.notOffered).toEqual([
+      { code: '440101001000', name: '食品经营许可', reason: '本街道暂未设市场监管受理窗口，请到天河区政务服务中心办理。' },
+    ]);
+    const dongguan = sink.json('feeds/halls/441900.json');
+    expect(dongguan.items[0]).toMatchObject({ code: '440101001000', role: 'decides', exercises: 'county', body: { region: '441900', tier: 'city' } });
+  });
+
+  it('writes every unified element once, in the item feed, with its halls grouped by role', async () => {
+    const sink = await emitFixture();
+    const food = sink.json('feeds/items/440101001000.json');
+    expect(food.item.timeLimit.promised).toEqual({ value: 10, unit: 'working-day' });
+    expect(food.unified).toEqual(['code', 'name', 'type', 'legalBasis', 'conditions', 'materials', 'process', 'timeLimit', 'fees', 'result']);
+    expect(food.halls).toEqual({ decides: ['440106', '441900'], accepts: ['440106001', '441900003'] });
+  });
+
+  it('produces feeds that validate against the published schemas', async () => {
+    const sink = await emitFixture({ buildTime: '2026-11-01T00:00:00.000Z' });
+    const validators = {
+      hall: publishedValidator('hall-feed.schema.json'),
+      item: publishedValidator('item-feed.schema.json'),
+      index: publishedValidator('feed-index.schema.json'),
+    };
+    for (const [path, text] of sink.files) {
+      const kind = path === 'feeds/index.json' ? 'index' : path.startsWith('feeds/halls/') ? 'hall' : 'item';
+      const data = JSON.parse(text);
+      expect(data.$schema).toBe(`https://licat.example/schemas/${kind === 'index' ? 'feed-index' : `${kind}-feed`}.schema.json`);
+      expect(data.version).toBe(1);
+      const validate = validators[kind];
+      expect(validate(data), `${path}: ${errorsOf(validate)}`).toBe(true);
+    }
+    expect(sink.json('feeds/index.json').buildTime).toBe('2026-11-01T00:00:00.000Z');
+  });
+
+  it('puts no timestamp anywhere unless one is given', async () => {
+    const sink = await emitFixture();
+    for (const text of sink.files.values()) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+  });
+
+  it('fails before writing a feed that does not match its schema', async () => {
+    const { catalog } = checkInline(FIXTURE);
+    // A body whose credit code is cut short can only come from a bug; the schema catches it.
+    catalog.departments!.bodies['market']!['440106']!.uscc = 'BROKEN';
+    const sink = new MemorySink();
+    const error = await feedsEmitter.emit(catalog, memoryContext(sink)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidFeedError);
+    expect((error as InvalidFeedError).file).toBe('feeds/halls/440106.json');
+    expect(sink.files.has('feeds/halls/440106.json')).toBe(false);
+  });
+
+  it('rejects a feed missing a required member', async () => {
+    const validator = await loadFeedValidator();
+    expect(() => validator.check('index', 'feeds/index.json', { version: 1 })).toThrow(InvalidFeedError);
+  });
+});
