@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /** JSON with object keys sorted, so equal data gives equal text whatever the key order in the YAML. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
@@ -8,11 +6,6 @@ export function canonicalJson(value: unknown): string {
 /** Whether two values hold the same data (key order ignored, array order kept). */
 export function sameData(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
-}
-
-/** A short content hash of data, for telling feeds apart. */
-export function dataHash(value: unknown): string {
-  return createHash('sha1').update(canonicalJson(value)).digest('hex');
 }
 
 function sortKeys(value: unknown): unknown {

@@ -2,7 +2,7 @@ import { t, type Text } from '../i18n/lang.js';
 import type { Catalog, ItemEntry } from '../model/catalog.js';
 import { UNIFIED_DEFAULT } from '../schema/catalog.js';
 import { TIERS, type Tier } from '../schema/common.js';
-import { dataHash, sameData } from './canonical.js';
+import { sameData } from './canonical.js';
 import { compareClauses, defaultClauseTerms, type ClauseTerms } from './clauses.js';
 import { compareItem, type HallLocal } from './compare-item.js';
 import type { CatalogChanges, DiffResult, FeedChanges, ItemDiff, ItemFigures, SideInfo } from './diff-result.js';
@@ -35,17 +35,15 @@ export function diffCatalogs(base: DiffSide, head: DiffSide, terms: ClauseTerms 
   const baseHalls = hallLocals(base.catalog);
   const headHalls = hallLocals(head.catalog);
 
-  const baseDigests = new Map([...baseItems].map(([code, e]) => [code, dataHash(e.item)]));
-  const headDigests = new Map([...headItems].map(([code, e]) => [code, dataHash(e.item)]));
-  const baseFeeds = indexFeeds(base.catalog, baseDigests);
-  const headFeeds = indexFeeds(head.catalog, headDigests);
+  const baseFeeds = indexFeeds(base.catalog);
+  const headFeeds = indexFeeds(head.catalog);
 
   const items: ItemDiff[] = [];
   let unchanged = 0;
   for (const code of [...new Set([...baseItems.keys(), ...headItems.keys()])].sort()) {
     const b = baseItems.get(code);
     const h = headItems.get(code);
-    const offeredAt = { base: baseFeeds.itemHalls.get(code)?.count ?? 0, head: headFeeds.itemHalls.get(code)?.count ?? 0 };
+    const offeredAt = { base: baseFeeds.items.get(code)?.count ?? 0, head: headFeeds.items.get(code)?.count ?? 0 };
     const file = { ...(b ? { base: b.file } : {}), ...(h ? { head: h.file } : {}) };
     if (b && h) {
       const { changes, figures } = compareItem(b.item, h.item, unified, baseHalls.get(code), headHalls.get(code));
@@ -89,7 +87,7 @@ export function diffCatalogs(base: DiffSide, head: DiffSide, terms: ClauseTerms 
   }
 
   const count = (status: ItemDiff['status']) => items.filter((i) => i.status === status).length;
-  const feeds = feedChanges(baseFeeds, headFeeds, baseDigests, headDigests);
+  const feeds = feedChanges(baseFeeds, headFeeds);
   return {
     version: 1,
     base: sideInfo(base, baseItems.size, baseFeeds.halls.size),
@@ -217,23 +215,15 @@ function catalogChanges(base: Catalog, head: Catalog): CatalogChanges {
   };
 }
 
-/**
- * Feeds a build writes differently: an item feed when the item or the set of halls offering it
- * changed; a hall feed when anything it is made of changed (see indexFeeds).
- */
-function feedChanges(
-  baseFeeds: FeedIndex,
-  headFeeds: FeedIndex,
-  baseDigests: ReadonlyMap<string, string>,
-  headDigests: ReadonlyMap<string, string>,
-): FeedChanges {
+/** Feeds a build would write with different content (see indexFeeds), by item code and region code. */
+function feedChanges(baseFeeds: FeedIndex, headFeeds: FeedIndex): FeedChanges {
   const out: FeedChanges = { items: { added: [], removed: [], changed: [] }, halls: { added: [], removed: [], changed: [], unchanged: 0 }, hallsByTier: {} };
-  for (const code of [...new Set([...baseDigests.keys(), ...headDigests.keys()])].sort()) {
-    const b = baseDigests.get(code);
-    const h = headDigests.get(code);
+  for (const code of [...new Set([...baseFeeds.items.keys(), ...headFeeds.items.keys()])].sort()) {
+    const b = baseFeeds.items.get(code);
+    const h = headFeeds.items.get(code);
     if (b === undefined) out.items.added.push(code);
     else if (h === undefined) out.items.removed.push(code);
-    else if (b !== h || baseFeeds.itemHalls.get(code)?.digest !== headFeeds.itemHalls.get(code)?.digest) out.items.changed.push(code);
+    else if (b.digest !== h.digest) out.items.changed.push(code);
   }
   const bump = (tier: Tier, key: 'added' | 'removed' | 'changed' | 'total') => {
     const entry = (out.hallsByTier[tier] ??= { added: 0, removed: 0, changed: 0, total: 0 });

@@ -1,93 +1,53 @@
 import { createHash } from 'node:crypto';
-import type { Catalog, Region } from '../model/catalog.js';
-import { TIERS, type Tier } from '../schema/common.js';
-import { canonicalJson } from './canonical.js';
+import { feedText, itemFeedPath, type CatalogRef, type FileRef } from '../emit/feeds/feed-paths.js';
+import { hallFeed } from '../emit/feeds/hall-feed.js';
+import { itemFeed, type ItemHalls } from '../emit/feeds/item-feed.js';
+import type { Catalog, ItemEntry } from '../model/catalog.js';
+import { planExpansion } from '../model/expand.js';
+import { UNIFIED_DEFAULT } from '../schema/catalog.js';
+import type { Tier } from '../schema/common.js';
 
 /** What decides whether a hall's feed, or an item's feed, has different content. */
 export interface FeedIndex {
-  /** Every hall (a region of a tier the catalog uses): its tier and a digest of its feed's content. */
+  /** Every hall (a region of a tier the catalog uses): its tier and a digest of its feed. */
   halls: Map<string, { tier: Tier; digest: string }>;
-  /** Per item code: how many halls offer it and a digest of which halls those are. */
-  itemHalls: Map<string, { count: number; digest: string }>;
+  /** Per item code: how many halls offer it and a digest of its feed. */
+  items: Map<string, { count: number; digest: string }>;
 }
 
 /**
- * Index what every hall feed and every item's hall list would hold, as digests to compare two
- * catalogs by. An item is offered at every hall of a tier in its `levels` or `acceptedAt`,
- * unless the hall file lists it under `notOffered`. A hall feed holds, per offered item, the
- * item (its feed's content), the deciding body (the hall's own region when its tier decides,
- * else the nearest region above whose tier does, and that region's body in departments.yaml) and
- * the hall's local facts; plus the hall's own region and hall file. `itemDigests` gives each
- * compared item's content digest. Pure.
+ * Every feed carries the catalog's id and version. They are left out here: a version bump alone
+ * would change every feed's bytes, and what a portal needs to know is whose content changed.
  */
-export function indexFeeds(catalog: Catalog, itemDigests: ReadonlyMap<string, string>): FeedIndex {
-  const tiers = new Set<Tier>(catalog.meta?.tiers ?? TIERS);
-  const hallFiles = new Map<string, Record<string, unknown>>();
-  for (const { hall } of catalog.halls) if (!hallFiles.has(hall.region)) hallFiles.set(hall.region, hall as Record<string, unknown>);
+const NEUTRAL: CatalogRef = { id: '', version: '' };
 
-  interface Offer {
-    code: string;
-    prefix: string;
-    department: string;
-    levels: ReadonlySet<Tier>;
-    halls: string[];
+/**
+ * Digest the feed `licat build` writes for every hall and every item, built by the build's own
+ * code (planExpansion, itemFeed, hallFeed), so the diff names exactly the feeds a build would
+ * change: a hall's feed holds, per offered item, its deciding body, implementation codes, local
+ * facts and the digest of the item's feed, so any change to an item reaches every hall offering
+ * it. The catalog id and version stamp is left out (see NEUTRAL). Pure.
+ */
+export function indexFeeds(catalog: Catalog): FeedIndex {
+  const expansion = planExpansion(catalog);
+  const unified = catalog.meta?.unified ?? [...UNIFIED_DEFAULT];
+  const hallsOf = new Map<ItemEntry, ItemHalls>(expansion.items.map((e) => [e, { decides: [], accepts: [] }]));
+  for (const hall of expansion.halls()) {
+    for (const offer of hall.offers) hallsOf.get(offer.entry)![offer.role].push(hall.region.code);
   }
-  const byTier = new Map<Tier, Offer[]>();
-  const offers: Offer[] = [];
-  const seen = new Set<string>();
-  for (const { item } of [...catalog.items].sort((a, b) => (a.item.code < b.item.code ? -1 : a.item.code > b.item.code ? 1 : 0))) {
-    const digest = itemDigests.get(item.code);
-    if (digest === undefined || seen.has(item.code)) continue;
-    seen.add(item.code);
-    const offer: Offer = { code: item.code, prefix: `${item.code}|${digest}`, department: item.department, levels: new Set(item.levels), halls: [] };
-    offers.push(offer);
-    for (const tier of new Set([...item.levels, ...(item.acceptedAt ?? [])])) {
-      if (!tiers.has(tier)) continue;
-      let list = byTier.get(tier);
-      if (!list) byTier.set(tier, (list = []));
-      list.push(offer);
-    }
+  const itemFeeds = new Map<string, FileRef>();
+  const items = new Map<string, { count: number; digest: string }>();
+  for (const entry of expansion.items) {
+    const halls = hallsOf.get(entry)!;
+    const sha256 = createHash('sha256').update(feedText(itemFeed(NEUTRAL, unified, entry, halls))).digest('hex');
+    // A code in two files: the build keeps the last; so does this.
+    itemFeeds.set(entry.item.code, { path: itemFeedPath(entry.item.code), sha256 });
+    items.set(entry.item.code, { count: halls.decides.length + halls.accepts.length, digest: sha256 });
   }
-
-  const bodies = (catalog.departments?.bodies ?? {}) as Record<string, Record<string, unknown> | undefined>;
-  const bodyText = new Map<string, Map<string, string>>();
-  const bodyOf = (department: string, region: string): string => {
-    let byRegion = bodyText.get(department);
-    if (!byRegion) bodyText.set(department, (byRegion = new Map()));
-    let text = byRegion.get(region);
-    if (text === undefined) {
-      const body = bodies[department]?.[region];
-      byRegion.set(region, (text = body === undefined ? '' : canonicalJson(body)));
-    }
-    return text;
-  };
-  const decider = (region: Region, levels: ReadonlySet<Tier>): Region | undefined => {
-    let at: Region | undefined = region;
-    for (let depth = 0; at && depth < 8; depth++) {
-      if (levels.has(at.tier)) return at;
-      at = at.parent === null ? undefined : catalog.regionByCode.get(at.parent);
-    }
-    return undefined;
-  };
-
   const halls = new Map<string, { tier: Tier; digest: string }>();
-  for (const region of catalog.regions) {
-    if (!tiers.has(region.tier)) continue;
-    const file = hallFiles.get(region.code);
-    const notOffered = new Set(((file?.notOffered ?? []) as Array<{ code: string }>).map((n) => n.code));
-    const local = (file?.items ?? {}) as Record<string, unknown>;
-    const facts = file ? canonicalJson({ ...file, items: undefined, notOffered: undefined }) : '';
-    const parts = [`${region.code}|${region.name}|${region.tier}|${region.parent ?? ''}|${facts}`];
-    for (const offer of byTier.get(region.tier) ?? []) {
-      if (notOffered.has(offer.code)) continue;
-      const by = decider(region, offer.levels);
-      const localFacts = local[offer.code];
-      parts.push(`${offer.prefix}|${by?.code ?? ''}|${by ? bodyOf(offer.department, by.code) : ''}|${localFacts === undefined ? '' : canonicalJson(localFacts)}`);
-      offer.halls.push(region.code);
-    }
-    halls.set(region.code, { tier: region.tier, digest: createHash('sha1').update(parts.join('\n')).digest('hex') });
+  for (const hall of expansion.halls()) {
+    const digest = createHash('sha1').update(feedText(hallFeed(NEUTRAL, hall, itemFeeds))).digest('hex');
+    halls.set(hall.region.code, { tier: hall.region.tier, digest });
   }
-  const itemHalls = new Map<string, { count: number; digest: string }>();
-  for (const offer of offers) itemHalls.set(offer.code, { count: offer.halls.length, digest: createHash('sha1').update(offer.halls.join('\n')).digest('hex') });
-  return { halls, itemHalls };
+  return { halls, items };
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 // marked (a GFM renderer, here as mermaid's dependency) stands in for the code-hosting site.
-import { marked } from 'marked';
+// @ts-expect-error marked 4 ships no type declarations
+import { marked as untyped } from 'marked';
 import { diffCatalogs } from '../../src/diff/diff-catalogs.js';
 import { DIFF_FORMATS } from '../../src/diff/formats.js';
 import { checkInline, sampleItem } from '../inline.js';
 
+const marked = untyped as { parse(markdown: string, options: { gfm: boolean }): string };
 const FOOD = sampleItem();
 const odd = FOOD.replace('code: "440101001000"', 'code: "440101009000"').replace('name: 食品经营许可\n', 'name: "A|B <script>*x*_y_ 许可"\n');
 const base = checkInline({ 'items/a.yaml': FOOD, 'items/b.yaml': odd }).catalog;
@@ -34,7 +36,7 @@ describe('diff --format markdown', () => {
   });
 
   it('renders as tables in a GFM renderer, with names escaped', () => {
-    const html = marked.parse(md, { gfm: true }) as string;
+    const html = marked.parse(md, { gfm: true });
     expect(html.match(/<table>/g)?.length).toBe(4);
     // The removed item's name keeps its pipe inside one cell and its markup as text.
     expect(html).toContain('<td>A|B &lt;script&gt;*x*_y_ 许可</td>');

@@ -12,7 +12,7 @@ export function figureRows(result: DiffResult, w: Words): Array<[string, string]
   const f = result.figures;
   const zh = w.lang === 'zh';
   const rows: Array<[string, string]> = [];
-  const bound = f.promised.inexact > 0 ? (zh ? `；其中 ${f.promised.inexact} 个涉及自然日，按下限计` : `; ${f.promised.inexact} involve calendar days, counted at the lower bound`) : '';
+  const bound = f.promised.inexact > 0 ? (zh ? `；其中 ${f.promised.inexact} 个涉及自然日，按下限计` : `; ${f.promised.inexact} in calendar days, counted at the lower bound`) : '';
   rows.push([zh ? '承诺时限压减' : 'promised time cut', `${w.days(f.promised.cutDays)}${zh ? `（${w.items(f.promised.itemsCut)}${bound}）` : ` (${w.items(f.promised.itemsCut)}${bound})`}`]);
   rows.push([zh ? '承诺时限增加' : 'promised time added', `${w.days(f.promised.addedDays)}${zh ? `（${w.items(f.promised.itemsLengthened)}）` : ` (${w.items(f.promised.itemsLengthened)})`}`]);
   rows.push([
