@@ -57,10 +57,11 @@ export async function runDiff(baseArg: string, headArg: string | undefined, opti
 
   for (const [label, loaded] of [['BASE', base], ['HEAD', head]] as const) {
     if (loaded.diagnostics.length === 0) continue;
+    const files = new Set(loaded.diagnostics.map((d) => d.file)).size;
     process.stderr.write(
       lang === 'zh'
-        ? `licat: ${label}（${loaded.side.source}）有 ${loaded.diagnostics.length} 个文件无法读取，其中的事项未比较：\n`
-        : `licat: ${label} (${loaded.side.source}) has ${loaded.diagnostics.length} problem(s) loading files; their items were not compared:\n`,
+        ? `licat: ${label}（${loaded.side.source}）有 ${files} 个文件无法读取，其中的事项未比较：\n`
+        : `licat: ${label} (${loaded.side.source}): ${files} file(s) did not load; their items were not compared:\n`,
     );
     for (const d of loaded.diagnostics) process.stderr.write(`  ${d.file}:${d.line}:${d.column}  ${d.rule}  ${d.message[lang]}\n`);
   }
