@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { licat, tempDir } from '../helpers.js';
+import { leftovers, snapshot, verifyAgainstManifest, writeSmallCatalog } from './catalogs.js';
+
+const build = (catalog: string, out: string, ...args: string[]) => licat(['build', catalog, '--out', out, '--only', 'feeds', ...args]);
+
+describe('licat build', () => {
+  it('writes feeds and a manifest that lists every file with its size and sha256', () => {
+    const catalog = writeSmallCatalog();
+    const out = path.join(tempDir(), 'dist');
+    const r = build(catalog, out, '--lang', 'en');
+    expect(r.stderr).toContain('body-missing'); // the fixture's town without a town-gov body
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✓ built .*dist: 15 files/);
+    expect(verifyAgainstManifest(out)).toEqual([]);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ version: 1, catalog: { id: 'test', version: '1' }, artifacts: ['feeds'] });
+    expect(manifest).not.toHaveProperty('buildTime');
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('gives byte-identical output for the same input', () => {
+    const catalog = writeSmallCatalog();
+    const parent = tempDir();
+    expect(build(catalog, path.join(parent, 'a'), '--quiet').code).toBe(0);
+    expect(build(catalog, path.join(parent, 'b'), '--quiet').code).toBe(0);
+    const a = snapshot(path.join(parent, 'a'));
+    expect(a.size).toBe(15);
+    expect(snapshot(path.join(parent, 'b'))).toEqual(a);
+    // Rebuilding in place changes nothing either.
+    expect(build(catalog, path.join(parent, 'a'), '--quiet').code).toBe(0);
+    expect(snapshot(path.join(parent, 'a'))).toEqual(a);
+  });
+
+  it('records --build-time, in UTC, only in the manifest and the index', () => {
+    const catalog = writeSmallCatalog();
+    const parent = tempDir();
+    expect(build(catalog, path.join(parent, 'plain'), '--quiet').code).toBe(0);
+    expect(build(catalog, path.join(parent, 'timed'), '--quiet', '--build-time', '2026-11-01T08:00:00+08:00').code).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(parent, 'timed/manifest.json'), 'utf8'));
+    expect(manifest.buildTime).toBe('2026-11-01T00:00:00.000Z');
+    const index = JSON.parse(readFileSync(path.join(parent, 'timed/feeds/index.json'), 'utf8'));
+    expect(index.buildTime).toBe('2026-11-01T00:00:00.000Z');
+    const plain = snapshot(path.join(parent, 'plain'));
+    const timed = snapshot(path.join(parent, 'timed'));
+    const differing = [...plain.keys()].filter((p) => plain.get(p) !== timed.get(p));
+    expect(differing.sort()).toEqual(['feeds/index.json', 'manifest.json']);
+  });
+
+  it('refuses a build time without a time zone (exit 2)', () => {
+    const r = build(writeSmallCatalog(), path.join(tempDir(), 'dist'), '--build-time', '2026-11-01T08:00', '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--build-time takes an ISO 8601 time with a zone');
+  });
+
+  it('refuses a catalog with errors: exit 1, the diagnostics, and the previous output unchanged', () => {
+    const good = writeSmallCatalog();
+    const out = path.join(tempDir(), 'dist');
+    expect(build(good, out, '--quiet').code).toBe(0);
+    const before = snapshot(out);
+    const bad = writeSmallCatalog({ 'items/broken.yaml': 'code: "440101099000"\nname: 不完整的事项\n' });
+    const r = build(bad, out, '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('catalog/items/broken.yaml');
+    expect(r.stderr).toMatch(/missing required key/);
+    expect(r.stderr).toContain('nothing was emitted');
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('keeps dist/README.md in the new output and lists it in the manifest', () => {
+    const out = path.join(tempDir(), 'dist');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'README.md'), '# 门户数据说明\n');
+    const catalog = writeSmallCatalog();
+    expect(build(catalog, out, '--quiet').code).toBe(0);
+    expect(build(catalog, out, '--quiet').code).toBe(0);
+    expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toBe('# 门户数据说明\n');
+    expect(verifyAgainstManifest(out)).toEqual([]);
+    expect(readFileSync(path.join(out, 'manifest.json'), 'utf8')).toContain('"path": "README.md"');
+  });
+
+  it('refuses to replace a folder that is not a licat output (exit 2)', () => {
+    const out = path.join(tempDir(), 'src');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'main.ts'), 'export {};\n');
+    const r = build(writeSmallCatalog(), out, '--quiet', '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not a licat output');
+    expect(readFileSync(path.join(out, 'main.ts'), 'utf8')).toBe('export {};\n');
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('names the unknown artifact of --only (exit 2)', () => {
+    const r = build(writeSmallCatalog(), path.join(tempDir(), 'dist'), '--only', 'feeds,posters', '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown artifact: posters');
+  });
+
+  it('prints nothing with --quiet, plain progress lines when not on a terminal', () => {
+    const catalog = writeSmallCatalog();
+    const quiet = build(catalog, path.join(tempDir(), 'dist'), '--quiet');
+    expect(quiet.stdout + quiet.stderr).toBe('');
+    const loud = build(catalog, path.join(tempDir(), 'dist'), '--lang', 'en');
+    expect(loud.stderr).toContain('writing hall feeds: 10/10 (100%)');
+    expect(loud.stderr).not.toContain('\r');
+  });
+});
+
+describe('the output lock', () => {
+  it('stops a second build on the same output with a clear message, leaving the output alone', () => {
+    const catalog = writeSmallCatalog();
+    const out = path.join(tempDir(), 'dist');
+    expect(build(catalog, out, '--quiet').code).toBe(0);
+    const before = snapshot(out);
+    const lock = path.join(path.dirname(out), '.dist.lock');
+    // This test process is alive: its lock is held.
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), token: 't', started: '2026-11-01T00:00:00.000Z' }));
+    const r = build(catalog, out, '--quiet', '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`another build (pid ${process.pid}`);
+    expect(r.stderr).toContain(lock);
+    expect(snapshot(out)).toEqual(before);
+    expect(existsSync(lock)).toBe(true);
+  });
+
+  it('takes over the lock of a build that died', () => {
+    const catalog = writeSmallCatalog();
+    const out = path.join(tempDir(), 'dist');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const lock = path.join(path.dirname(out), '.dist.lock');
+    writeFileSync(lock, JSON.stringify({ pid: dead, host: hostname(), token: 't', started: '2026-11-01T00:00:00.000Z' }));
+    expect(build(catalog, out, '--quiet').code).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+    expect(verifyAgainstManifest(out)).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import { chmodSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emitOutput } from '../../src/emit/build.js';
+import { feedsEmitter } from '../../src/emit/feeds/feeds-emitter.js';
+import { OutputError } from '../../src/emit/output-error.js';
+import type { SinkFs } from '../../src/emit/output-sink.js';
+import { outputPlaces, recoverLeftovers } from '../../src/emit/swap.js';
+import { checkInline } from '../inline.js';
+import { FIXTURE } from '../feeds/fixture.js';
+import { licat, tempDir } from '../helpers.js';
+import { leftovers, snapshot, verifyAgainstManifest, writeSmallCatalog } from './catalogs.js';
+
+const catalog = () => checkInline(FIXTURE).catalog;
+
+/** A file system that fails with `code` once `after` files have been written. */
+function failingFs(code: string, after: number): SinkFs {
+  let written = 0;
+  return {
+    mkdir: (dir, options) => mkdir(dir, options),
+    async writeFile(file, data) {
+      if (written++ >= after) throw Object.assign(new Error(`${code}: simulated, write '${file}'`), { code, path: file });
+      await writeFile(file, data);
+    },
+  };
+}
+
+async function previousOutput(): Promise<{ out: string; before: Map<string, string> }> {
+  const out = path.join(tempDir(), 'dist');
+  await emitOutput(catalog(), { out, emitters: [feedsEmitter], lang: 'en' }).done;
+  return { out, before: snapshot(out) };
+}
+
+describe('a build that cannot write its output', () => {
+  it('on a full disk fails with a clear error and leaves the previous output as it was', async () => {
+    const { out, before } = await previousOutput();
+    const error = await emitOutput(catalog(), { out, emitters: [feedsEmitter], lang: 'en', fs: failingFs('ENOSPC', 5) }).done.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputError);
+    expect((error as OutputError).text.en).toMatch(/^cannot write the output .*dist: the disk is full \(ENOSPC at .*\)\. The previous .*dist is unchanged\.$/);
+    expect((error as OutputError).text.zh).toContain('磁盘空间已满');
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('on a read-only file system says so', async () => {
+    const { out, before } = await previousOutput();
+    const error = await emitOutput(catalog(), { out, emitters: [feedsEmitter], lang: 'en', fs: failingFs('EROFS', 0) }).done.catch((e: unknown) => e);
+    expect((error as OutputError).text.en).toContain('the file system is read-only (EROFS');
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('in a folder without write permission exits 2 with the reason', () => {
+    const parent = tempDir();
+    const out = path.join(parent, 'dist');
+    const catalogDir = writeSmallCatalog();
+    expect(licat(['build', catalogDir, '--out', out, '--only', 'feeds', '--quiet']).code).toBe(0);
+    const before = snapshot(out);
+    chmodSync(parent, 0o555);
+    try {
+      const r = licat(['build', catalogDir, '--out', out, '--only', 'feeds', '--quiet', '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('permission denied (EACCES');
+      expect(snapshot(out)).toEqual(before);
+    } finally {
+      chmodSync(parent, 0o755);
+    }
+  });
+});
+
+describe('recovery of what a killed build left', () => {
+  it('puts the previous output back when the build died between the two renames of the swap', async () => {
+    const { out, before } = await previousOutput();
+    const places = outputPlaces(out);
+    // The state right after `rename(dist, .dist.old-*)`: no dist, the old one aside, a staging folder.
+    renameSync(out, path.join(places.parent, '.dist.old-999-abcd'));
+    mkdirSync(path.join(places.parent, '.dist.tmp-999-abcd'));
+    writeFileSync(path.join(places.parent, '.dist.tmp-999-abcd', 'half.json'), '{');
+    const notes = await recoverLeftovers(places);
+    expect(notes[0]).toContain('restored');
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('lets the next build go ahead after such a crash', async () => {
+    const { out } = await previousOutput();
+    const places = outputPlaces(out);
+    renameSync(out, path.join(places.parent, '.dist.old-999-abcd'));
+    await emitOutput(catalog(), { out, emitters: [feedsEmitter], lang: 'en' }).done;
+    expect(verifyAgainstManifest(out)).toEqual([]);
+    expect(readdirSync(places.parent).sort()).toEqual(['dist']);
+  });
+});

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { licat, ROOT, tempDir } from '../helpers.js';
+import { leftovers, snapshot, verifyAgainstManifest, writeRegionCatalog } from './catalogs.js';
+
+const BIN = path.join(ROOT, 'bin', 'licat.js');
+let catalog: string;
+let out: string;
+let before: Map<string, string>;
+
+beforeAll(() => {
+  catalog = writeRegionCatalog();
+  out = path.join(tempDir('licat-kill-'), 'dist');
+  const first = licat(['build', catalog, '--out', out, '--only', 'feeds', '--quiet', '--build-time', '2026-01-01T00:00:00Z']);
+  expect(first.code, first.stderr).toBe(0);
+  before = snapshot(out);
+  expect(before.size).toBeGreaterThan(28_743);
+}, 300_000);
+
+/**
+ * Start a build of the same catalog with another build time (so its output differs), and
+ * SIGKILL it once `when` matches what it has printed so far (its progress lines).
+ */
+function killWhen(when: (stderr: string, elapsedMs: number) => boolean): Promise<{ killed: boolean; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'build', catalog, '--out', out, '--only', 'feeds', '--lang', 'en', '--build-time', '2026-06-01T00:00:00Z'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LICAT_LANG: '' },
+    });
+    const started = Date.now();
+    let stderr = '';
+    let killed = false;
+    const check = () => {
+      if (!killed && when(stderr, Date.now() - started)) {
+        killed = child.kill('SIGKILL');
+      }
+    };
+    const timer = setInterval(check, 5);
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+      check();
+    });
+    child.on('error', reject);
+    child.on('exit', () => {
+      clearInterval(timer);
+      resolve({ killed, stderr });
+    });
+  });
+}
+
+/** After a kill the output is the previous one, byte for byte (or, killed after the swap, the whole new one). */
+function expectWholeOutput(): void {
+  const now = snapshot(out);
+  const manifest = readFileSync(path.join(out, 'manifest.json'), 'utf8');
+  if (manifest.includes('2026-06-01')) {
+    expect(verifyAgainstManifest(out)).toEqual([]);
+  } else {
+    expect(now).toEqual(before);
+  }
+}
+
+describe('a build killed with SIGKILL', () => {
+  const points: Array<[string, (stderr: string, ms: number) => boolean]> = [
+    ['while validating', (_s, ms) => ms >= 150],
+    ['while expanding the halls', (s) => s.includes('expanding halls: ')],
+    ['a tenth into writing hall feeds', (s) => s.includes('writing hall feeds: ') && /\((10|20)%\)/.test(s.slice(s.indexOf('writing hall feeds')))],
+    ['halfway through the hall feeds', (s) => /writing hall feeds: [\d,]+\/[\d,]+ \(50%\)/.test(s)],
+    ['with every hall feed written', (s) => /writing hall feeds: [\d,]+\/[\d,]+ \(100%\)/.test(s)],
+  ];
+  for (const [name, when] of points) {
+    it(`${name} leaves the previous output whole`, async () => {
+      const { killed } = await killWhen(when);
+      expect(killed).toBe(true);
+      expectWholeOutput();
+    }, 300_000);
+  }
+
+  it('is cleaned up by the next build, which takes over its lock', () => {
+    const r = licat(['build', catalog, '--out', out, '--only', 'feeds', '--quiet', '--build-time', '2026-01-01T00:00:00Z']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(leftovers(out)).toEqual([]);
+    expect(snapshot(out)).toEqual(before);
+  }, 300_000);
+});
