@@ -68,3 +68,12 @@ describe('criteria-vague', () => {
     expect(messages({ [F]: text }, 'criteria-vague')[0]).toContain('rule site-distance states no number');
   });
 });
+
+describe('criteria-vague terms', () => {
+  it('flag a discretionary "may grant" but not a remedy the applicant may use', () => {
+    const text = edit(item, 'outcome: 该项核查不通过，作出不予许可决定', 'outcome: 不予许可，申请人可以在60日内申请行政复议');
+    expect(hits({ [F]: text }, 'criteria-vague')).toEqual([]);
+    const may = edit(item, 'outcome: 该项核查不通过，作出不予许可决定', 'outcome: 可以准予许可');
+    expect(messages({ [F]: may }, 'criteria-vague')).toEqual([expect.stringContaining('“可以准予”')]);
+  });
+});
