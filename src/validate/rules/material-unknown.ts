@@ -26,10 +26,10 @@ export const materialUnknown: Rule = {
           });
         }
       });
-      const known = [...ids.keys()].sort();
       item.process.steps.forEach((step, i) => {
         step.materials?.forEach((id, k) => {
           if (ids.has(id)) return;
+          const known = [...ids.keys()].sort();
           findings.push({
             rule: 'material-unknown',
             file,
