@@ -17,7 +17,10 @@ export const SUMMARY_ROWS = 500;
  */
 export const github: Reporter = (diagnostics, context) => {
   const out = githubAnnotations(diagnostics, context);
-  if (!context.githubStepSummary) out.push('', githubSummary(diagnostics, context).trimEnd());
+  if (!context.githubStepSummary) {
+    if (out.length > 0) out.push('');
+    out.push(githubSummary(diagnostics, context).trimEnd());
+  } else if (out.length === 0) return '';
   return out.join('\n') + '\n';
 };
 

@@ -67,3 +67,11 @@ describe('github', () => {
     expect(md).toContain('| catch-all-clause | 1 | 0 |');
   });
 });
+
+describe('github without problems', () => {
+  it('prints only the summary, or nothing when the summary goes to the step summary file', () => {
+    const { context } = sampleProblems();
+    expect(github([], context)).toBe('## licat validate\n\n✅ 5 files, 1 items checked: no problems.\n');
+    expect(github([], { ...context, githubStepSummary: true })).toBe('');
+  });
+});
