@@ -156,6 +156,18 @@ describe('excel/halls (--excel-halls)', () => {
     expect(town[14]).toBe('综合受理 3 号窗口');
   });
 
+  it('writes only the regions asked for, each with the halls under it, and refuses an unknown code', async () => {
+    const { catalog } = checkInline({ 'items/food.yaml': sampleItem() });
+    const { out, context } = memoryContext({ excelHalls: '440106' });
+    await excelEmitter.emit(catalog, context);
+    expect(out.names()).toEqual(['excel/catalog.xlsx', 'excel/halls/440106.xlsx']);
+    const [offers] = await dumpWorkbook(out.bytes('excel/halls/440106.xlsx'));
+    expect(offers!.rows.slice(1).map((r) => r[0])).toEqual(['440106', '440106001']);
+    const bad = memoryContext({ excelHalls: '440106,449999' });
+    await expect(excelEmitter.emit(catalog, bad.context)).rejects.toThrow(/449999/);
+    expect(bad.out.names()).toEqual(['excel/catalog.xlsx']);
+  });
+
   it('streams 100,000 rows and more in well under 300 MB', () => {
     const script = path.join(tempDir(), 'halls.mjs');
     const lib = (rel: string) => pathToFileURL(path.join(ROOT, 'lib', rel)).href;

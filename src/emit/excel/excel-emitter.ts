@@ -21,14 +21,15 @@ export const excelEmitter: Emitter = {
     const xlsx = await workbookBuffer(catalogSheets(catalog, items, sourceFile(catalog)), { date });
     await context.out.write('excel/catalog.xlsx', xlsx);
     context.log(t(`Excel：通用目录 ${items.length} 个事项`, `Excel: catalog directory of ${items.length} items`)[context.lang]);
-    if (context.options.excelHalls === true) await emitHallWorkbooks(catalog, context, date);
+    const halls = hallSelection(context.options.excelHalls);
+    if (halls) await emitHallWorkbooks(catalog, context, date, halls.only);
   },
 };
 
-async function emitHallWorkbooks(catalog: Catalog, context: EmitContext, date: Date): Promise<void> {
+async function emitHallWorkbooks(catalog: Catalog, context: EmitContext, date: Date, only: string[] | undefined): Promise<void> {
   const { planExpansion } = await import('../../model/expand.js');
   const expansion = planExpansion(catalog);
-  const groups = hallGroups(expansion);
+  const groups = hallGroups(expansion, only);
   let rows = 0;
   for (const [index, group] of groups.entries()) {
     // Region codes become file names: only a checked division code may.
@@ -59,6 +60,18 @@ async function emitHallWorkbooks(catalog: Catalog, context: EmitContext, date: D
   context.log(
     t(`Excel：${groups.length} 个大厅实施清单工作簿，共 ${rows} 行`, `Excel: ${groups.length} hall workbooks, ${rows} rows in all`)[context.lang],
   );
+}
+
+/**
+ * `--excel-halls` (true: every hall, by city) or `--excel-halls 440106,441900` (those regions
+ * with the halls under them); undefined when not asked for.
+ */
+function hallSelection(value: unknown): { only: string[] | undefined } | undefined {
+  if (value === true || value === 'true') return { only: undefined };
+  if (typeof value === 'string' && value.trim() !== '') {
+    return { only: value.split(',').map((code) => code.trim()).filter((code) => code !== '') };
+  }
+  return undefined;
 }
 
 /** The build time given on the command line (ISO), else a fixed date: no clock in the output. */

@@ -1,32 +1,51 @@
 import type { Region } from '../../model/catalog.js';
 import { implementationCodes } from '../../model/derive-implementation-code.js';
 import type { ExpandedHall, Expansion } from '../../model/expand.js';
+import { UsageError } from '../../load/read-catalog.js';
 import { ancestorsOf } from '../../model/region-tree.js';
 import { TIER_NAMES } from '../../schema/common.js';
 import { durationText } from '../labels.js';
 import type { Column, Row } from './write-workbook.js';
 
-/** One workbook of `--excel-halls`: the province hall alone, or a city with all its halls. */
+/** One workbook of `--excel-halls`: the province hall alone, or a region with all the halls under it. */
 export interface HallGroup {
-  /** The province or the city; names the file. */
+  /** The province, a city (or the region asked for); names the file. */
   head: Region;
   /** Every hall region of the group, in code order (the head first). */
   regions: Region[];
 }
 
 /**
- * Group the halls by city: each city's workbook holds the city hall and every county, town and
- * village hall under it; the province hall has its own. A region with no city above it (a
- * broken region table) gets a workbook of its own.
+ * The workbooks of `--excel-halls`. Without a list: the province hall alone, and each city with
+ * every county, town and village hall under it. With region codes: for each, that region's hall
+ * and every hall under it (the province code: the province hall alone). A code that is not a
+ * hall of the catalog is a usage error.
  * @example hallGroups(planExpansion(catalog)).map((g) => g.head.code) // ['440000', '440100', …]
  */
-export function hallGroups(expansion: Expansion): HallGroup[] {
+export function hallGroups(expansion: Expansion, only?: readonly string[]): HallGroup[] {
+  const { tree } = expansion;
+  if (only !== undefined) {
+    const heads = [...new Set(only)].sort().map((code) => {
+      const region = tree.byCode.get(code);
+      if (!region || !tree.byTier[region.tier].includes(region)) {
+        throw new UsageError(`--excel-halls：${code} 不是目录中的大厅区划代码 / --excel-halls: ${code} is not the region code of a hall in the catalog`);
+      }
+      return region;
+    });
+    return heads.map((head) => ({
+      head,
+      regions:
+        head.tier === 'province'
+          ? [head]
+          : tree.halls.filter((r) => r === head || ancestorsOf(tree, r).some((a) => a.code === head.code)),
+    }));
+  }
   const groups = new Map<string, HallGroup>();
-  for (const region of expansion.tree.halls) {
+  for (const region of tree.halls) {
     const head =
       region.tier === 'province' || region.tier === 'city'
         ? region
-        : (ancestorsOf(expansion.tree, region).find((a) => a.tier === 'city') ?? region);
+        : (ancestorsOf(tree, region).find((a) => a.tier === 'city') ?? region);
     let group = groups.get(head.code);
     if (!group) {
       group = { head, regions: [] };
