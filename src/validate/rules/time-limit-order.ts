@@ -24,8 +24,12 @@ export const timeLimitOrder: Rule = {
         file,
         path: '/timeLimit/promised',
         message: t(
-          `承诺时限 ${p.zh} 可能长于法定时限 ${s.zh}${mixed ? '（按最不利的周末分布换算）' : ''}；承诺时限不得超过法定时限`,
-          `the promised limit of ${p.en} can be longer than the statutory ${s.en}${mixed ? ' (converted with the least favourable weekends)' : ''}; a promise may not exceed the statutory limit`,
+          mixed
+            ? `承诺时限 ${p.zh} 可能长于法定时限 ${s.zh}（按最不利的周末分布换算）；承诺时限不得超过法定时限`
+            : `承诺时限 ${p.zh} 长于法定时限 ${s.zh}；承诺时限不得超过法定时限`,
+          mixed
+            ? `the promised limit of ${p.en} can be longer than the statutory ${s.en} (converted with the least favourable weekends); a promise may not exceed the statutory limit`
+            : `the promised limit of ${p.en} is longer than the statutory ${s.en}; a promise may not exceed the statutory limit`,
         ),
       });
     }
