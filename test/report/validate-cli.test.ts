@@ -94,3 +94,15 @@ describe('licat validate --write-baseline / --baseline', () => {
     expect(r.stderr).toContain('a baseline file is { "version": 1, "problems": [...] }');
   });
 });
+
+describe('paths in sarif and github', () => {
+  it('are relative to the repository root even when licat runs in a subfolder', () => {
+    const r = licat(['validate', '.', '--format', 'sarif'], { cwd: path.join(ROOT, 'catalog') });
+    const log = JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    for (const result of log.runs[0]!.results) {
+      expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^catalog\//);
+    }
+    const plain = licat(['validate', '.', '--format', 'json'], { cwd: path.join(ROOT, 'catalog') });
+    for (const p of json(plain.stdout).problems) expect(p.file.startsWith('catalog/')).toBe(false);
+  });
+});
