@@ -67,9 +67,9 @@ export function onlineDepthName(depth: number): string {
   return ONLINE_DEPTH_NAMES[depth] ?? String(depth);
 }
 
-/** Visits to the hall: `0 次（全程网办）`-style wording with the reason when above zero. */
+/** Visits to the hall: `0 次（零跑动）`-style wording with the reason when above zero. */
 export function visitsText(handling: Item['handling']): string {
-  if (handling.visits === 0) return '0 次（不用跑）';
+  if (handling.visits === 0) return '0 次（零跑动）';
   return handling.visitReason ? `${handling.visits} 次（${handling.visitReason}）` : `${handling.visits} 次`;
 }
 

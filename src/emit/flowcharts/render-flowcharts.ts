@@ -87,7 +87,8 @@ async function renderFlowcharts(catalog: Catalog, context: EmitContext, options:
     return { charts, rendered: 0, fromCache, missingBrowser: browserFailed(executable, reason) };
   }
   try {
-    for (const { chart, key } of todo) {
+    for (const [index, { chart, key }] of todo.entries()) {
+      context.progress?.('flowcharts', index, todo.length);
       const svg = await renderer.render(`flowchart-${chart.code}`, chart.source).catch((error: unknown) => {
         throw new Error(`flowchart ${chart.code}: ${error instanceof Error ? error.message : String(error)}`);
       });
@@ -95,6 +96,7 @@ async function renderFlowcharts(catalog: Catalog, context: EmitContext, options:
       chart.svg = svg;
       await cache.set(key, svg);
     }
+    context.progress?.('flowcharts', todo.length, todo.length);
   } finally {
     await renderer.close();
   }
