@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copySample, licat, ROOT } from '../helpers.js';
@@ -97,12 +97,18 @@ describe('licat validate --write-baseline / --baseline', () => {
 
 describe('paths in sarif and github', () => {
   it('are relative to the repository root even when licat runs in a subfolder', () => {
-    const r = licat(['validate', '.', '--format', 'sarif'], { cwd: path.join(ROOT, 'catalog') });
-    const log = JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
-    for (const result of log.runs[0]!.results) {
-      expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^catalog\//);
-    }
-    const plain = licat(['validate', '.', '--format', 'json'], { cwd: path.join(ROOT, 'catalog') });
-    for (const p of json(plain.stdout).problems) expect(p.file.startsWith('catalog/')).toBe(false);
+    // A work tree: repo/.git and the broken catalog in repo/catalog; licat runs in repo/catalog.
+    const { dir } = brokenCopy(true);
+    const repo = path.dirname(dir);
+    mkdirSync(path.join(repo, '.git'));
+    const sarif = licat(['validate', '.', '--format', 'sarif'], { cwd: dir });
+    const log = JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    const uris = log.runs[0]!.results.map((r) => `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}`);
+    expect(uris).toContain('time-limit-order catalog/items/market/food-business.yaml');
+    const github = licat(['validate', '.', '--format', 'github'], { cwd: dir });
+    expect(github.stdout).toMatch(/^::error file=catalog\/items\/market\/food-business\.yaml,line=\d+,col=\d+,title=time-limit-order::/m);
+    // The other formats keep paths relative to the working directory.
+    const plain = json(licat(['validate', '.', '--format', 'json'], { cwd: dir }).stdout);
+    expect(plain.problems.map((p) => p.file)).toContain('items/market/food-business.yaml');
   });
 });
