@@ -17,6 +17,12 @@ export interface TermList {
   description: string;
   terms: Term[];
   allow: string[];
+  /**
+   * Every term's pattern in one alternation: a text it does not match has no term at all, so
+   * the common clean text costs one scan instead of one per term. Absent when the patterns
+   * cannot be combined (a back-reference would change meaning).
+   */
+  any?: RegExp;
 }
 
 /** One place a term matched: the phrase as written, and where it starts in the text. */
@@ -54,16 +60,23 @@ export function parseTerms(text: string, source: string): TermList {
   const result = termFile.safeParse(parse(text));
   if (!result.success) throw new Error(`${source}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const { rule, description, allow, terms } = result.data;
-  return {
-    rule,
-    description,
-    allow,
-    terms: terms.map((term) => ({
-      label: term.match ?? term.example ?? term.pattern!,
-      regex: new RegExp(term.match !== undefined ? [...term.match].map(escapeRegExp).join('\\s*') : term.pattern!, 'gu'),
-      instead: t(term.instead.zh, term.instead.en),
-    })),
-  };
+  const compiled = terms.map((term) => ({
+    label: term.match ?? term.example ?? term.pattern!,
+    regex: new RegExp(term.match !== undefined ? [...term.match].map(escapeRegExp).join('\\s*') : term.pattern!, 'gu'),
+    instead: t(term.instead.zh, term.instead.en),
+  }));
+  const any = combine(compiled.map((term) => term.regex.source));
+  return { rule, description, allow, terms: compiled, ...(any && { any }) };
+}
+
+/** One regex matching wherever any of `sources` matches, or undefined when that is not safe. */
+function combine(sources: string[]): RegExp | undefined {
+  if (sources.some((s) => /\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(s))) return undefined;
+  try {
+    return new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'u');
+  } catch {
+    return undefined;
+  }
 }
 
 const cache = new Map<TermListName, TermList>();
@@ -90,6 +103,7 @@ export function termList(name: TermListName): TermList {
 export function findTerms(text: string, list: TermList): TermMatch[] {
   let masked = text;
   for (const phrase of list.allow) masked = masked.split(phrase).join('\u0000'.repeat(phrase.length));
+  if (list.any && !list.any.test(masked)) return [];
   const all: TermMatch[] = [];
   for (const term of list.terms) {
     term.regex.lastIndex = 0;
