@@ -31,6 +31,9 @@ export function findMissingBodies(catalog: Catalog, tree: RegionTree = buildRegi
       set.add(hall.region);
     }
   }
+  // Items of one department and tier share their missing regions: compute each set once, not
+  // once per item (a village-level item alone would scan 26,842 regions).
+  const shared = new Map<string, readonly Region[]>();
   const out: MissingBodies[] = [];
   for (const entry of catalog.items) {
     const { item } = entry;
@@ -41,13 +44,18 @@ export function findMissingBodies(catalog: Catalog, tree: RegionTree = buildRegi
     item.levels.forEach((tier, levelIndex) => {
       if (seen.has(tier)) return;
       seen.add(tier);
-      const deciders: readonly Region[] =
-        tier === 'county' && !item.levels.includes('city')
+      const countyCities = tier === 'county' && !item.levels.includes('city');
+      const key = `${item.department}\u0000${tier}\u0000${countyCities}`;
+      let missing = shared.get(key);
+      if (!missing) {
+        const deciders: readonly Region[] = countyCities
           ? [...tree.byTier.county, ...tree.byTier.city.filter((c) => tree.citiesActingAsCounty.has(c.code))]
           : tree.byTier[tier];
-      const regions = deciders.filter((r) => !Object.hasOwn(own, r.code) && !exempt?.has(r.code));
+        missing = deciders.filter((r) => !Object.hasOwn(own, r.code)).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+        shared.set(key, missing);
+      }
+      const regions = exempt ? missing.filter((r) => !exempt.has(r.code)) : [...missing];
       if (regions.length === 0) return;
-      regions.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
       out.push({ entry, levelIndex, tier, regions });
     });
   }
