@@ -97,9 +97,18 @@ export function swapIn(places: OutputPlaces, staging: string): string | undefine
   return old;
 }
 
-/** Remove a staging or old folder now (signal handlers). */
-export function removeSync(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+/**
+ * Remove a staging folder now, from a signal handler. Writes already handed to the thread pool
+ * may still create files in it meanwhile, so removal is retried; if it still fails the folder
+ * is left for the next build, which removes it.
+ */
+export function removeSync(dir: string): boolean {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 25 });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -23,7 +23,10 @@ beforeAll(() => {
  * Start a build of the same catalog with another build time (so its output differs), and
  * SIGKILL it once `when` matches what it has printed so far (its progress lines).
  */
-function killWhen(when: (stderr: string, elapsedMs: number) => boolean): Promise<{ killed: boolean; stderr: string }> {
+function killWhen(
+  when: (stderr: string, elapsedMs: number) => boolean,
+  signal: NodeJS.Signals = 'SIGKILL',
+): Promise<{ killed: boolean; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'build', catalog, '--out', out, '--only', 'feeds', '--lang', 'en', '--build-time', '2026-06-01T00:00:00Z'], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -34,7 +37,7 @@ function killWhen(when: (stderr: string, elapsedMs: number) => boolean): Promise
     let killed = false;
     const check = () => {
       if (!killed && when(stderr, Date.now() - started)) {
-        killed = child.kill('SIGKILL');
+        killed = child.kill(signal);
       }
     };
     const timer = setInterval(check, 5);
@@ -43,9 +46,9 @@ function killWhen(when: (stderr: string, elapsedMs: number) => boolean): Promise
       check();
     });
     child.on('error', reject);
-    child.on('exit', () => {
+    child.on('exit', (code) => {
       clearInterval(timer);
-      resolve({ killed, stderr });
+      resolve({ killed, stderr, code });
     });
   });
 }
@@ -76,6 +79,16 @@ describe('a build killed with SIGKILL', () => {
       expectWholeOutput();
     }, 300_000);
   }
+
+  it('with SIGTERM instead removes its staging folder and lock at once (exit 143)', async () => {
+    const { killed, stderr, code } = await killWhen((s) => /writing hall feeds: [\d,]+\/[\d,]+ \(30%\)/.test(s), 'SIGTERM');
+    expect(killed).toBe(true);
+    expect(code).toBe(143);
+    expect(stderr).toContain('Interrupted;');
+    // It cleaned what the killed builds before it left, then its own staging folder and lock.
+    expect(leftovers(out)).toEqual([]);
+    expect(snapshot(out)).toEqual(before);
+  }, 300_000);
 
   it('is cleaned up by the next build, which takes over its lock', () => {
     const r = licat(['build', catalog, '--out', out, '--only', 'feeds', '--quiet', '--build-time', '2026-01-01T00:00:00Z']);
