@@ -16,7 +16,8 @@ export interface MissingBodies {
  * Every deciding region without a body of the item's department, grouped by item and level.
  * Deciding regions are the halls of each tier in `levels`, plus, for the county level, the
  * cities that act as counties (when the item is not decided at city level anyway). A hall whose
- * file lists the item under `notOffered` needs no body for it. Items of an unknown department
+ * file lists the item under `notOffered`, and a region that departments.yaml lists under
+ * `absent` for the department (with its reason), need no body for it. Items of an unknown department
  * are left to the `department-unknown` rule.
  */
 export function findMissingBodies(catalog: Catalog, tree: RegionTree = buildRegionTree(catalog)): MissingBodies[] {
@@ -39,6 +40,7 @@ export function findMissingBodies(catalog: Catalog, tree: RegionTree = buildRegi
     const { item } = entry;
     if (!Object.hasOwn(kinds, item.department)) continue;
     const own = Object.hasOwn(bodies, item.department) ? bodies[item.department]! : {};
+    const absent = catalog.departments?.absent?.[item.department] ?? {};
     const exempt = notOffered.get(item.code);
     const seen = new Set<Tier>();
     item.levels.forEach((tier, levelIndex) => {
@@ -51,7 +53,7 @@ export function findMissingBodies(catalog: Catalog, tree: RegionTree = buildRegi
         const deciders: readonly Region[] = countyCities
           ? [...tree.byTier.county, ...tree.byTier.city.filter((c) => tree.citiesActingAsCounty.has(c.code))]
           : tree.byTier[tier];
-        missing = deciders.filter((r) => !Object.hasOwn(own, r.code)).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+        missing = deciders.filter((r) => !Object.hasOwn(own, r.code) && !Object.hasOwn(absent, r.code)).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
         shared.set(key, missing);
       }
       const regions = exempt ? missing.filter((r) => !exempt.has(r.code)) : [...missing];
