@@ -45,6 +45,7 @@ const memo = new WeakMap<Catalog, Promise<FlowchartSet>>();
  * Every item's flowchart, rendered once per catalog and shared by the flowcharts and guides
  * emitters of one build. Renders only what the cache lacks, with one browser and one page.
  * Without a browser the sources are still there and `missingBrowser` says why there is no SVG.
+ * @example const { charts } = await flowchartsFor(catalog, context); charts.get('440101001000')?.svg
  */
 export function flowchartsFor(catalog: Catalog, context: EmitContext, options: RenderOptions = {}): Promise<FlowchartSet> {
   let result = memo.get(catalog);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -22,14 +22,19 @@ export class SvgCache {
     return readFile(this.file(key), 'utf8').catch(() => undefined);
   }
 
+  /** Keep an SVG. Best effort: a cache that cannot be written (read-only, full) only costs time. */
   async set(key: string, svg: string): Promise<void> {
     if (!this.dir) return;
     const file = this.file(key);
-    await mkdir(path.dirname(file), { recursive: true });
     // Write then rename, so a build killed half-way never leaves half an SVG in the cache.
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, svg);
-    await rename(temp, file);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(temp, svg);
+      await rename(temp, file);
+    } catch {
+      await rm(temp, { force: true }).catch(() => undefined);
+    }
   }
 
   private file(key: string): string {
