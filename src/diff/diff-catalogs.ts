@@ -5,9 +5,9 @@ import { TIERS, type Tier } from '../schema/common.js';
 import { sameData } from './canonical.js';
 import { compareClauses, defaultClauseTerms, type ClauseTerms } from './clauses.js';
 import { compareItem, type HallLocal } from './compare-item.js';
-import type { CatalogChanges, DiffResult, FeedChanges, ItemDiff, ItemFigures, SideInfo } from './diff-result.js';
+import type { CatalogChanges, DiffResult, ItemDiff, ItemFigures, SideInfo } from './diff-result.js';
 import { sumFigures } from './figures.js';
-import { indexFeeds, type FeedIndex } from './hall-feeds.js';
+import { compareFeeds } from './hall-feeds.js';
 
 /** One side of a comparison: a composed catalog and where it came from. */
 export interface DiffSide {
@@ -35,15 +35,14 @@ export function diffCatalogs(base: DiffSide, head: DiffSide, terms: ClauseTerms 
   const baseHalls = hallLocals(base.catalog);
   const headHalls = hallLocals(head.catalog);
 
-  const baseFeeds = indexFeeds(base.catalog);
-  const headFeeds = indexFeeds(head.catalog);
+  const feeds = compareFeeds(base.catalog, head.catalog);
 
   const items: ItemDiff[] = [];
   let unchanged = 0;
   for (const code of [...new Set([...baseItems.keys(), ...headItems.keys()])].sort()) {
     const b = baseItems.get(code);
     const h = headItems.get(code);
-    const offeredAt = { base: baseFeeds.items.get(code)?.count ?? 0, head: headFeeds.items.get(code)?.count ?? 0 };
+    const offeredAt = feeds.offeredAt.get(code) ?? { base: 0, head: 0 };
     const file = { ...(b ? { base: b.file } : {}), ...(h ? { head: h.file } : {}) };
     if (b && h) {
       const { changes, figures } = compareItem(b.item, h.item, unified, baseHalls.get(code), headHalls.get(code));
@@ -87,11 +86,10 @@ export function diffCatalogs(base: DiffSide, head: DiffSide, terms: ClauseTerms 
   }
 
   const count = (status: ItemDiff['status']) => items.filter((i) => i.status === status).length;
-  const feeds = feedChanges(baseFeeds, headFeeds);
   return {
     version: 1,
-    base: sideInfo(base, baseItems.size, baseFeeds.halls.size),
-    head: sideInfo(head, headItems.size, headFeeds.halls.size),
+    base: sideInfo(base, baseItems.size, feeds.halls.base),
+    head: sideInfo(head, headItems.size, feeds.halls.head),
     summary: {
       added: count('added'),
       removed: count('removed'),
@@ -104,7 +102,7 @@ export function diffCatalogs(base: DiffSide, head: DiffSide, terms: ClauseTerms 
     figures: sumFigures(items),
     catalog: catalogChanges(base.catalog, head.catalog),
     items,
-    feeds,
+    feeds: feeds.changes,
     notes,
   };
 }
@@ -213,41 +211,4 @@ function catalogChanges(base: Catalog, head: Catalog): CatalogChanges {
     },
     regions,
   };
-}
-
-/** Feeds a build would write with different content (see indexFeeds), by item code and region code. */
-function feedChanges(baseFeeds: FeedIndex, headFeeds: FeedIndex): FeedChanges {
-  const out: FeedChanges = { items: { added: [], removed: [], changed: [] }, halls: { added: [], removed: [], changed: [], unchanged: 0 }, hallsByTier: {} };
-  for (const code of [...new Set([...baseFeeds.items.keys(), ...headFeeds.items.keys()])].sort()) {
-    const b = baseFeeds.items.get(code);
-    const h = headFeeds.items.get(code);
-    if (b === undefined) out.items.added.push(code);
-    else if (h === undefined) out.items.removed.push(code);
-    else if (b.digest !== h.digest) out.items.changed.push(code);
-  }
-  const bump = (tier: Tier, key: 'added' | 'removed' | 'changed' | 'total') => {
-    const entry = (out.hallsByTier[tier] ??= { added: 0, removed: 0, changed: 0, total: 0 });
-    entry[key]++;
-  };
-  for (const [code, hall] of headFeeds.halls) {
-    bump(hall.tier, 'total');
-    const before = baseFeeds.halls.get(code);
-    if (!before) {
-      out.halls.added.push(code);
-      bump(hall.tier, 'added');
-    } else if (before.digest !== hall.digest) {
-      out.halls.changed.push(code);
-      bump(hall.tier, 'changed');
-    } else out.halls.unchanged++;
-  }
-  for (const [code, hall] of baseFeeds.halls) {
-    if (headFeeds.halls.has(code)) continue;
-    out.halls.removed.push(code);
-    bump(hall.tier, 'removed');
-  }
-  for (const list of [out.halls.added, out.halls.removed, out.halls.changed]) list.sort();
-  const ordered: FeedChanges['hallsByTier'] = {};
-  for (const tier of TIERS) if (out.hallsByTier[tier]) ordered[tier] = out.hallsByTier[tier];
-  out.hallsByTier = ordered;
-  return out;
 }

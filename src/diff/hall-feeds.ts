@@ -1,53 +1,138 @@
-import { createHash } from 'node:crypto';
-import { feedText, itemFeedPath, type CatalogRef, type FileRef } from '../emit/feeds/feed-paths.js';
-import { hallFeed } from '../emit/feeds/hall-feed.js';
-import { itemFeed, type ItemHalls } from '../emit/feeds/item-feed.js';
-import type { Catalog, ItemEntry } from '../model/catalog.js';
-import { planExpansion } from '../model/expand.js';
+import type { ItemHalls } from '../emit/feeds/item-feed.js';
+import type { Catalog, ItemEntry, Region } from '../model/catalog.js';
+import { planExpansion, type ExpandedHall, type Expansion } from '../model/expand.js';
 import { UNIFIED_DEFAULT } from '../schema/catalog.js';
-import type { Tier } from '../schema/common.js';
+import { TIERS, type Tier } from '../schema/common.js';
+import { sameData } from './canonical.js';
+import type { FeedChanges } from './diff-result.js';
 
-/** What decides whether a hall's feed, or an item's feed, has different content. */
-export interface FeedIndex {
-  /** Every hall (a region of a tier the catalog uses): its tier and a digest of its feed. */
-  halls: Map<string, { tier: Tier; digest: string }>;
-  /** Per item code: how many halls offer it and a digest of its feed. */
-  items: Map<string, { count: number; digest: string }>;
+export interface FeedComparison {
+  changes: FeedChanges;
+  /** Per item code, how many halls offer it on each side. */
+  offeredAt: Map<string, { base: number; head: number }>;
+  /** Number of halls on each side. */
+  halls: { base: number; head: number };
 }
 
-/**
- * Every feed carries the catalog's id and version. They are left out here: a version bump alone
- * would change every feed's bytes, and what a portal needs to know is whose content changed.
- */
-const NEUTRAL: CatalogRef = { id: '', version: '' };
+/** The hall-file facts a hall feed repeats (src/emit/feeds/hall-feed.ts). */
+export const HALL_FEED_FACTS = ['name', 'address', 'hours', 'phone', 'complaintPhone', 'windows'] as const;
 
 /**
- * Digest the feed `licat build` writes for every hall and every item, built by the build's own
- * code (planExpansion, itemFeed, hallFeed), so the diff names exactly the feeds a build would
- * change: a hall's feed holds, per offered item, its deciding body, implementation codes, local
- * facts and the digest of the item's feed, so any change to an item reaches every hall offering
- * it. The catalog id and version stamp is left out (see NEUTRAL). Pure.
+ * Which feeds `licat build` would write with different content, found by walking both catalogs'
+ * hall expansions (src/model/expand.ts, the build's own) side by side and comparing what each
+ * feed is made of, without building the feeds:
+ * - an item feed (src/emit/feeds/item-feed.ts) holds the catalog's unified list, the item, and the
+ *   halls that decide or accept it;
+ * - a hall feed (src/emit/feeds/hall-feed.ts) holds the hall's region and hall-file facts, per
+ *   offered item its role, deciding region and body, exercised tier, local facts and the sha256 of
+ *   the item feed (so it changes whenever that item feed does), and the items not offered with
+ *   their names and reasons. Name, type, department and implementation codes of an offer follow
+ *   from the item and the body.
+ * The catalog id and version stamped in every feed are left out: a version bump alone would change
+ * every feed's bytes. test/diff/feeds-oracle.test.ts checks this against the real feed builders.
+ * Pure.
  */
-export function indexFeeds(catalog: Catalog): FeedIndex {
-  const expansion = planExpansion(catalog);
-  const unified = catalog.meta?.unified ?? [...UNIFIED_DEFAULT];
-  const hallsOf = new Map<ItemEntry, ItemHalls>(expansion.items.map((e) => [e, { decides: [], accepts: [] }]));
+export function compareFeeds(base: Catalog, head: Catalog): FeedComparison {
+  const b = planExpansion(base);
+  const h = planExpansion(head);
+  const bHalls = hallsOfItems(b);
+  const hHalls = hallsOfItems(h);
+  const unifiedSame = sameData(base.meta?.unified ?? [...UNIFIED_DEFAULT], head.meta?.unified ?? [...UNIFIED_DEFAULT]);
+
+  const changes: FeedChanges = { items: { added: [], removed: [], changed: [] }, halls: { added: [], removed: [], changed: [], unchanged: 0 }, hallsByTier: {} };
+  const offeredAt = new Map<string, { base: number; head: number }>();
+  const changedItemFeeds = new Set<string>();
+  for (const code of [...new Set([...bHalls.keys(), ...hHalls.keys()])].sort()) {
+    const x = bHalls.get(code);
+    const y = hHalls.get(code);
+    offeredAt.set(code, { base: x ? x.halls.decides.length + x.halls.accepts.length : 0, head: y ? y.halls.decides.length + y.halls.accepts.length : 0 });
+    if (!x) changes.items.added.push(code);
+    else if (!y) changes.items.removed.push(code);
+    else if (!unifiedSame || !sameData(x.entry.item, y.entry.item) || !sameList(x.halls.decides, y.halls.decides) || !sameList(x.halls.accepts, y.halls.accepts)) {
+      changes.items.changed.push(code);
+      changedItemFeeds.add(code);
+    }
+  }
+
+  const tally = (tier: Tier, key: 'added' | 'removed' | 'changed' | 'total') => {
+    const entry = (changes.hallsByTier[tier] ??= { added: 0, removed: 0, changed: 0, total: 0 });
+    entry[key]++;
+  };
+  const bList = b.tree.halls;
+  const hList = h.tree.halls;
+  let i = 0;
+  let j = 0;
+  while (i < bList.length || j < hList.length) {
+    const x = bList[i];
+    const y = hList[j];
+    if (y && (!x || y.code < x.code)) {
+      changes.halls.added.push(y.code);
+      tally(y.tier, 'added');
+      tally(y.tier, 'total');
+      j++;
+    } else if (x && (!y || x.code < y.code)) {
+      changes.halls.removed.push(x.code);
+      tally(x.tier, 'removed');
+      i++;
+    } else if (x && y) {
+      tally(y.tier, 'total');
+      if (sameHallFeed(b.expandHall(x), h.expandHall(y), changedItemFeeds)) changes.halls.unchanged++;
+      else {
+        changes.halls.changed.push(y.code);
+        tally(y.tier, 'changed');
+      }
+      i++;
+      j++;
+    }
+  }
+  const ordered: FeedChanges['hallsByTier'] = {};
+  for (const tier of TIERS) if (changes.hallsByTier[tier]) ordered[tier] = changes.hallsByTier[tier];
+  changes.hallsByTier = ordered;
+  return { changes, offeredAt, halls: { base: bList.length, head: hList.length } };
+}
+
+/** Per item code, its entry and the halls that decide or accept it (the last entry of a code, as the build keeps). */
+function hallsOfItems(expansion: Expansion): Map<string, { entry: ItemEntry; halls: ItemHalls }> {
+  const byEntry = new Map<ItemEntry, ItemHalls>(expansion.items.map((e) => [e, { decides: [], accepts: [] }]));
   for (const hall of expansion.halls()) {
-    for (const offer of hall.offers) hallsOf.get(offer.entry)![offer.role].push(hall.region.code);
+    for (const offer of hall.offers) byEntry.get(offer.entry)![offer.role].push(hall.region.code);
   }
-  const itemFeeds = new Map<string, FileRef>();
-  const items = new Map<string, { count: number; digest: string }>();
-  for (const entry of expansion.items) {
-    const halls = hallsOf.get(entry)!;
-    const sha256 = createHash('sha256').update(feedText(itemFeed(NEUTRAL, unified, entry, halls))).digest('hex');
-    // A code in two files: the build keeps the last; so does this.
-    itemFeeds.set(entry.item.code, { path: itemFeedPath(entry.item.code), sha256 });
-    items.set(entry.item.code, { count: halls.decides.length + halls.accepts.length, digest: sha256 });
+  const out = new Map<string, { entry: ItemEntry; halls: ItemHalls }>();
+  for (const [entry, halls] of byEntry) out.set(entry.item.code, { entry, halls });
+  return out;
+}
+
+/** Whether two expansions of the same hall give the same feed content. */
+function sameHallFeed(x: ExpandedHall, y: ExpandedHall, changedItemFeeds: ReadonlySet<string>): boolean {
+  if (!sameRegion(x.region, y.region)) return false;
+  const fx = x.hall?.hall as Record<string, unknown> | undefined;
+  const fy = y.hall?.hall as Record<string, unknown> | undefined;
+  if ((fx === undefined) !== (fy === undefined)) return false;
+  if (fx && fy && HALL_FEED_FACTS.some((k) => !sameData(fx[k], fy[k]))) return false;
+  if (x.offers.length !== y.offers.length || x.notOffered.length !== y.notOffered.length) return false;
+  for (let k = 0; k < x.offers.length; k++) {
+    const a = x.offers[k]!;
+    const c = y.offers[k]!;
+    const code = a.entry.item.code;
+    if (code !== c.entry.item.code || changedItemFeeds.has(code)) return false;
+    if (a.role !== c.role || a.power !== c.power || !sameRegion(a.decider, c.decider)) return false;
+    if (a.body.name !== c.body.name || a.body.uscc !== c.body.uscc) return false;
+    if ((a.local !== undefined || c.local !== undefined) && !sameData(a.local, c.local)) return false;
   }
-  const halls = new Map<string, { tier: Tier; digest: string }>();
-  for (const hall of expansion.halls()) {
-    const digest = createHash('sha1').update(feedText(hallFeed(NEUTRAL, hall, itemFeeds))).digest('hex');
-    halls.set(hall.region.code, { tier: hall.region.tier, digest });
+  for (let k = 0; k < x.notOffered.length; k++) {
+    const a = x.notOffered[k]!;
+    const c = y.notOffered[k]!;
+    if (a.entry.item.code !== c.entry.item.code || a.entry.item.name !== c.entry.item.name || a.reason !== c.reason) return false;
   }
-  return { halls, items };
+  return true;
+}
+
+function sameRegion(a: Region, b: Region): boolean {
+  return a.code === b.code && a.name === b.name && a.tier === b.tier && a.parent === b.parent;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
