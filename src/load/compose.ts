@@ -60,6 +60,7 @@ export function composeCatalog(root: string, files: RawFile[], parsed?: Map<stri
     regionByCode: new Map<string, Region>(),
     items: [],
     halls: [],
+    unloadedCodes: new Set<string>(),
   };
   for (const raw of files) {
     if (raw.kind === 'regions') {
@@ -92,7 +93,13 @@ export function composeCatalog(root: string, files: RawFile[], parsed?: Map<stri
     const file = parsed?.get(raw.file) ?? parseFile(raw);
     if (file.text !== undefined) texts.set(raw.file, file.text);
     findings.push(...file.findings);
-    if (file.data === undefined) continue;
+    if (file.data === undefined) {
+      if (raw.kind === 'item' && file.text !== undefined) {
+        const code = /^code:\s*["']?(\d{12})["']?\s*$/m.exec(file.text)?.[1];
+        if (code) catalog.unloadedCodes.add(code);
+      }
+      continue;
+    }
     switch (raw.kind) {
       case 'catalog': {
         const result = catalogSchema.safeParse(file.data);
@@ -109,7 +116,11 @@ export function composeCatalog(root: string, files: RawFile[], parsed?: Map<stri
       case 'item': {
         const result = itemSchema.safeParse(file.data);
         if (result.success) catalog.items.push({ file: raw.file, item: result.data });
-        else findings.push(...zodFindings(result.error, file.data, raw.file));
+        else {
+          findings.push(...zodFindings(result.error, file.data, raw.file));
+          const code = (file.data as { code?: unknown } | null)?.code;
+          if (typeof code === 'string') catalog.unloadedCodes.add(code);
+        }
         break;
       }
       case 'hall': {

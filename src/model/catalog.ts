@@ -30,4 +30,10 @@ export interface Catalog {
   regionByCode: Map<string, Region>;
   items: ItemEntry[];
   halls: HallEntry[];
+  /**
+   * Codes named by item files that did not load (syntax or schema errors). Those files have
+   * their own diagnostics; rules that look items up by code skip these codes instead of
+   * reporting the item as missing.
+   */
+  unloadedCodes: Set<string>;
 }

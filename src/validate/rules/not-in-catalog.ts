@@ -8,7 +8,8 @@ export const notInCatalog: Rule = {
   severity: 'error',
   description: t('大厅文件列出了目录中没有的事项（不在目录的一律不得实施）', 'a hall lists an item that is not in the catalog (an item not in the catalog may not be implemented)'),
   check(catalog) {
-    const codes = new Set(catalog.items.map((e) => e.item.code));
+    // An item whose file failed to load is still in the catalog: its own file reports why.
+    const codes = new Set([...catalog.items.map((e) => e.item.code), ...catalog.unloadedCodes]);
     const findings: Finding[] = [];
     for (const { file, hall } of catalog.halls) {
       for (const code of Object.keys(hall.items ?? {})) {
