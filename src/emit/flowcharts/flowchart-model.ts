@@ -27,6 +27,8 @@ export interface FlowchartModel {
   edges: FlowEdge[];
   /** Special procedures (time not counted in the limit), drawn as notes in their own box. */
   notes: FlowNode[];
+  /** The step the notes' box hangs below (by an invisible link), so it does not widen the chart. */
+  notesAfter: string | undefined;
   notesTitle: string;
 }
 
@@ -61,11 +63,11 @@ export function flowchartModel(item: Item): FlowchartModel {
   const notes: FlowNode[] = (item.process.special ?? []).map((special, index) => ({
     id: `p${index}`,
     shape: 'note',
-    lines: [special.name, `${compact(durationText(special.limit))}，不计入办理时限`, special.note ?? '']
+    lines: [special.name, compact(durationText(special.limit)), special.note ?? '']
       .filter((l) => l.trim() !== '')
       .map(mermaidLabel),
   }));
-  return { code: item.code, nodes, edges, notes, notesTitle: '特殊程序' };
+  return { code: item.code, nodes, edges, notes, notesTitle: '特殊程序（不计入办理时限）', notesAfter: nodes.at(-1)?.id };
 }
 
 /** `10 个工作日` → `10个工作日`: Mermaid wraps at spaces, which would strand the number. */

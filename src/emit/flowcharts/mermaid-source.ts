@@ -45,6 +45,7 @@ const STATEMENTS = [
   /^ {4}direction TB$/,
   /^ {4}p\d+\[""\]$/,
   /^ {2}end$/,
+  /^ {2}s\d+ ~~~ special$/,
   /^ {2}classDef (terminal|decision|note) [a-z0-9#:,\- ]+$/,
   /^ {2}class [sp]\d+ (terminal|decision|note)$/,
 ];
