@@ -1,11 +1,17 @@
+/** Writes between two turns of the event loop. */
+const YIELD_EVERY = 64;
+
 /**
  * Keeps a bounded number of writes in flight, so that building the next file overlaps with
- * writing the previous ones while memory holds at most `limit` pending files.
+ * writing the previous ones while memory holds at most `limit` pending files. Every few writes
+ * it lets the event loop turn, so that progress output and signal handlers (Ctrl-C) get through
+ * even when the writes complete synchronously.
  * @example const pool = new WritePool(16); for (const f of files) await pool.add(out.write(f.path, f.text)); await pool.drain();
  */
 export class WritePool {
   private readonly pending = new Set<Promise<unknown>>();
   private failure: { error: unknown } | undefined;
+  private count = 0;
 
   constructor(private readonly limit: number) {}
 
@@ -20,6 +26,7 @@ export class WritePool {
     );
     this.pending.add(tracked);
     while (this.pending.size >= this.limit) await Promise.race(this.pending);
+    if (++this.count % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     if (this.failure) throw this.failure.error;
   }
 

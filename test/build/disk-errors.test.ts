@@ -1,5 +1,4 @@
 import { chmodSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitOutput } from '../../src/emit/build.js';
@@ -18,10 +17,10 @@ const catalog = () => checkInline(FIXTURE).catalog;
 function failingFs(code: string, after: number): SinkFs {
   let written = 0;
   return {
-    mkdir: (dir, options) => mkdir(dir, options),
-    async writeFile(file, data) {
+    mkdirSync: (dir, options) => mkdirSync(dir, options),
+    writeFileSync(file, data) {
       if (written++ >= after) throw Object.assign(new Error(`${code}: simulated, write '${file}'`), { code, path: file });
-      await writeFile(file, data);
+      writeFileSync(file, data);
     },
   };
 }
