@@ -116,8 +116,15 @@ async function writeWorkbook(target: Writable, sheets: readonly SheetSpec[], opt
     });
     header.commit();
     let count = 0;
+    // One shared style object per column: exceljs then finds its style id in a WeakMap instead
+    // of rendering the style's XML for every cell (a third of the time of a large sheet).
+    const styles = spec.columns.map((column) => COLUMN_STYLE[column.kind]);
     for (const row of rows) {
-      sheet.addRow(row.map((value, i) => cellValue(value, spec.columns[i]?.kind ?? 'text', options.inlineStrings === true))).commit();
+      const added = sheet.addRow(row.map((value, i) => cellValue(value, spec.columns[i]?.kind ?? 'text', options.inlineStrings === true)));
+      added.eachCell({ includeEmpty: true }, (cell, column) => {
+        cell.style = styles[column - 1] as typeof cell.style;
+      });
+      added.commit();
       count++;
       written++;
       if (options.onRows && written % 5000 === 0) options.onRows(written);
