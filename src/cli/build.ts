@@ -78,8 +78,9 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     reporter.finish();
     if (!quiet) {
       const mb = (summary.bytes / 1024 / 1024).toFixed(1);
+      const files = (summary.files.length + 1).toLocaleString('en-US'); // + manifest.json
       process.stdout.write(
-        t(`✓ 已生成 ${out}：${summary.files.length + 1} 个文件，${mb} MB\n`, `✓ built ${out}: ${summary.files.length + 1} files, ${mb} MB\n`)[lang],
+        t(`✓ 已生成 ${out}：${files} 个文件，${mb} MB\n`, `✓ built ${out}: ${files} files, ${mb} MB\n`)[lang],
       );
     }
     return 0;

@@ -76,7 +76,8 @@ export const feedsEmitter: Emitter = {
     validator.check('index', FEED_INDEX, index);
     await pool.add(stage(FEED_INDEX, feedText(index)).done);
     await pool.drain();
-    context.log(t(`门户数据：${total} 个大厅、${expansion.items.length} 个事项`, `feeds: ${total} halls, ${expansion.items.length} items`)[context.lang]);
+    const halls = total.toLocaleString('en-US');
+    context.log(t(`门户数据：${halls} 个大厅、${expansion.items.length} 个事项`, `feeds: ${halls} halls, ${expansion.items.length} items`)[context.lang]);
   },
 };
 
