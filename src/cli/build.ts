@@ -54,13 +54,12 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     return 1;
   }
 
-  const { excelHalls, cacheDir: _cacheDir, cache: _cache, quiet: _quiet, color: _color, only: _only, out: _out, buildTime: _bt, lang: _lang, ...rest } = options;
   const handle = emitOutput(check.catalog, {
     out,
     emitters,
     lang,
     ...(buildTime !== undefined && { buildTime }),
-    options: { ...rest, ...(excelHalls !== undefined && { excelHalls }) },
+    options: emitterOptions(options),
     cacheDir: cacheFolder(out, options),
     log: reporter.log,
     progress: reporter.progress,
@@ -135,6 +134,12 @@ export function canonicalTime(value: string): string {
     );
   }
   return new Date(ms).toISOString();
+}
+
+/** Options of the command line meant for the emitters (e.g. excelHalls): all but the build's own. */
+function emitterOptions(options: BuildOptions): Record<string, unknown> {
+  const own = new Set(['out', 'only', 'buildTime', 'cacheDir', 'cache', 'quiet', 'color', 'lang']);
+  return Object.fromEntries(Object.entries(options).filter(([key, value]) => !own.has(key) && value !== undefined));
 }
 
 function cacheFolder(out: string, options: BuildOptions): string | undefined {
