@@ -9,7 +9,7 @@ import { checkInline, sampleItem } from '../inline.js';
 import { ROOT, tempDir } from '../helpers.js';
 import { HOSTILE, hostileCatalog, sampleCatalog, smallCatalog } from './fixtures.js';
 import { libreOfficeSheets } from './libreoffice.js';
-import { memoryContext } from './memory-sink.js';
+import { memoryContext } from '../memory-sink.js';
 import { readZip, zipText } from './read-zip.js';
 import { dumpWorkbook, formatDump } from './xlsx-dump.js';
 

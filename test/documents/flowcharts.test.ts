@@ -8,7 +8,7 @@ import { checkMermaidSource, flowchartSource } from '../../src/emit/flowcharts/m
 import { flowchartsFor } from '../../src/emit/flowcharts/render-flowcharts.js';
 import { svgProblem } from '../../src/emit/flowcharts/svg-safety.js';
 import { HOSTILE, hostileCatalog, sampleCatalog, smallCatalog } from './fixtures.js';
-import { memoryContext } from './memory-sink.js';
+import { memoryContext } from '../memory-sink.js';
 
 /** The text of each <text> element, tags removed and XML entities decoded. */
 function svgTexts(svg: string): string[] {

@@ -10,7 +10,7 @@ import { TEMPLATES_DIR } from '../../src/emit/template-files.js';
 import type { Catalog } from '../../src/model/catalog.js';
 import { tempDir } from '../helpers.js';
 import { HOSTILE, hostileCatalog, sampleCatalog, smallCatalog } from './fixtures.js';
-import { memoryContext, type MemorySink } from './memory-sink.js';
+import { memoryContext, type MemorySink } from '../memory-sink.js';
 
 /** Rendered flowcharts shared by the tests of this file, so each diagram renders once. */
 const CACHE = tempDir('licat-svg-cache-');

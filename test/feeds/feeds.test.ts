@@ -4,22 +4,22 @@ import { feedsEmitter } from '../../src/emit/feeds/feeds-emitter.js';
 import { InvalidFeedError, loadFeedValidator } from '../../src/emit/feeds/feed-validator.js';
 import { checkInline } from '../inline.js';
 import { FIXTURE } from './fixture.js';
-import { MemorySink, memoryContext } from './memory-sink.js';
+import { memoryContext } from '../memory-sink.js';
 import { errorsOf, publishedValidator } from './published-schemas.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 async function emitFixture(options: Record<string, unknown> = {}) {
   const { catalog } = checkInline(FIXTURE);
-  const sink = new MemorySink();
-  await feedsEmitter.emit(catalog, memoryContext(sink, options));
-  return sink;
+  const { out, context } = memoryContext(options);
+  await feedsEmitter.emit(catalog, context);
+  return out;
 }
 
 describe('feeds emitter', () => {
   it('writes one feed per hall of every tier, one per item, and the index', async () => {
     const sink = await emitFixture();
-    const paths = [...sink.files.keys()].sort();
+    const paths = sink.names();
     expect(paths.filter((p) => p.startsWith('feeds/halls/'))).toHaveLength(10);
     expect(paths.filter((p) => p.startsWith('feeds/items/'))).toEqual([
       'feeds/items/440101001000.json',
@@ -33,7 +33,7 @@ describe('feeds emitter', () => {
     const town = index.halls.find((h: { region: string }) => h.region === '440106001');
     expect(town).toEqual({
       region: '440106001', tier: 'town', name: '五山街道', parent: '440106', items: 2,
-      file: 'feeds/halls/440106001.json', sha256: sha(sink.files.get('feeds/halls/440106001.json')!),
+      file: 'feeds/halls/440106001.json', sha256: sha(sink.text('feeds/halls/440106001.json')),
     });
   });
 
@@ -52,7 +52,7 @@ describe('feeds emitter', () => {
       '114401063MAJW3QH3E544010201000001',
       '114401063MAJW3QH3E544010201000002',
     ]);
-    expect(item.sha256).toBe(sha(sink.files.get('feeds/items/440102010000.json')!));
+    expect(item.sha256).toBe(sha(sink.text('feeds/items/440102010000.json')));
     // Unified elements live in the item feed only.
     for (const key of ['legalBasis', 'conditions', 'materials', 'process', 'timeLimit', 'fees', 'result']) expect(item).not.toHaveProperty(key);
   });
@@ -91,7 +91,8 @@ describe('feeds emitter', () => {
       item: publishedValidator('item-feed.schema.json'),
       index: publishedValidator('feed-index.schema.json'),
     };
-    for (const [path, text] of sink.files) {
+    for (const path of sink.names()) {
+      const text = sink.text(path);
       const kind = path === 'feeds/index.json' ? 'index' : path.startsWith('feeds/halls/') ? 'hall' : 'item';
       const data = JSON.parse(text);
       expect(data.$schema).toBe(`https://licat.example/schemas/${kind === 'index' ? 'feed-index' : `${kind}-feed`}.schema.json`);
@@ -104,15 +105,15 @@ describe('feeds emitter', () => {
 
   it('puts no timestamp anywhere unless one is given', async () => {
     const sink = await emitFixture();
-    for (const text of sink.files.values()) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    for (const path of sink.names()) expect(sink.text(path)).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
   });
 
   it('fails before writing a feed that does not match its schema', async () => {
     const { catalog } = checkInline(FIXTURE);
     // A body whose credit code is cut short can only come from a bug; the schema catches it.
     catalog.departments!.bodies['market']!['440106']!.uscc = 'BROKEN';
-    const sink = new MemorySink();
-    const error = await feedsEmitter.emit(catalog, memoryContext(sink)).catch((e: unknown) => e);
+    const { out: sink, context } = memoryContext();
+    const error = await feedsEmitter.emit(catalog, context).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidFeedError);
     expect((error as InvalidFeedError).file).toBe('feeds/halls/440106.json');
     expect(sink.files.has('feeds/halls/440106.json')).toBe(false);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { EmitContext, OutputSink } from '../../src/emit/emitter.js';
+import type { EmitContext, OutputSink } from '../src/emit/emitter.js';
 
 /**
  * An OutputSink that keeps written files in memory (and files written by a stream in a temp
@@ -33,6 +33,10 @@ export class MemorySink implements OutputSink {
     const bytes = this.files.get(rel);
     if (!bytes) throw new Error(`not written: ${rel}`);
     return new TextDecoder().decode(bytes);
+  }
+
+  json(rel: string): any {
+    return JSON.parse(this.text(rel));
   }
 
   bytes(rel: string): Uint8Array {
