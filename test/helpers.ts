@@ -9,9 +9,10 @@ export const SAMPLE = path.join(ROOT, 'catalog');
 const BIN = path.join(ROOT, 'bin', 'licat.js');
 
 /** Run the built CLI (npm test builds lib/ first). */
-export function licat(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+export function licat(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number; gid?: number } = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
+    ...(options.uid !== undefined && { uid: options.uid, gid: options.gid ?? options.uid }),
     env: { ...process.env, NO_COLOR: '1', LICAT_LANG: '', ...options.env },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
