@@ -1,10 +1,10 @@
 import { t } from '../i18n/lang.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../model/catalog.js';
-import { catalogSchema } from '../schema/catalog.js';
-import { departmentsSchema } from '../schema/departments.js';
-import { hallSchema } from '../schema/hall.js';
-import { itemSchema } from '../schema/item.js';
+import { catalogSchema, type CatalogMeta } from '../schema/catalog.js';
+import { departmentsSchema, type Departments } from '../schema/departments.js';
+import { hallSchema, type Hall } from '../schema/hall.js';
+import { itemSchema, type Item } from '../schema/item.js';
 import { decodeUtf8 } from './decode.js';
 import { parseYaml } from './parse-yaml.js';
 import type { RawFile } from './read-catalog.js';
@@ -43,11 +43,53 @@ export function parseFile(raw: Pick<RawFile, 'file' | 'bytes'>): ParsedFile {
   return { file: raw.file, text, data: parsed.data, findings: parsed.findings };
 }
 
+/** A YAML file decoded, parsed and checked against the schema of its kind. */
+export interface CheckedFile {
+  file: string;
+  text: string | undefined;
+  findings: Finding[];
+  /** The schema's output, when the file parsed and passed its schema. */
+  value?: unknown;
+  /** An item file that did not load: the code it names, if it names one. */
+  unloadedCode?: string;
+}
+
+const SCHEMAS = { catalog: catalogSchema, departments: departmentsSchema, item: itemSchema, hall: hallSchema } as const;
+
+/**
+ * Decode, parse and schema-check one YAML file (any kind but `regions`). Pure; never throws.
+ * Worker threads run the same function (load/parse-parallel.ts).
+ */
+export function checkFile(raw: Pick<RawFile, 'kind' | 'file' | 'bytes'>): CheckedFile {
+  if (raw.kind === 'regions') throw new Error(`checkFile: ${raw.file} is a region table`);
+  const parsed = parseFile(raw);
+  const out: CheckedFile = { file: raw.file, text: parsed.text, findings: parsed.findings };
+  if (parsed.data === undefined) {
+    if (raw.kind === 'item' && parsed.text !== undefined) {
+      const code = /^code:\s*["']?(\d{12})["']?\s*$/m.exec(parsed.text)?.[1];
+      if (code) out.unloadedCode = code;
+    }
+    return out;
+  }
+  const result = SCHEMAS[raw.kind].safeParse(parsed.data);
+  if (result.success) {
+    out.value = result.data;
+    return out;
+  }
+  out.findings = [...parsed.findings, ...zodFindings(result.error, parsed.data, raw.file)];
+  if (raw.kind === 'item') {
+    const code = (parsed.data as { code?: unknown } | null)?.code;
+    if (typeof code === 'string') out.unloadedCode = code;
+  }
+  return out;
+}
+
 /**
  * Compose the catalog from its raw files: decode, parse and check each against its schema.
- * Pure: the same files give the same catalog and findings.
+ * `checked` holds files already checked (by worker threads, or from the cache); the others are
+ * checked here. Pure: the same files give the same catalog and findings.
  */
-export function composeCatalog(root: string, files: RawFile[], parsed?: Map<string, ParsedFile>): Composed {
+export function composeCatalog(root: string, files: RawFile[], checked?: ReadonlyMap<string, CheckedFile>): Composed {
   const findings: Finding[] = [];
   const texts = new Map<string, string>();
   const catalog: Catalog = {
@@ -90,45 +132,24 @@ export function composeCatalog(root: string, files: RawFile[], parsed?: Map<stri
       }
       continue;
     }
-    const file = parsed?.get(raw.file) ?? parseFile(raw);
+    const file = checked?.get(raw.file) ?? checkFile(raw);
     if (file.text !== undefined) texts.set(raw.file, file.text);
     findings.push(...file.findings);
-    if (file.data === undefined) {
-      if (raw.kind === 'item' && file.text !== undefined) {
-        const code = /^code:\s*["']?(\d{12})["']?\s*$/m.exec(file.text)?.[1];
-        if (code) catalog.unloadedCodes.add(code);
-      }
-      continue;
-    }
+    if (file.unloadedCode !== undefined) catalog.unloadedCodes.add(file.unloadedCode);
+    if (file.value === undefined) continue;
     switch (raw.kind) {
-      case 'catalog': {
-        const result = catalogSchema.safeParse(file.data);
-        if (result.success) catalog.meta = result.data;
-        else findings.push(...zodFindings(result.error, file.data, raw.file));
+      case 'catalog':
+        catalog.meta = file.value as CatalogMeta;
         break;
-      }
-      case 'departments': {
-        const result = departmentsSchema.safeParse(file.data);
-        if (result.success) catalog.departments = result.data;
-        else findings.push(...zodFindings(result.error, file.data, raw.file));
+      case 'departments':
+        catalog.departments = file.value as Departments;
         break;
-      }
-      case 'item': {
-        const result = itemSchema.safeParse(file.data);
-        if (result.success) catalog.items.push({ file: raw.file, item: result.data });
-        else {
-          findings.push(...zodFindings(result.error, file.data, raw.file));
-          const code = (file.data as { code?: unknown } | null)?.code;
-          if (typeof code === 'string') catalog.unloadedCodes.add(code);
-        }
+      case 'item':
+        catalog.items.push({ file: raw.file, item: file.value as Item });
         break;
-      }
-      case 'hall': {
-        const result = hallSchema.safeParse(file.data);
-        if (result.success) catalog.halls.push({ file: raw.file, hall: result.data });
-        else findings.push(...zodFindings(result.error, file.data, raw.file));
+      case 'hall':
+        catalog.halls.push({ file: raw.file, hall: file.value as Hall });
         break;
-      }
     }
   }
   catalog.regions.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
