@@ -36,7 +36,8 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
   const quiet = options.quiet === true;
   const reporter = progressReporter(process.stderr, { quiet });
 
-  const check = await checkCatalog(dir);
+  const cacheDir = cacheFolder(out, options);
+  const check = await checkCatalog(dir, process.cwd(), { cacheDir });
   const { errors, warnings } = countSeverities(check.diagnostics);
   if (errors > 0 || (warnings > 0 && !quiet)) {
     process.stderr.write(
@@ -60,7 +61,7 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     lang,
     ...(buildTime !== undefined && { buildTime }),
     options: emitterOptions(options),
-    cacheDir: cacheFolder(out, options),
+    cacheDir,
     log: reporter.log,
     progress: reporter.progress,
   });

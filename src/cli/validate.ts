@@ -42,7 +42,7 @@ export async function runValidate(dir: string, options: ValidateOptions): Promis
     });
   }
 
-  const result = await checkCatalog(dir);
+  const result = await checkCatalog(dir, cwd, { cacheDir: typeof options.cacheDir === 'string' ? path.resolve(options.cacheDir) : undefined });
   let diagnostics = result.diagnostics;
   const texts = new Map(result.texts);
   const staleSetting = result.catalog.meta?.rules?.['baseline-stale'];

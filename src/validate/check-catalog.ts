@@ -1,5 +1,6 @@
 import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
-import { composeCatalog, type CheckedFile } from '../load/compose.js';
+import { checkFile, composeCatalog, type CheckedFile } from '../load/compose.js';
+import { ParseCache } from '../load/parse-cache.js';
 import { checkInParallel } from '../load/parse-parallel.js';
 import { readCatalog, type RawFile } from '../load/read-catalog.js';
 import type { Catalog } from '../model/catalog.js';
@@ -16,15 +17,47 @@ export interface CheckResult {
   itemFiles: number;
 }
 
+export interface CheckOptions {
+  /**
+   * Folder of the cache of parsed files kept between runs (see load/parse-cache.ts), or
+   * undefined for none.
+   */
+  cacheDir?: string | undefined;
+}
+
 /**
  * Read, compose and check a catalog folder: the whole of `licat validate` but the reporting.
- * Large catalogs are parsed on worker threads too; the result is the same.
+ * Large catalogs are parsed on worker threads too; with `cacheDir`, files unchanged since an
+ * earlier run are not parsed again. Either way the result is the same.
  * @example const { diagnostics } = await checkCatalog('catalog');
  */
-export async function checkCatalog(root: string, cwd = process.cwd()): Promise<CheckResult> {
+export async function checkCatalog(root: string, cwd = process.cwd(), options: CheckOptions = {}): Promise<CheckResult> {
   const read = await readCatalog(root, cwd);
-  const checked = await checkInParallel(read.files);
+  const checked = await checkAhead(read.files, options.cacheDir);
   return checkFiles(root, read.files, read.findings, checked);
+}
+
+/** Check the YAML files before composing: from the cache where it has them, the rest in parallel. */
+async function checkAhead(files: RawFile[], cacheDir: string | undefined): Promise<Map<string, CheckedFile> | undefined> {
+  if (cacheDir === undefined) return checkInParallel(files);
+  const cache = ParseCache.open(cacheDir);
+  const checked = new Map<string, CheckedFile>();
+  const misses: Array<{ raw: RawFile; key: string }> = [];
+  for (const raw of files) {
+    if (raw.kind === 'regions') continue;
+    const key = ParseCache.key(raw);
+    const hit = cache.get(raw, key);
+    if (hit) checked.set(raw.file, hit);
+    else misses.push({ raw, key });
+  }
+  const fresh = await checkInParallel(misses.map((m) => m.raw));
+  for (const { raw, key } of misses) {
+    const result = fresh?.get(raw.file) ?? checkFile(raw);
+    checked.set(raw.file, result);
+    cache.set(raw, result, key);
+  }
+  cache.save();
+  return checked;
 }
 
 /** Check catalog files already in memory (`checked`: files already parsed and schema-checked). Pure: no disk, no process state. */
