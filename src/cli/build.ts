@@ -60,7 +60,7 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     emitters,
     lang,
     ...(buildTime !== undefined && { buildTime }),
-    options: emitterOptions(options),
+    options: { ...emitterOptions(options), previousOutput: path.resolve(out) },
     cacheDir,
     log: reporter.log,
     progress: reporter.progress,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputSink } from './emitter.js';
@@ -75,6 +75,24 @@ export class StagingSink implements OutputSink {
     }
     this.records.set(rel, record);
     return { record, done: Promise.resolve() };
+  }
+
+  /**
+   * Take a file of the previous output into the staging folder as it is: a hard link (a copy
+   * where the file system has none). `record` is its size and sha256, known from when it was
+   * written; the caller has checked that the file is still that one (emit/feeds/feeds-cache.ts).
+   */
+  adopt(rel: string, source: string, record: FileRecord): void {
+    const abs = this.claim(rel);
+    this.ensureDir(path.dirname(abs));
+    try {
+      linkSync(source, abs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw error;
+      copyFileSync(source, abs);
+    }
+    this.records.set(rel, { path: rel, size: record.size, sha256: record.sha256 });
   }
 
   async streamPath(rel: string): Promise<string> {

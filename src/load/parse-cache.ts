@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { codeDigest } from './code-digest.js';
 import type { CheckedFile } from './compose.js';
 import { decodeUtf8 } from './decode.js';
 import type { RawFile } from './read-catalog.js';
@@ -94,27 +93,11 @@ export class ParseCache {
   }
 }
 
-let version: string | undefined;
-
 /**
- * A digest of everything that shapes a checked file: licat's version, the code of the loader
+ * The version of everything that shapes a checked file: licat's version, the code of the loader
  * and the schemas (so a changed schema or rule of parsing never meets an old entry, even without
  * a version bump), and the versions of js-yaml and zod.
  */
 export function codeVersion(): string {
-  if (version) return version;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha256');
-  const require = createRequire(import.meta.url);
-  for (const pkg of [path.join(here, '../../package.json'), require.resolve('js-yaml/package.json'), require.resolve('zod/package.json')]) {
-    hash.update(String((JSON.parse(readFileSync(pkg, 'utf8')) as { version?: unknown }).version)).update('\0');
-  }
-  for (const dir of [here, path.join(here, '../schema'), path.join(here, '../i18n'), path.join(here, '../diagnostics')]) {
-    for (const name of readdirSync(dir).sort()) {
-      if (!/\.(js|ts)$/.test(name)) continue;
-      hash.update(name).update('\0').update(readFileSync(path.join(dir, name))).update('\0');
-    }
-  }
-  version = hash.digest('hex').slice(0, 16);
-  return version;
+  return codeDigest(['load', 'schema', 'i18n', 'diagnostics'], ['js-yaml', 'zod']);
 }

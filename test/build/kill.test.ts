@@ -28,7 +28,8 @@ function killWhen(
   signal: NodeJS.Signals = 'SIGKILL',
 ): Promise<{ killed: boolean; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'build', catalog, '--out', out, '--only', 'feeds', '--lang', 'en', '--build-time', '2026-06-01T00:00:00Z'], {
+    // --no-cache: a full build, not an incremental one that links the unchanged feeds in a moment.
+    const child = spawn(process.execPath, [BIN, 'build', catalog, '--out', out, '--only', 'feeds', '--lang', 'en', '--build-time', '2026-06-01T00:00:00Z', '--no-cache'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, LICAT_LANG: '' },
     });

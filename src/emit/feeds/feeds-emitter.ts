@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { t } from '../../i18n/lang.js';
-import type { ItemEntry } from '../../model/catalog.js';
-import { planExpansion } from '../../model/expand.js';
+import type { Catalog, ItemEntry } from '../../model/catalog.js';
+import { planExpansion, type Expansion } from '../../model/expand.js';
 import { UNIFIED_DEFAULT } from '../../schema/catalog.js';
 import { FEED_SCHEMA_FILES, FEED_VERSION, schemaUrl, type FeedIndex } from '../../schema/feeds.js';
-import type { Emitter, OutputSink } from '../emitter.js';
+import type { EmitContext, Emitter, OutputSink } from '../emitter.js';
 import type { FileRecord } from '../output-sink.js';
 import { WritePool } from '../write-pool.js';
 import { catalogRef, FEED_INDEX, feedText, hallFeedPath, itemFeedPath, type FileRef } from './feed-paths.js';
 import { loadFeedValidator } from './feed-validator.js';
+import { FeedsCache, itemInput, structureKey } from './feeds-cache.js';
 import { hallFeed } from './hall-feed.js';
 import { itemFeed, type ItemHalls } from './item-feed.js';
 
@@ -19,6 +21,10 @@ const IN_FLIGHT = 32;
  * The JSON feeds for portals: one feed per hall of every tier, one per item, and the index.
  * Every feed is checked against its published schema before it is handed to the sink; halls
  * are expanded one at a time (twice: once to list each item's halls, once to write).
+ *
+ * With a cache folder and the previous output at hand (`licat build`), only the feeds that
+ * changed are built: an unchanged item feed, and the feed of every hall that offers no changed
+ * item, are linked from the previous output (see feeds-cache.ts for when that is safe).
  */
 export const feedsEmitter: Emitter = {
   id: 'feeds',
@@ -29,29 +35,54 @@ export const feedsEmitter: Emitter = {
     const unified = catalog.meta?.unified ?? [...UNIFIED_DEFAULT];
     const expansion = planExpansion(catalog);
     const total = expansion.tree.halls.length;
-    const expanding = t('展开大厅', 'expanding halls')[context.lang];
     const writing = t('写入大厅数据', 'writing hall feeds')[context.lang];
     const progress = (label: string, done: number) => context.progress?.(label, done, total);
-
-    const hallsOf = new Map<ItemEntry, ItemHalls>(expansion.items.map((e) => [e, { decides: [], accepts: [] }]));
-    let done = 0;
-    for (const hall of expansion.halls()) {
-      for (const offer of hall.offers) hallsOf.get(offer.entry)![offer.role].push(hall.region.code);
-      if (++done % 1000 === 0) progress(expanding, done);
-    }
-    progress(expanding, total);
-
+    const sink = reusable(context.out);
+    const previous = typeof context.options.previousOutput === 'string' ? context.options.previousOutput : undefined;
+    const structure = sink && previous && context.cacheDir !== undefined ? structureKey(catalog, expansion, ref, unified) : undefined;
+    const cache = structure !== undefined ? FeedsCache.open(context.cacheDir!, previous!, structure) : undefined;
     const stage = stager(context.out);
     const pool = new WritePool(IN_FLIGHT);
+
+    // Item feeds: linked when unchanged, else built (their halls from the previous feed or by expanding).
     const itemFeeds = new Map<string, FileRef>();
+    const inputs = new Map<ItemEntry, string>();
+    const todo: ItemEntry[] = [];
     for (const entry of expansion.items) {
-      const path = itemFeedPath(entry.item.code);
-      const feed = itemFeed(ref, unified, entry, hallsOf.get(entry)!);
-      validator.check('item', path, feed);
-      const staged = stage(path, feedText(feed));
-      itemFeeds.set(entry.item.code, { path, sha256: staged.record.sha256 });
-      await pool.add(staged.done);
+      if (cache?.warm) {
+        const code = entry.item.code;
+        const input = itemInput(entry.item);
+        inputs.set(entry, input);
+        const hit = cache.item(code, input);
+        if (hit) {
+          const rel = itemFeedPath(code);
+          sink!.adopt(rel, hit.source, { path: rel, size: hit.size, sha256: hit.sha256 });
+          itemFeeds.set(code, { path: rel, sha256: hit.sha256 });
+          cache.keepItem(code, input, hit);
+          continue;
+        }
+      }
+      todo.push(entry);
     }
+    const hallsOf = (cache?.warm && previousHalls(todo, cache)) || expandAll(expansion, todo, context);
+    const changed: ItemEntry[] = [];
+    for (const entry of expansion.items) {
+      const code = entry.item.code;
+      const rel = itemFeedPath(code);
+      const halls = hallsOf.get(entry);
+      if (!halls) continue;
+      const feed = itemFeed(ref, unified, entry, halls);
+      validator.check('item', rel, feed);
+      const text = feedText(feed);
+      const staged = stage(rel, text);
+      const record = staged.record;
+      await pool.add(staged.done);
+      itemFeeds.set(code, { path: rel, sha256: record.sha256 });
+      cache?.keepItem(code, inputs.get(entry) ?? itemInput(entry.item), record);
+      changed.push(entry);
+    }
+    // Halls whose feed names a changed item: those offering it, and those listing it as not offered.
+    const dirty = cache?.warm ? dirtyHalls(catalog, changed, hallsOf) : undefined;
     hallsOf.clear();
 
     const index: FeedIndex = {
@@ -61,29 +92,108 @@ export const feedsEmitter: Emitter = {
       ...(typeof context.options.buildTime === 'string' && { buildTime: context.options.buildTime }),
       halls: [],
     };
-    done = 0;
-    for (const hall of expansion.halls()) {
-      const path = hallFeedPath(hall.region.code);
-      const feed = hallFeed(ref, hall, itemFeeds);
-      validator.check('hall', path, feed);
-      const staged = stage(path, feedText(feed));
-      const r = hall.region;
-      index.halls.push({ region: r.code, tier: r.tier, name: r.name, parent: r.parent, items: feed.items.length, file: path, sha256: staged.record.sha256 });
-      await pool.add(staged.done);
-      if (++done % 500 === 0) progress(writing, done);
+    let built = 0;
+    for (const [position, region] of expansion.tree.halls.entries()) {
+      const rel = hallFeedPath(region.code);
+      const entry = { region: region.code, tier: region.tier, name: region.name, parent: region.parent, file: rel };
+      const hit = dirty && !dirty.has(region.code) ? cache!.hall(region.code) : undefined;
+      if (hit) {
+        const record = { path: rel, size: hit.size, sha256: hit.sha256 };
+        sink!.adopt(rel, hit.source, record);
+        cache!.keepHall(region.code, hit.items, hit);
+        index.halls.push({ ...entry, items: hit.items, sha256: hit.sha256 });
+      } else {
+        const feed = hallFeed(ref, expansion.expandHall(region), itemFeeds);
+        validator.check('hall', rel, feed);
+        const staged = stage(rel, feedText(feed));
+        index.halls.push({ ...entry, items: feed.items.length, sha256: staged.record.sha256 });
+        await pool.add(staged.done);
+        cache?.keepHall(region.code, feed.items.length, staged.record);
+        built++;
+      }
+      if ((position + 1) % 500 === 0) progress(writing, position + 1);
     }
     progress(writing, total);
     validator.check('index', FEED_INDEX, index);
     await pool.add(stage(FEED_INDEX, feedText(index)).done);
     await pool.drain();
+    if (cache) cache.save(sink!.root);
     const halls = total.toLocaleString('en-US');
-    context.log(t(`门户数据：${halls} 个大厅、${expansion.items.length} 个事项`, `feeds: ${halls} halls, ${expansion.items.length} items`)[context.lang]);
+    const reuse =
+      cache?.warm === true
+        ? t(`，重新生成 ${changed.length} 个事项、${built} 个大厅，其余沿用上次构建`, `; rebuilt ${changed.length} items and ${built} halls, the rest kept from the last build`)
+        : t('', '');
+    context.log(
+      t(
+        `门户数据：${halls} 个大厅、${expansion.items.length} 个事项${reuse.zh}`,
+        `feeds: ${halls} halls, ${expansion.items.length} items${reuse.en}`,
+      )[context.lang],
+    );
   },
 };
+
+/**
+ * The halls of each item to build, read from its previous feed (the structure is unchanged, so
+ * they are the same); undefined when a previous feed is not available.
+ */
+function previousHalls(todo: readonly ItemEntry[], cache: FeedsCache): Map<ItemEntry, ItemHalls> | undefined {
+  const out = new Map<ItemEntry, ItemHalls>();
+  for (const entry of todo) {
+    const file = cache.previousItemFeed(entry.item.code);
+    if (!file) return undefined;
+    try {
+      const { halls } = JSON.parse(readFileSync(file, 'utf8')) as { halls?: ItemHalls };
+      if (!halls || !Array.isArray(halls.decides) || !Array.isArray(halls.accepts)) return undefined;
+      out.set(entry, { decides: halls.decides, accepts: halls.accepts });
+    } catch {
+      return undefined;
+    }
+  }
+  return out;
+}
+
+/** Every hall's offers, once, to list the halls of the items in `todo`. */
+function expandAll(expansion: Expansion, todo: readonly ItemEntry[], context: EmitContext): Map<ItemEntry, ItemHalls> {
+  const hallsOf = new Map<ItemEntry, ItemHalls>(todo.map((e) => [e, { decides: [], accepts: [] }]));
+  if (todo.length === 0) return hallsOf;
+  const expanding = t('展开大厅', 'expanding halls')[context.lang];
+  const total = expansion.tree.halls.length;
+  let done = 0;
+  for (const hall of expansion.halls()) {
+    for (const offer of hall.offers) hallsOf.get(offer.entry)?.[offer.role].push(hall.region.code);
+    if (++done % 1000 === 0) context.progress?.(expanding, done, total);
+  }
+  context.progress?.(expanding, total, total);
+  return hallsOf;
+}
+
+function dirtyHalls(catalog: Catalog, changed: readonly ItemEntry[], hallsOf: ReadonlyMap<ItemEntry, ItemHalls>): Set<string> {
+  const dirty = new Set<string>();
+  const codes = new Set<string>();
+  for (const entry of changed) {
+    codes.add(entry.item.code);
+    const halls = hallsOf.get(entry)!;
+    for (const r of halls.decides) dirty.add(r);
+    for (const r of halls.accepts) dirty.add(r);
+  }
+  for (const { hall } of catalog.halls) if (hall.notOffered?.some((n) => codes.has(n.code))) dirty.add(hall.region);
+  return dirty;
+}
 
 interface Staged {
   record: FileRecord;
   done: Promise<unknown>;
+}
+
+/** A sink that can take a file of the previous output as it is (the staging sink of `licat build`). */
+interface ReusableSink {
+  root: string;
+  adopt(rel: string, source: string, record: FileRecord): void;
+}
+
+function reusable(out: OutputSink): ReusableSink | undefined {
+  const sink = out as OutputSink & Partial<ReusableSink>;
+  return typeof sink.adopt === 'function' && typeof sink.root === 'string' ? (sink as ReusableSink) : undefined;
 }
 
 /**

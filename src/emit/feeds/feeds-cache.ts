@@ -1,0 +1,196 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { codeDigest } from '../../load/code-digest.js';
+import type { Catalog } from '../../model/catalog.js';
+import type { Expansion } from '../../model/expand.js';
+import type { FileRecord } from '../output-sink.js';
+import type { CatalogRef } from './feed-paths.js';
+
+/** A feed of the previous output, as the cache recorded it when it was written. */
+export interface CachedFile {
+  sha256: string;
+  size: number;
+}
+
+export interface CachedItem extends CachedFile {
+  /** sha256 of the item's elements: the feed is the same while they and the structure are. */
+  input: string;
+}
+
+export interface CachedHall extends CachedFile {
+  /** Number of items the hall offers (for the index). */
+  items: number;
+}
+
+/** A folder of the output as written: device, inode and modification time. */
+interface FolderId {
+  dev: number;
+  ino: number;
+  mtimeMs: number;
+}
+
+interface Record {
+  version: 2;
+  code: string;
+  structure: string;
+  /** `feeds/items` and `feeds/halls` as the build left them. */
+  folders: { items: FolderId; halls: FolderId };
+  items: { [code: string]: CachedItem };
+  halls: { [region: string]: CachedHall };
+}
+
+const FOLDERS = { items: 'feeds/items', halls: 'feeds/halls' } as const;
+
+/**
+ * What the feeds emitter remembers of the feeds it wrote into one output folder, so that the
+ * next build rewrites only what changed and links the rest from the previous output.
+ *
+ * A feed of the previous output is reused only when (1) the code of the feeds emitter is the
+ * same (`code`), (2) the structure is the same (`structure`: catalog id and version, unified
+ * elements, regions, departments, hall files, and every item's code, department, levels and
+ * acceptedAt, so every hall offers the same items in the same roles), (3) for an item feed, the
+ * item's elements are the same, and for a hall feed, no item it offers or lists as not offered
+ * has a new feed, and (4) `feeds/items` and `feeds/halls` of the output are still the very
+ * folders this build wrote, untouched: same device, inode and modification time. A build that
+ * failed before its swap, another build into the same output, and adding, removing or renaming
+ * a file there all change (4). Changing a feed file in place does not: the output is generated,
+ * not edited; after editing one by hand, build with --no-cache. Best effort: a damaged record is
+ * ignored.
+ */
+export class FeedsCache {
+  private readonly next: Record;
+  private readonly previous: Record | undefined;
+
+  private constructor(
+    private readonly file: string,
+    previous: Record | undefined,
+    private readonly target: string,
+    code: string,
+    structure: string,
+  ) {
+    this.previous = previous && sameFolders(target, previous.folders) ? previous : undefined;
+    this.next = { version: 2, code, structure, folders: previous?.folders ?? NO_FOLDERS, items: {}, halls: {} };
+  }
+
+  /**
+   * Open the record of the output `target` in `dir`. `structure` is `structureKey(...)` of this
+   * build; a record of other code or another structure is not used.
+   */
+  static open(dir: string, target: string, structure: string): FeedsCache {
+    const code = feedsCodeVersion();
+    const file = path.join(dir, `feeds-${createHash('sha256').update(path.resolve(target)).digest('hex').slice(0, 16)}.json`);
+    let previous: Record | undefined;
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record>;
+      if (data.version === 2 && data.code === code && data.structure === structure && data.folders && data.items && data.halls) previous = data as Record;
+    } catch {
+      previous = undefined;
+    }
+    return new FeedsCache(file, previous, target, code, structure);
+  }
+
+  /** Whether there is a usable record of the previous build. */
+  get warm(): boolean {
+    return this.previous !== undefined;
+  }
+
+  /** The previous feed of item `code`, if it was built from the same elements. */
+  item(code: string, input: string): (CachedItem & { source: string }) | undefined {
+    const cached = this.previous?.items[code];
+    if (!cached || cached.input !== input) return undefined;
+    return { ...cached, source: this.located(`${FOLDERS.items}/${code}.json`) };
+  }
+
+  /** The previous feed of item `code` (even when the item changed), if there is one. */
+  previousItemFeed(code: string): string | undefined {
+    return this.previous?.items[code] ? this.located(`${FOLDERS.items}/${code}.json`) : undefined;
+  }
+
+  /** The previous feed of hall `region`, if there is one. */
+  hall(region: string): (CachedHall & { source: string }) | undefined {
+    const cached = this.previous?.halls[region];
+    return cached ? { ...cached, source: this.located(`${FOLDERS.halls}/${region}.json`) } : undefined;
+  }
+
+  /** Record an item feed of this build. */
+  keepItem(code: string, input: string, record: Pick<FileRecord, 'sha256' | 'size'>): void {
+    this.next.items[code] = { input, sha256: record.sha256, size: record.size };
+  }
+
+  /** Record a hall feed of this build. */
+  keepHall(region: string, items: number, record: Pick<FileRecord, 'sha256' | 'size'>): void {
+    this.next.halls[region] = { items, sha256: record.sha256, size: record.size };
+  }
+
+  /**
+   * Write the record of this build, once its feeds are all in `staging` (the folder that becomes
+   * the output): the folders are recorded as they are now. Atomic; best effort.
+   */
+  save(staging: string): void {
+    const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      const items = folderId(path.join(staging, ...FOLDERS.items.split('/')));
+      const halls = folderId(path.join(staging, ...FOLDERS.halls.split('/')));
+      if (!items || !halls) return;
+      this.next.folders = { items, halls };
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(tmp, JSON.stringify(this.next));
+      renameSync(tmp, this.file);
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  }
+
+  private located(rel: string): string {
+    return path.join(this.target, ...rel.split('/'));
+  }
+}
+
+const NO_FOLDERS = { items: { dev: -1, ino: -1, mtimeMs: -1 }, halls: { dev: -1, ino: -1, mtimeMs: -1 } };
+
+function folderId(dir: string): FolderId | undefined {
+  try {
+    const info = lstatSync(dir);
+    return info.isDirectory() ? { dev: info.dev, ino: info.ino, mtimeMs: info.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameFolders(target: string, folders: Record['folders']): boolean {
+  for (const key of ['items', 'halls'] as const) {
+    const now = folderId(path.join(target, ...FOLDERS[key].split('/')));
+    const then = folders[key];
+    if (!now || !then || now.dev !== then.dev || now.ino !== then.ino || now.mtimeMs !== then.mtimeMs) return false;
+  }
+  return true;
+}
+
+/** The version of the code that shapes the feeds: the feeds emitter, the model and the schemas. */
+export function feedsCodeVersion(): string {
+  return codeDigest(['emit/feeds', 'model', 'schema', 'i18n']);
+}
+
+/**
+ * A digest of everything that decides which hall offers which item in which role, and what a
+ * hall feed says besides its items: the catalog's id, version and unified elements, the regions,
+ * the departments and bodies, the hall files, and each item's code, department, levels and
+ * acceptedAt, in code order.
+ */
+export function structureKey(catalog: Catalog, expansion: Expansion, ref: CatalogRef, unified: readonly string[]): string {
+  const hash = createHash('sha256');
+  const add = (value: unknown) => hash.update(JSON.stringify(value) ?? 'undefined').update('\n');
+  add({ ref, unified, tiers: catalog.meta?.tiers });
+  add(catalog.regions.length);
+  for (const r of catalog.regions) hash.update(`${r.code},${r.name},${r.tier},${r.parent ?? ''}\n`);
+  add(catalog.departments ?? null);
+  add([...catalog.halls].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((h) => [h.file, h.hall]));
+  for (const { file, item } of expansion.items) add([file, item.code, item.department, item.levels, item.acceptedAt ?? null]);
+  return hash.digest('hex');
+}
+
+/** sha256 of an item's elements. */
+export function itemInput(item: unknown): string {
+  return createHash('sha256').update(JSON.stringify(item)).digest('hex');
+}

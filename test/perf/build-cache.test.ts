@@ -1,0 +1,167 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeSmallCatalog } from '../build/catalogs.js';
+import { licat, ROOT, tempDir } from '../helpers.js';
+
+/** Every file below `dir` with its bytes (as text: the feeds are JSON). */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (statSync(path.join(dir, r)).isDirectory()) walk(r);
+      else out.set(r, readFileSync(path.join(dir, r), 'utf8'));
+    }
+  };
+  walk('');
+  return out;
+}
+
+type Run = (args: string[]) => { code: number | null; stdout: string; stderr: string };
+
+/**
+ * Build `catalog` into `out` with the cache `cache`, and afresh without any cache into a new
+ * folder; the two outputs must be the same, byte for byte. Returns the cached build's log.
+ */
+function buildBoth(run: Run, catalog: string, out: string, cache: string, label: string): string {
+  const cached = run(['build', catalog, '--only', 'feeds', '--out', out, '--cache-dir', cache, '--lang', 'en']);
+  expect(cached.code, `${label}: ${cached.stderr}`).toBe(0);
+  const fresh = path.join(tempDir('licat-fresh-'), 'dist');
+  const plain = run(['build', catalog, '--only', 'feeds', '--out', fresh, '--no-cache', '--quiet']);
+  expect(plain.code, `${label}: ${plain.stderr}`).toBe(0);
+  const a = tree(out);
+  const b = tree(fresh);
+  expect([...a.keys()], label).toEqual([...b.keys()]);
+  for (const [file, text] of b) expect(a.get(file), `${label}: ${file}`).toBe(text);
+  return cached.stderr;
+}
+
+const rebuilt = (log: string) => /rebuilt (\d+) items and (\d+) halls/.exec(log)?.slice(1).map(Number);
+
+describe('incremental feeds (the build cache)', () => {
+  it('rebuilds exactly what changed and is never stale: edits, a move, a deletion, hall files, departments, regions, the catalog', () => {
+    const run: Run = (args) => licat(args);
+    const catalog = writeSmallCatalog();
+    const out = path.join(tempDir('licat-inc-'), 'dist');
+    const cache = path.join(path.dirname(out), 'cache');
+    const edit = (rel: string, change: (text: string) => string) => {
+      const file = path.join(catalog, rel);
+      const before = readFileSync(file, 'utf8');
+      const after = change(before);
+      expect(after, rel).not.toBe(before);
+      writeFileSync(file, after);
+    };
+
+    buildBoth(run, catalog, out, cache, 'cold');
+    expect(rebuilt(buildBoth(run, catalog, out, cache, 'nothing changed'))).toEqual([0, 0]);
+
+    // The food licence's feed changes, and so does every hall feed naming it: the halls offering
+    // it, and 员村街道, whose hall file says it is not offered there.
+    const { halls } = JSON.parse(readFileSync(path.join(out, 'feeds/items/440101001000.json'), 'utf8')) as { halls: { decides: string[]; accepts: string[] } };
+    const naming = halls.decides.length + halls.accepts.length + 1;
+    expect(naming).toBeGreaterThan(3);
+    edit('items/food-business.yaml', (t) => t.replace('name: 食品经营许可', 'name: 食品经营许可（新）'));
+    expect(rebuilt(buildBoth(run, catalog, out, cache, 'item renamed'))).toEqual([1, naming]);
+    edit('items/food-business.yaml', (t) => t.replace(/^conditions:\n/m, 'conditions:\n  - 申请人具有完全民事行为能力。\n'));
+    expect(rebuilt(buildBoth(run, catalog, out, cache, 'condition added'))).toEqual([1, naming]);
+    edit('items/province.yaml', (t) => t.replace(/^fees: \[\]/m, 'fees: []\n'));
+    expect(rebuilt(buildBoth(run, catalog, out, cache, 'whitespace only'))).toEqual([0, 0]);
+
+    mkdirSync(path.join(catalog, 'items/moved'));
+    renameSync(path.join(catalog, 'items/province.yaml'), path.join(catalog, 'items/moved/province.yaml'));
+    buildBoth(run, catalog, out, cache, 'item file moved');
+    rmSync(path.join(catalog, 'items/moved/province.yaml'));
+    buildBoth(run, catalog, out, cache, 'item file deleted');
+
+    edit('halls/440106.yaml', (t) => t.replace('市场监管专窗', '市场监管专窗（二楼）'));
+    buildBoth(run, catalog, out, cache, 'hall file edited');
+    edit('departments.yaml', (t) => t.replace('东莞市市场监督管理局', '东莞市市场监管局'));
+    buildBoth(run, catalog, out, cache, 'body renamed');
+    edit('regions/test.csv', (t) => t.replace('岳洲社区居委会', '岳洲社区'));
+    buildBoth(run, catalog, out, cache, 'region renamed');
+    edit('catalog.yaml', (t) => t.replace('version: "1"', 'version: "2"'));
+    buildBoth(run, catalog, out, cache, 'catalog version');
+    expect(rebuilt(buildBoth(run, catalog, out, cache, 'nothing changed again'))).toEqual([0, 0]);
+  }, 300_000);
+
+  it('builds afresh when the previous output is not the one it recorded', async () => {
+    const run: Run = (args) => licat(args);
+    const catalog = writeSmallCatalog();
+    const out = path.join(tempDir('licat-inc-'), 'dist');
+    const cache = path.join(path.dirname(out), 'cache');
+    buildBoth(run, catalog, out, cache, 'cold');
+
+    // A feed deleted from the output.
+    rmSync(path.join(out, 'feeds/halls/440106.json'));
+    expect(rebuilt(buildBoth(run, catalog, out, cache, 'feed deleted'))).toBeUndefined();
+    // Another build, without the cache, replaced the output in between.
+    writeFileSync(path.join(catalog, 'items/food-business.yaml'), readFileSync(path.join(catalog, 'items/food-business.yaml'), 'utf8').replace('name: 食品经营许可', 'name: 食品经营许可（新）'));
+    expect(licat(['build', catalog, '--only', 'feeds', '--out', out, '--no-cache', '--quiet']).code).toBe(0);
+    expect(rebuilt(buildBoth(run, catalog, out, cache, 'output replaced by another build'))).toBeUndefined();
+    // A build killed after writing its feeds and the cache record, before its swap: the record
+    // describes folders that never became the output.
+    writeFileSync(path.join(catalog, 'items/food-business.yaml'), readFileSync(path.join(catalog, 'items/food-business.yaml'), 'utf8').replace('（新）', '（又新）'));
+    const killed = await new Promise<boolean>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin/licat.js'), 'build', catalog, '--only', 'feeds,excel', '--out', out, '--cache-dir', cache, '--lang', 'en'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      let sent = false;
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        if (!sent && /^feeds: /m.test(stderr)) sent = child.kill('SIGKILL');
+      });
+      child.on('error', reject);
+      child.on('exit', () => resolve(sent));
+    });
+    expect(killed).toBe(true);
+    expect(readFileSync(path.join(out, 'feeds/items/440101001000.json'), 'utf8')).not.toContain('又新');
+    expect(rebuilt(buildBoth(run, catalog, out, cache, 'after a build killed before its swap'))).toBeUndefined();
+  }, 300_000);
+
+  it('is not used by another version of licat or its feed code, and the poisoned control shows it would be seen', () => {
+    // A copy of the installed licat to change.
+    const copy = path.join(tempDir('licat-install-'), 'licat');
+    mkdirSync(copy);
+    for (const name of ['bin', 'lib', 'data', 'schemas', 'templates', 'package.json']) cpSync(path.join(ROOT, name), path.join(copy, name), { recursive: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+    const run: Run = (args) => {
+      const r = spawnSync(process.execPath, [path.join(copy, 'bin/licat.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LICAT_LANG: '' } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const catalog = writeSmallCatalog();
+    const out = path.join(tempDir('licat-inc-'), 'dist');
+    const cache = path.join(path.dirname(out), 'cache');
+    buildBoth(run, catalog, out, cache, 'cold');
+
+    /** Falsify every hall count the cache recorded: an index built from the record shows it. */
+    const poison = () => {
+      const file = path.join(cache, readdirSync(cache).find((f) => f.startsWith('feeds-'))!);
+      const record = JSON.parse(readFileSync(file, 'utf8')) as { halls: Record<string, { items: number }> };
+      for (const hall of Object.values(record.halls)) hall.items += 1000;
+      writeFileSync(file, JSON.stringify(record));
+    };
+    const build = () => {
+      const r = run(['build', catalog, '--only', 'feeds', '--out', out, '--cache-dir', cache, '--quiet']);
+      expect(r.code, r.stderr).toBe(0);
+      return readFileSync(path.join(out, 'feeds/index.json'), 'utf8');
+    };
+    poison();
+    expect(build()).toMatch(/"items":100\d/);
+
+    const pkgFile = path.join(copy, 'package.json');
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string };
+    writeFileSync(pkgFile, JSON.stringify({ ...pkg, version: `${pkg.version}-next` }));
+    poison();
+    expect(build()).not.toMatch(/"items":100\d/);
+    buildBoth(run, catalog, out, cache, 'new version');
+
+    poison();
+    const hallFeed = path.join(copy, 'lib/emit/feeds/hall-feed.js');
+    writeFileSync(hallFeed, `${readFileSync(hallFeed, 'utf8')}\n// changed\n`);
+    expect(build()).not.toMatch(/"items":100\d/);
+    buildBoth(run, catalog, out, cache, 'changed feed code');
+  }, 300_000);
+});
