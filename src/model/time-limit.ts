@@ -42,6 +42,17 @@ export function mostWorkingDays(d: Duration): number {
 }
 
 /**
+ * The fewest working days a duration is sure to hold: C calendar days hold at least
+ * 5·⌊C/7⌋ + max(0, C mod 7 − 2) (two of the remaining days may be a weekend).
+ * @example fewestWorkingDays({ value: 10, unit: 'calendar-day' }) // 6
+ */
+export function fewestWorkingDays(d: Duration): number {
+  if (d.unit === 'instant' || d.value <= 0) return 0;
+  if (d.unit === 'working-day') return d.value;
+  return 5 * Math.floor(d.value / 7) + Math.max(0, (d.value % 7) - 2);
+}
+
+/**
  * Whether `a` may take longer than `b` on some calendar: false only when `a` fits within `b`
  * however the days fall.
  * @example mayExceed({ value: 15, unit: 'working-day' }, { value: 20, unit: 'calendar-day' }) // true

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fewestWorkingDays, limitChange, mostWorkingDays } from '../../src/diff/working-days.js';
+import { limitChange } from '../../src/diff/working-days.js';
+import { fewestWorkingDays, mostWorkingDays } from '../../src/model/time-limit.js';
 
 const wd = (value: number) => ({ value, unit: 'working-day' as const });
 const cd = (value: number) => ({ value, unit: 'calendar-day' as const });
@@ -16,7 +17,7 @@ describe('working days in calendar days', () => {
         fewest = Math.min(fewest, n);
         most = Math.max(most, n);
       }
-      expect([days, fewestWorkingDays(days), mostWorkingDays(days)]).toEqual([days, fewest, most]);
+      expect([days, fewestWorkingDays({ value: days, unit: 'calendar-day' }), mostWorkingDays({ value: days, unit: 'calendar-day' })]).toEqual([days, fewest, most]);
     }
   });
 });
