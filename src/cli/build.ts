@@ -8,6 +8,7 @@ import { emitOutput } from '../emit/build.js';
 import { InvalidFeedError } from '../emit/feeds/feed-validator.js';
 import { OutputError } from '../emit/output-error.js';
 import { EMITTERS } from '../emit/registry.js';
+import { parseShard, type Shard } from '../emit/feeds/shard.js';
 import type { Emitter } from '../emit/emitter.js';
 import { progressReporter } from './progress.js';
 
@@ -31,6 +32,7 @@ export interface BuildOptions {
 export async function runBuild(dir: string, options: BuildOptions): Promise<number> {
   const lang = resolveLang(options.lang);
   const emitters = selectEmitters(options.only);
+  const shard = shardOption(options.shard, emitters);
   const buildTime = options.buildTime === undefined ? undefined : canonicalTime(options.buildTime);
   const out = options.out ?? 'dist';
   const quiet = options.quiet === true;
@@ -60,7 +62,7 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     emitters,
     lang,
     ...(buildTime !== undefined && { buildTime }),
-    options: { ...emitterOptions(options), previousOutput: path.resolve(out) },
+    options: { ...emitterOptions(options), previousOutput: path.resolve(out), ...(shard && { shard }) },
     cacheDir,
     log: reporter.log,
     progress: reporter.progress,
@@ -103,6 +105,22 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
   }
 }
 
+/**
+ * `--shard i/n`: a part of the feeds, for a build split across machines and joined by
+ * `licat merge`. Only the feeds are split, so it goes with `--only feeds`.
+ */
+function shardOption(value: unknown, emitters: readonly Emitter[]): Shard | undefined {
+  if (value === undefined) return undefined;
+  const shard = typeof value === 'string' ? parseShard(value) : undefined;
+  if (!shard) {
+    throw new UsageError(`--shard 应为 i/n，1 ≤ i ≤ n，如 --shard 2/4：${String(value)} / --shard takes i/n with 1 <= i <= n, e.g. --shard 2/4: ${String(value)}`);
+  }
+  if (emitters.length !== 1 || emitters[0]!.id !== 'feeds') {
+    throw new UsageError('--shard 只拆分门户数据，请同时指定 --only feeds / --shard splits the feeds only; use it with --only feeds');
+  }
+  return shard;
+}
+
 /** The emitters named by `--only`, in registry order; all of them without it. */
 export function selectEmitters(only: string | undefined, registry: readonly Emitter[] = EMITTERS): Emitter[] {
   if (only === undefined) return [...registry];
@@ -139,7 +157,7 @@ export function canonicalTime(value: string): string {
 
 /** Options of the command line meant for the emitters (e.g. excelHalls): all but the build's own. */
 function emitterOptions(options: BuildOptions): Record<string, unknown> {
-  const own = new Set(['out', 'only', 'buildTime', 'cacheDir', 'cache', 'quiet', 'color', 'lang']);
+  const own = new Set(['out', 'only', 'buildTime', 'cacheDir', 'cache', 'quiet', 'color', 'lang', 'shard']);
   return Object.fromEntries(Object.entries(options).filter(([key, value]) => !own.has(key) && value !== undefined));
 }
 

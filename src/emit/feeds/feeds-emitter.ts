@@ -13,6 +13,7 @@ import { loadFeedValidator } from './feed-validator.js';
 import { FeedsCache, itemInput, structureKey } from './feeds-cache.js';
 import { hallFeed } from './hall-feed.js';
 import { itemFeed, type ItemHalls } from './item-feed.js';
+import { inShard, SHARD_FILE, type Shard, type ShardInfo } from './shard.js';
 
 /** Files written at once; bounds the feed texts held in memory. */
 const IN_FLIGHT = 32;
@@ -25,6 +26,8 @@ const IN_FLIGHT = 32;
  * With a cache folder and the previous output at hand (`licat build`), only the feeds that
  * changed are built: an unchanged item feed, and the feed of every hall that offers no changed
  * item, are linked from the previous output (see feeds-cache.ts for when that is safe).
+ * With `options.shard` (`--shard i/n`), only that shard's hall and item feeds are written, with a
+ * `shard.json` for `licat merge` instead of the index.
  */
 export const feedsEmitter: Emitter = {
   id: 'feeds',
@@ -35,11 +38,12 @@ export const feedsEmitter: Emitter = {
     const unified = catalog.meta?.unified ?? [...UNIFIED_DEFAULT];
     const expansion = planExpansion(catalog);
     const total = expansion.tree.halls.length;
+    const shard = context.options.shard as Shard | undefined;
     const writing = t('写入大厅数据', 'writing hall feeds')[context.lang];
     const progress = (label: string, done: number) => context.progress?.(label, done, total);
     const sink = reusable(context.out);
     const previous = typeof context.options.previousOutput === 'string' ? context.options.previousOutput : undefined;
-    const structure = sink && previous && context.cacheDir !== undefined ? structureKey(catalog, expansion, ref, unified) : undefined;
+    const structure = sink && previous && context.cacheDir !== undefined && !shard ? structureKey(catalog, expansion, ref, unified) : undefined;
     const cache = structure !== undefined ? FeedsCache.open(context.cacheDir!, previous!, structure) : undefined;
     const stage = stager(context.out);
     const pool = new WritePool(IN_FLIGHT);
@@ -66,18 +70,29 @@ export const feedsEmitter: Emitter = {
     }
     const hallsOf = (cache?.warm && previousHalls(todo, cache)) || expandAll(expansion, todo, context);
     const changed: ItemEntry[] = [];
-    for (const entry of expansion.items) {
+    const fingerprint = createHash('sha256');
+    for (const [position, entry] of expansion.items.entries()) {
       const code = entry.item.code;
       const rel = itemFeedPath(code);
       const halls = hallsOf.get(entry);
-      if (!halls) continue;
+      if (!halls) {
+        fingerprint.update(itemFeeds.get(code)!.sha256);
+        continue;
+      }
       const feed = itemFeed(ref, unified, entry, halls);
       validator.check('item', rel, feed);
       const text = feedText(feed);
-      const staged = stage(rel, text);
-      const record = staged.record;
-      await pool.add(staged.done);
+      let record: FileRecord;
+      if (inShard(position, shard)) {
+        const staged = stage(rel, text);
+        record = staged.record;
+        await pool.add(staged.done);
+      } else {
+        const bytes = Buffer.from(text, 'utf8');
+        record = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+      }
       itemFeeds.set(code, { path: rel, sha256: record.sha256 });
+      fingerprint.update(record.sha256);
       cache?.keepItem(code, inputs.get(entry) ?? itemInput(entry.item), record);
       changed.push(entry);
     }
@@ -94,19 +109,20 @@ export const feedsEmitter: Emitter = {
     };
     let built = 0;
     for (const [position, region] of expansion.tree.halls.entries()) {
+      if (!inShard(position, shard)) continue;
       const rel = hallFeedPath(region.code);
-      const entry = { region: region.code, tier: region.tier, name: region.name, parent: region.parent, file: rel };
+      const entry = { region: region.code, tier: region.tier, name: region.name, parent: region.parent };
       const hit = dirty && !dirty.has(region.code) ? cache!.hall(region.code) : undefined;
       if (hit) {
         const record = { path: rel, size: hit.size, sha256: hit.sha256 };
         sink!.adopt(rel, hit.source, record);
         cache!.keepHall(region.code, hit.items, hit);
-        index.halls.push({ ...entry, items: hit.items, sha256: hit.sha256 });
+        index.halls.push({ ...entry, items: hit.items, file: rel, sha256: hit.sha256 });
       } else {
         const feed = hallFeed(ref, expansion.expandHall(region), itemFeeds);
         validator.check('hall', rel, feed);
         const staged = stage(rel, feedText(feed));
-        index.halls.push({ ...entry, items: feed.items.length, sha256: staged.record.sha256 });
+        index.halls.push({ ...entry, items: feed.items.length, file: rel, sha256: staged.record.sha256 });
         await pool.add(staged.done);
         cache?.keepHall(region.code, feed.items.length, staged.record);
         built++;
@@ -114,19 +130,33 @@ export const feedsEmitter: Emitter = {
       if ((position + 1) % 500 === 0) progress(writing, position + 1);
     }
     progress(writing, total);
-    validator.check('index', FEED_INDEX, index);
-    await pool.add(stage(FEED_INDEX, feedText(index)).done);
+    if (shard) {
+      const info: ShardInfo = {
+        licatShard: 1,
+        shard,
+        catalog: ref,
+        structure: structureKey(catalog, expansion, ref, unified),
+        itemFeeds: fingerprint.digest('hex'),
+        ...(index.buildTime !== undefined && { buildTime: index.buildTime }),
+        halls: index.halls,
+      };
+      await pool.add(stage(SHARD_FILE, `${JSON.stringify(info, null, 2)}\n`).done);
+    } else {
+      validator.check('index', FEED_INDEX, index);
+      await pool.add(stage(FEED_INDEX, feedText(index)).done);
+    }
     await pool.drain();
     if (cache) cache.save(sink!.root);
     const halls = total.toLocaleString('en-US');
+    const part = shard ? t(`（第 ${shard.index}/${shard.count} 份）`, ` (shard ${shard.index}/${shard.count})`) : t('', '');
     const reuse =
       cache?.warm === true
         ? t(`，重新生成 ${changed.length} 个事项、${built} 个大厅，其余沿用上次构建`, `; rebuilt ${changed.length} items and ${built} halls, the rest kept from the last build`)
         : t('', '');
     context.log(
       t(
-        `门户数据：${halls} 个大厅、${expansion.items.length} 个事项${reuse.zh}`,
-        `feeds: ${halls} halls, ${expansion.items.length} items${reuse.en}`,
+        `门户数据：${halls} 个大厅、${expansion.items.length} 个事项${part.zh}${reuse.zh}`,
+        `feeds: ${halls} halls, ${expansion.items.length} items${part.en}${reuse.en}`,
       )[context.lang],
     );
   },

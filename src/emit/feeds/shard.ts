@@ -1,0 +1,44 @@
+import type { FeedIndex } from '../../schema/feeds.js';
+import type { CatalogRef } from './feed-paths.js';
+
+/** One part of a build split across machines: `--shard 2/4` is `{ index: 2, count: 4 }`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** What a shard writes beside its feeds, for `licat merge`. */
+export const SHARD_FILE = 'shard.json';
+
+/** Contents of `shard.json`. */
+export interface ShardInfo {
+  licatShard: 1;
+  shard: Shard;
+  catalog: CatalogRef;
+  /** The structure key of the catalog and the digest of every item feed: shards of one build agree on both. */
+  structure: string;
+  itemFeeds: string;
+  buildTime?: string;
+  /** The index entries of this shard's halls. */
+  halls: FeedIndex['halls'];
+}
+
+/**
+ * Read `--shard i/n`: 1 <= i <= n. Returns undefined when the text is not of that form.
+ * @example parseShard('2/4') // { index: 2, count: 4 }
+ */
+export function parseShard(text: string): Shard | undefined {
+  const m = /^(\d{1,6})\/(\d{1,6})$/.exec(text.trim());
+  if (!m) return undefined;
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  return index >= 1 && count >= 1 && index <= count ? { index, count } : undefined;
+}
+
+/**
+ * Whether the file at `position` (its place among the halls, or among the items, in code order)
+ * belongs to `shard`: positions are dealt out in turn, so every shard gets halls of every tier.
+ */
+export function inShard(position: number, shard: Shard | undefined): boolean {
+  return shard === undefined || position % shard.count === shard.index - 1;
+}
