@@ -1,0 +1,439 @@
+// The benchmark of licat at province scale (not a test): `npm run bench` builds, then runs this.
+//
+//   node scripts/bench.mjs [--quick] [--runs N] [--write] [--json FILE] [--keep]
+//
+// It generates the synthetic catalogs (scripts/bench/generate.mjs) into a temporary folder and
+// times the built command line (bin/licat.js, lib/) in child processes, each stage BENCH_RUNS
+// times (default 3; 1 with --quick), and prints the median wall time, CPU time and peak memory
+// beside the floors measured in the same run on the same data: reading the bytes, parsing the
+// YAML with js-yaml, JSON.stringify plus writing the feed bytes. Ratios to the floors are the
+// figures that count: absolute seconds move with the machine's load.
+//
+//   --quick      2,000 item files and a tenth of the province catalog (about 107,000 offerings)
+//   --runs N     runs per stage (or BENCH_RUNS=N)
+//   --write      replace the results block of docs/performance.md with this run's table
+//   --json FILE  also write every measurement as JSON
+//   --keep       keep the temporary folder and say where it is
+//
+// Peak memory and CPU time come from getrusage inside each timed process (a preloaded module,
+// scripts/bench/rusage.cjs), so no GNU time is needed; worker threads are counted with their
+// process. Flowchart rows need Chromium; the mmdc comparison also needs mermaid-cli's mmdc.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generate, PROVINCE_PLAN } from './bench/generate.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const LICAT = path.join(ROOT, 'bin', 'licat.js');
+const BENCH = path.join(ROOT, 'scripts', 'bench');
+const RUSAGE = path.join(BENCH, 'rusage.cjs');
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const quick = flag('--quick');
+const runs = Number(option('--runs') ?? process.env.BENCH_RUNS ?? (quick ? 1 : 3));
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error('bench: --runs / BENCH_RUNS takes a whole number of at least 1');
+  process.exit(2);
+}
+const sizes = quick ? { items: 2000, findings: 20, scale: 0.1 } : { items: 10000, findings: 100, scale: 1 };
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'licat-bench-'));
+const results = [];
+const notes = [];
+
+/** Run one process and measure it: wall time here, CPU and peak memory from inside it. */
+function measureOnce(args, { cwd = work, env = {} } = {}) {
+  const usage = path.join(work, `rusage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+  const nodeOptions = [process.env.NODE_OPTIONS, `--require=${RUSAGE}`].filter(Boolean).join(' ');
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, {
+    cwd,
+    env: { ...process.env, LICAT_LANG: 'en', NO_COLOR: '1', ...env, NODE_OPTIONS: nodeOptions, LICAT_BENCH_RUSAGE: usage },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  let u = { maxRssKb: NaN, userMs: NaN, systemMs: NaN };
+  try {
+    u = JSON.parse(readFileSync(usage, 'utf8'));
+    rmSync(usage);
+  } catch {
+    // The process died before its exit handler ran; the run is reported as failed below.
+  }
+  return { wallMs, cpuMs: u.userMs + u.systemMs, rssMb: u.maxRssKb / 1024, code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Run `prepare` (not timed) then the measured process `runs` times; medians, and the largest peak. */
+function measure(label, args, { prepare, accept = [0], ...options } = {}) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    prepare?.(i);
+    const s = measureOnce(typeof args === 'function' ? args(i) : args, options);
+    if (!accept.includes(s.code)) {
+      throw new Error(`${label}: exit ${s.code}\n${s.stderr.slice(-2000)}`);
+    }
+    samples.push(s);
+  }
+  return {
+    wallMs: median(samples.map((s) => s.wallMs)),
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+    rssMb: Math.max(...samples.map((s) => s.rssMb)),
+    last: samples[samples.length - 1],
+    samples: samples.map((s) => Math.round(s.wallMs)),
+  };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * One row of the table. `floor` is the row it is compared with (its wall time), `target` a
+ * ratio (`ratio <= x`) or absolute limits (`seconds`, `mb`).
+ */
+function row(group, stage, m, { floor, floorMs, target, note } = {}) {
+  const base = floorMs ?? floor?.wallMs;
+  const ratio = base ? m.wallMs / base : undefined;
+  const checks = [];
+  if (target?.ratio !== undefined && ratio !== undefined) checks.push(ratio <= target.ratio);
+  if (target?.seconds !== undefined) checks.push(m.wallMs / 1000 < target.seconds);
+  if (target?.mb !== undefined) checks.push(m.rssMb < target.mb);
+  const r = {
+    group,
+    stage,
+    seconds: m.wallMs / 1000,
+    cpuSeconds: m.cpuMs / 1000,
+    peakMb: m.rssMb,
+    floorSeconds: base !== undefined ? base / 1000 : undefined,
+    ratio,
+    target: target ? describeTarget(target) : '',
+    ok: checks.length ? checks.every(Boolean) : undefined,
+    runs: m.samples,
+    note,
+  };
+  results.push(r);
+  printRow(r);
+  return r;
+}
+
+function describeTarget(t) {
+  const parts = [];
+  if (t.ratio !== undefined) parts.push(`≤ ${t.ratio}x floor`);
+  if (t.seconds !== undefined) parts.push(`< ${t.seconds} s`);
+  if (t.mb !== undefined) parts.push(`< ${t.mb} MB`);
+  return parts.join(', ');
+}
+
+const COLUMNS = [
+  ['stage', 46, 'l'],
+  ['wall s', 8],
+  ['cpu s', 8],
+  ['peak MB', 8],
+  ['floor s', 8],
+  ['ratio', 7],
+  ['target', 26, 'l'],
+  ['', 5, 'l'],
+];
+
+function fmt(x, digits = 2) {
+  return x === undefined || Number.isNaN(x) ? '' : x.toFixed(digits);
+}
+
+function cells(r) {
+  return [r.stage, fmt(r.seconds), fmt(r.cpuSeconds), fmt(r.peakMb, 0), fmt(r.floorSeconds), r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`, r.target, r.ok === undefined ? '' : r.ok ? 'ok' : 'MISS'];
+}
+
+let lastGroup;
+function printRow(r) {
+  if (r.group !== lastGroup) {
+    process.stdout.write(`\n${r.group}\n`);
+    process.stdout.write(`${COLUMNS.map(([h, w, a]) => (a === 'l' ? h.padEnd(w) : h.padStart(w))).join(' ')}\n`);
+    lastGroup = r.group;
+  }
+  process.stdout.write(`${cells(r).map((c, i) => (COLUMNS[i][2] === 'l' ? String(c).padEnd(COLUMNS[i][1]) : String(c).padStart(COLUMNS[i][1]))).join(' ')}\n`);
+  if (r.note) process.stdout.write(`${' '.repeat(2)}${r.note}\n`);
+}
+
+function say(text) {
+  process.stderr.write(`bench: ${text}\n`);
+}
+
+const licat = (...args) => [LICAT, ...args];
+
+/** Every file below `dir` with its bytes, for byte-for-byte comparisons. */
+function tree(dir) {
+  const out = new Map();
+  const walk = (rel) => {
+    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else out.set(r, readFileSync(path.join(dir, r)));
+    }
+  };
+  walk('');
+  return out;
+}
+
+function sameTree(a, b) {
+  const x = tree(a);
+  const y = tree(b);
+  if (x.size !== y.size) return false;
+  for (const [k, v] of x) if (!y.get(k)?.equals(v)) return false;
+  return true;
+}
+
+function supports(option) {
+  const help = spawnSync(process.execPath, [LICAT, 'build', '--help'], { encoding: 'utf8' });
+  return help.stdout.includes(option);
+}
+
+function findChromium() {
+  for (const candidate of [process.env.LICAT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+async function main() {
+  if (!existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) throw new Error('lib/ is missing: run `npm run build` (npm run bench does)');
+  const machine = {
+    cpus: os.availableParallelism?.() ?? os.cpus().length,
+    cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown',
+    memoryGb: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    load: os.loadavg(),
+    date: new Date().toISOString().slice(0, 10),
+    quick,
+    runs,
+  };
+  process.stdout.write(
+    `licat benchmark${quick ? ' (quick)' : ''}: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb.toFixed(1)} GB, node ${machine.node}, ` +
+      `${runs} run${runs === 1 ? '' : 's'} per stage, median wall time; load average ${machine.load.map((l) => l.toFixed(1)).join(' ')}\n`,
+  );
+
+  const itemsDir = path.join(work, 'items');
+  const findingsDir = path.join(work, 'items-findings');
+  const provinceDir = path.join(work, 'province');
+  say(`generating catalogs in ${work}`);
+  await generate('items', itemsDir, { count: sizes.items });
+  await generate('items', findingsDir, { count: sizes.items, findings: sizes.findings });
+  const provinceItems = await generate('province', provinceDir, { scale: sizes.scale });
+
+  // Start-up.
+  const nodeStart = measure('node start-up', ['-e', '0']);
+  row('start-up', 'node -e 0', nodeStart);
+  row('start-up', 'licat --help', measure('licat --help', licat('--help')), { target: { seconds: 0.5 } });
+
+  // Validate: item files against the parse floor.
+  const group1 = `validate ${sizes.items.toLocaleString('en')} item files`;
+  const read = measure('floor: read', [path.join(BENCH, 'floor-read.mjs'), itemsDir]);
+  row(group1, 'floor: read the bytes', read);
+  const parse = measure('floor: parse', [path.join(BENCH, 'floor-parse.mjs'), itemsDir]);
+  row(group1, 'floor: read + js-yaml parse', parse);
+  row(group1, 'licat validate (clean)', measure('validate', licat('validate', itemsDir, '--format', 'json')), { floor: parse, target: { ratio: 2 } });
+  row(group1, 'licat validate (clean), one thread', measure('validate one thread', licat('validate', itemsDir, '--format', 'json'), { env: { LICAT_WORKERS: '0' } }), {
+    floor: parse,
+  });
+  row(group1, `licat validate (${sizes.findings} files with a problem)`, measure('validate findings', licat('validate', findingsDir, '--format', 'json'), { accept: [1] }), {
+    floor: parse,
+  });
+
+  // The province catalog: expansion, feeds, Excel.
+  const group2 = `province catalog: ${provinceItems.toLocaleString('en')} items over the real region tree`;
+  const pParse = measure('floor: parse province', [path.join(BENCH, 'floor-parse.mjs'), provinceDir]);
+  row(group2, 'floor: read + js-yaml parse', pParse);
+  const pValidate = measure('validate province', licat('validate', provinceDir, '--format', 'json'));
+  row(group2, 'licat validate (load + validate)', pValidate, { floor: pParse });
+  const expand = measure('expand', [path.join(BENCH, 'expand.mjs'), provinceDir]);
+  const expanded = JSON.parse(expand.last.stdout);
+  row(group2, 'expand (in-process, after loading)', { ...expand, wallMs: expanded.timedMs }, {
+    note: `${expanded.halls.toLocaleString('en')} halls, ${expanded.offers.toLocaleString('en')} offerings; wall and peak are of the whole process`,
+  });
+
+  const feedsOut = path.join(work, 'feeds-out');
+  const feeds = measure('feeds', licat('build', provinceDir, '--only', 'feeds', '--out', feedsOut, '--quiet', '--no-cache'), {
+    prepare: () => rmSync(feedsOut, { recursive: true, force: true }),
+  });
+  const floorOut = path.join(work, 'floor-out');
+  const floorFeeds = measure('floor: feeds', [path.join(BENCH, 'floor-feeds.mjs'), feedsOut, floorOut], {
+    prepare: () => rmSync(floorOut, { recursive: true, force: true }),
+  });
+  const floorInfo = JSON.parse(floorFeeds.last.stdout);
+  const feedFloorMs = nodeStart.wallMs + floorInfo.timedMs;
+  row(group2, 'floor: JSON.stringify + write every feed', { ...floorFeeds, wallMs: feedFloorMs }, {
+    note: `${floorInfo.files.toLocaleString('en')} files, ${(floorInfo.bytes / 1e6).toFixed(0)} MB; node start-up plus the timed stringify and writes`,
+  });
+  row(group2, 'licat build --only feeds (validate included)', feeds, { floorMs: feedFloorMs, target: { ratio: 3, seconds: 60, mb: 1536 } });
+  row(group2, 'feeds stage alone (build minus validate)', { ...feeds, wallMs: feeds.wallMs - pValidate.wallMs + nodeStart.wallMs }, { floorMs: feedFloorMs });
+
+  const excelOut = path.join(work, 'excel-out');
+  const excel = measure('excel', licat('build', provinceDir, '--only', 'excel', '--excel-halls', '--out', excelOut, '--no-cache'), {
+    prepare: () => rmSync(excelOut, { recursive: true, force: true }),
+  });
+  const excelRows = /(\d+) rows in all/.exec(excel.last.stderr + excel.last.stdout)?.[1];
+  row(group2, 'licat build --only excel --excel-halls', excel, {
+    target: { seconds: 120, mb: 500 },
+    note: excelRows ? `${Number(excelRows).toLocaleString('en')} implementation-list rows` : undefined,
+  });
+
+  await incremental(provinceDir, provinceItems);
+  shards(provinceDir, feedsOut);
+  await flowcharts(provinceDir);
+
+  return machine;
+}
+
+/** After editing one item: validate and rebuild the feeds with the cache, per kind of item edited. */
+async function incremental(provinceDir, provinceItems) {
+  const group = 'after editing one item (province catalog, cache warm)';
+  const out = path.join(work, 'inc-out');
+  const cache = path.join(work, 'inc-cache');
+  const build = (...extra) => licat('build', provinceDir, '--only', 'feeds', '--out', out, '--cache-dir', cache, '--quiet', ...extra);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  const cold = measureOnce(build());
+  if (cold.code !== 0) throw new Error(`incremental: first build failed\n${cold.stderr}`);
+  row(group, 'first build with an empty cache', { wallMs: cold.wallMs, cpuMs: cold.cpuMs, rssMb: cold.rssMb, samples: [Math.round(cold.wallMs)] });
+  row(group, 'licat validate, nothing changed', measure('validate warm', licat('validate', provinceDir, '--format', 'json', '--cache-dir', cache), { accept: [0] }));
+  row(group, 'rebuild, nothing changed', measure('rebuild unchanged', build()), { target: { seconds: 2 } });
+
+  // Which item to edit: the first item of each kind of plan group, as the generator numbers them.
+  const scaled = PROVINCE_PLAN.map((g) => ({ ...g, count: Math.max(1, Math.round(g.count * sizes.scale)) }));
+  let first = 0;
+  const kinds = [];
+  for (const g of scaled) {
+    kinds.push({ index: first, label: `${g.levels.join('+')}${g.acceptedAt?.length ? `, accepted at ${g.acceptedAt.join('+')}` : ''}` });
+    first += g.count;
+  }
+  if (first !== provinceItems) throw new Error('the province plan and the generated catalog disagree');
+  for (const kind of [kinds[4], kinds[2], kinds[0]]) {
+    const file = path.join(provinceDir, 'items', `g${String(Math.floor(kind.index / 500)).padStart(3, '0')}`, `item-${String(kind.index).padStart(6, '0')}.yaml`);
+    const original = readFileSync(file, 'utf8');
+    let edits = 0;
+    const m = measure(`edit ${kind.label}`, build(), {
+      prepare: () => writeFileSync(file, original.replace(/^name: (.*)$/m, (_m, name) => `name: ${name}（修订${++edits}）`)),
+    });
+    writeFileSync(file, original);
+    const halls = JSON.parse(readFileSync(path.join(out, 'feeds', 'items', `${/^code: "(\d{12})"/m.exec(original)[1]}.json`), 'utf8')).halls;
+    row(group, `edit the name of a ${kind.label} item`, m, {
+      target: { seconds: 2 },
+      note: `the item is offered in ${(halls.decides.length + halls.accepts.length).toLocaleString('en')} halls, whose feeds change with it`,
+    });
+  }
+  // Leave the output as of the unedited catalog for the shard comparison.
+  measureOnce(build());
+}
+
+/** `--shard i/n` and the merge: each shard's time, the merge, and whether the result is byte for byte the single build. */
+function shards(provinceDir, singleOut) {
+  if (!supports('--shard')) {
+    notes.push('licat build has no --shard option in this build: the shard rows were skipped');
+    return;
+  }
+  const group = 'split across machines: --shard i/2, then licat merge';
+  const parts = [1, 2].map((i) => path.join(work, `shard-${i}`));
+  parts.forEach((dir, k) => {
+    const m = measure(`shard ${k + 1}/2`, licat('build', provinceDir, '--only', 'feeds', '--out', dir, '--shard', `${k + 1}/2`, '--quiet', '--no-cache'), {
+      prepare: () => rmSync(dir, { recursive: true, force: true }),
+    });
+    row(group, `licat build --shard ${k + 1}/2`, m);
+  });
+  const merged = path.join(work, 'merged');
+  const m = measure('merge', licat('merge', ...parts, '--out', merged, '--quiet'), { prepare: () => rmSync(merged, { recursive: true, force: true }) });
+  const same = sameTree(merged, singleOut);
+  row(group, 'licat merge of the two shards', m, { note: same ? 'identical, byte for byte, to the single-machine build' : 'DIFFERS from the single-machine build' });
+  if (!same) notes.push('the merged shards differ from the single-machine build');
+}
+
+/** Flowcharts cold (empty cache) and warm, and the renderer against mmdc per diagram. */
+async function flowcharts(provinceDir) {
+  const chromium = findChromium();
+  if (!chromium) {
+    notes.push('no Chromium: the flowchart rows were skipped (apt-get install chromium fonts-noto-cjk)');
+    return;
+  }
+  const group = 'flowcharts (Mermaid to SVG in headless Chromium)';
+  const out = path.join(work, 'flow-out');
+  const cache = path.join(work, 'flow-cache');
+  const build = () => licat('build', provinceDir, '--only', 'flowcharts', '--out', out, '--cache-dir', cache);
+  const counts = (m) => /(\d+) rendered, (\d+) from cache/.exec(m.last.stderr + m.last.stdout);
+  const cold = measure('flowcharts cold', build(), { prepare: () => rmSync(cache, { recursive: true, force: true }) });
+  const c = counts(cold);
+  row(group, 'licat build --only flowcharts, empty cache', cold, { target: { seconds: 60 }, note: c ? `${c[1]} rendered, ${c[2]} from cache` : undefined });
+  const warm = measure('flowcharts warm', build());
+  const w = counts(warm);
+  row(group, 'the same, cache warm', warm, { note: w ? `${w[1]} rendered, ${w[2]} from cache${w[1] === '0' ? ' (none re-rendered)' : ''}` : undefined });
+  if (w && w[1] !== '0') notes.push(`a warm flowchart build re-rendered ${w[1]} diagrams`);
+
+  const mmdc = path.join(ROOT, 'node_modules', '.bin', 'mmdc');
+  if (!existsSync(mmdc)) {
+    notes.push("mermaid-cli's mmdc is not installed: the comparison with mmdc was skipped");
+    return;
+  }
+  const { benchFlowcharts } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'bench-flowcharts.mjs')).href);
+  const r = await benchFlowcharts({ mmdcCount: quick ? 2 : 5, apiCount: quick ? 2 : 5 });
+  const line = (stage, x) => ({ wallMs: x.secondsPerDiagram * 1000, cpuMs: NaN, rssMb: NaN, samples: [] , stage, rate: x.diagramsPerSecond });
+  for (const [stage, x, note] of [
+    ['licat renderer, s per diagram (one page)', r.licat, `${r.licat.diagramsPerSecond} diagrams/s over the ${r.licat.diagrams} sample items; browser start-up ${r.licat.startupSeconds} s once per build`],
+    ['mermaid-cli renderMermaid, s per diagram', r.renderMermaid, `${r.renderMermaid.diagramsPerSecond} diagrams/s`],
+    ['mmdc per diagram, s per diagram', r.mmdc, `${r.mmdc.diagramsPerSecond} diagrams/s; licat is ${r.speedupOverMmdc}x faster per diagram`],
+  ]) {
+    row(group, stage, line(stage, x), { note });
+  }
+}
+
+function table(machine) {
+  const lines = [];
+  lines.push(
+    `Run of ${machine.date}${machine.quick ? ' (--quick)' : ''}: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb.toFixed(1)} GB memory, ` +
+      `node ${machine.node}, ${machine.platform}; ${machine.runs} run${machine.runs === 1 ? '' : 's'} per stage, median wall time; ` +
+      `load average at the start ${machine.load.map((l) => l.toFixed(1)).join(' ')}.`,
+  );
+  let group;
+  for (const r of results) {
+    if (r.group !== group) {
+      group = r.group;
+      lines.push('', `**${group}**`, '', '| stage | wall s | cpu s | peak MB | floor s | ratio | target | |', '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+    }
+    const c = cells(r);
+    c[0] = r.note ? `${r.stage} (${r.note})` : r.stage;
+    lines.push(`| ${c.join(' | ')} |`);
+  }
+  if (notes.length) lines.push('', ...notes.map((n) => `- ${n}`));
+  return lines.join('\n');
+}
+
+try {
+  const machine = await main();
+  if (notes.length) process.stdout.write(`\n${notes.map((n) => `note: ${n}`).join('\n')}\n`);
+  const missed = results.filter((r) => r.ok === false).map((r) => r.stage);
+  process.stdout.write(`\n${missed.length ? `targets missed: ${missed.join('; ')}` : 'every target with a check was met'}\n`);
+  if (option('--json')) writeFileSync(option('--json'), JSON.stringify({ machine, results, notes }, null, 2) + '\n');
+  if (flag('--write')) {
+    const doc = path.join(ROOT, 'docs', 'performance.md');
+    const start = '<!-- bench:results:start -->';
+    const end = '<!-- bench:results:end -->';
+    const text = existsSync(doc) ? readFileSync(doc, 'utf8') : `# Performance\n\n${start}\n${end}\n`;
+    const a = text.indexOf(start);
+    const b = text.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`docs/performance.md has no ${start} … ${end} block`);
+    writeFileSync(doc, `${text.slice(0, a + start.length)}\n${table(machine)}\n${text.slice(b)}`);
+    say('wrote the results into docs/performance.md');
+  }
+} catch (error) {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  if (flag('--keep')) say(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,21 @@
+// The expansion stage alone: load and check the catalog (not timed), then walk every hall's
+// offers (timed). Uses the built lib/.
+//   node scripts/bench/expand.mjs CATALOG
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const lib = (rel) => import(pathToFileURL(path.join(ROOT, 'lib', rel)).href);
+const { checkCatalog } = await lib('validate/check-catalog.js');
+const { planExpansion } = await lib('model/expand.js');
+
+const { catalog } = await checkCatalog(process.argv[2]);
+const start = performance.now();
+const expansion = planExpansion(catalog);
+let halls = 0;
+let offers = 0;
+for (const hall of expansion.halls()) {
+  halls++;
+  offers += hall.offers.length;
+}
+process.stdout.write(`${JSON.stringify({ timedMs: performance.now() - start, halls, offers })}\n`);
