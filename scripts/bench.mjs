@@ -15,18 +15,20 @@
 //   --json FILE  also write every measurement as JSON
 //   --keep       keep the temporary folder and say where it is
 //
-// Peak memory and CPU time come from getrusage inside each timed process (a preloaded module,
-// scripts/bench/rusage.cjs), so no GNU time is needed; worker threads are counted with their
-// process. Flowchart rows need Chromium; the mmdc comparison also needs mermaid-cli's mmdc.
+// Peak memory (VmHWM) and CPU time (getrusage) come from inside each timed process (a preloaded
+// module, scripts/bench/rusage.cjs), so no GNU time is needed; worker threads are counted with
+// their process, Chromium's own processes are not. Flowchart rows need Chromium; the mmdc comparison also needs mermaid-cli's mmdc.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generate, PROVINCE_PLAN } from './bench/generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LICAT = path.join(ROOT, 'bin', 'licat.js');
+/** The copy of licat being measured (see `snapshotInstall`). */
+let INSTALL = ROOT;
 const BENCH = path.join(ROOT, 'scripts', 'bench');
 const RUSAGE = path.join(BENCH, 'rusage.cjs');
 
@@ -50,6 +52,8 @@ const notes = [];
 
 /** Run one process and measure it: wall time here, CPU and peak memory from inside it. */
 function measureOnce(args, { cwd = work, env = {} } = {}) {
+  // Flush what earlier runs wrote, so their write-back does not slow this one down.
+  if (process.platform === 'linux') spawnSync('sync');
   const usage = path.join(work, `rusage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
   const nodeOptions = [process.env.NODE_OPTIONS, `--require=${RUSAGE}`].filter(Boolean).join(' ');
   const start = process.hrtime.bigint();
@@ -167,16 +171,16 @@ function say(text) {
   process.stderr.write(`bench: ${text}\n`);
 }
 
-const licat = (...args) => [LICAT, ...args];
+const licat = (...args) => [path.join(INSTALL, 'bin', 'licat.js'), ...args];
 
-/** Every file below `dir` with its bytes, for byte-for-byte comparisons. */
+/** Every file below `dir` with the sha256 of its bytes, for byte-for-byte comparisons (one file in memory at a time). */
 function tree(dir) {
   const out = new Map();
   const walk = (rel) => {
     for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(r);
-      else out.set(r, readFileSync(path.join(dir, r)));
+      else out.set(r, createHash('sha256').update(readFileSync(path.join(dir, r))).digest('hex'));
     }
   };
   walk('');
@@ -187,12 +191,12 @@ function sameTree(a, b) {
   const x = tree(a);
   const y = tree(b);
   if (x.size !== y.size) return false;
-  for (const [k, v] of x) if (!y.get(k)?.equals(v)) return false;
+  for (const [k, v] of x) if (y.get(k) !== v) return false;
   return true;
 }
 
 function supports(option) {
-  const help = spawnSync(process.execPath, [LICAT, 'build', '--help'], { encoding: 'utf8' });
+  const help = spawnSync(process.execPath, licat('build', '--help'), { encoding: 'utf8' });
   return help.stdout.includes(option);
 }
 
@@ -203,8 +207,24 @@ function findChromium() {
   return undefined;
 }
 
+/**
+ * A copy of the built licat (bin, lib, data, schemas, templates, package.json; node_modules
+ * linked) in the temporary folder: in a working tree where others rebuild lib/ while the
+ * benchmark runs, every stage still measures the same code.
+ */
+function snapshotInstall() {
+  const dir = path.join(work, 'licat');
+  mkdirSync(dir);
+  for (const name of ['bin', 'lib', 'data', 'schemas', 'templates', 'package.json']) {
+    if (existsSync(path.join(ROOT, name))) cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
 async function main() {
   if (!existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) throw new Error('lib/ is missing: run `npm run build` (npm run bench does)');
+  INSTALL = snapshotInstall();
   const machine = {
     cpus: os.availableParallelism?.() ?? os.cpus().length,
     cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown',
@@ -254,7 +274,7 @@ async function main() {
   row(group2, 'floor: read + js-yaml parse', pParse);
   const pValidate = measure('validate province', licat('validate', provinceDir, '--format', 'json'));
   row(group2, 'licat validate (load + validate)', pValidate, { floor: pParse });
-  const expand = measure('expand', [path.join(BENCH, 'expand.mjs'), provinceDir]);
+  const expand = measure('expand', [path.join(BENCH, 'expand.mjs'), provinceDir], { env: { LICAT_BENCH_LIB: path.join(INSTALL, 'lib') } });
   const expanded = JSON.parse(expand.last.stdout);
   row(group2, 'expand (in-process, after loading)', { ...expand, wallMs: expanded.timedMs }, {
     note: `${expanded.halls.toLocaleString('en')} halls, ${expanded.offers.toLocaleString('en')} offerings; wall and peak are of the whole process`,
@@ -327,7 +347,7 @@ async function incremental(provinceDir, provinceItems) {
     const halls = JSON.parse(readFileSync(path.join(out, 'feeds', 'items', `${/^code: "(\d{12})"/m.exec(original)[1]}.json`), 'utf8')).halls;
     row(group, `edit the name of a ${kind.label} item`, m, {
       target: { seconds: 2 },
-      note: `the item is offered in ${(halls.decides.length + halls.accepts.length).toLocaleString('en')} halls, whose feeds change with it`,
+      note: `the item is offered in ${(halls.decides.length + halls.accepts.length).toLocaleString('en')} hall${halls.decides.length + halls.accepts.length === 1 ? '' : 's'}, whose feeds change with it`,
     });
   }
   // Leave the output as of the unedited catalog for the shard comparison.

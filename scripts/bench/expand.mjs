@@ -1,11 +1,12 @@
 // The expansion stage alone: load and check the catalog (not timed), then walk every hall's
-// offers (timed). Uses the built lib/.
+// offers (timed). Uses the built lib/ (or LICAT_BENCH_LIB).
 //   node scripts/bench/expand.mjs CATALOG
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const lib = (rel) => import(pathToFileURL(path.join(ROOT, 'lib', rel)).href);
+const LIB = process.env.LICAT_BENCH_LIB ?? path.join(ROOT, 'lib');
+const lib = (rel) => import(pathToFileURL(path.join(LIB, rel)).href);
 const { checkCatalog } = await lib('validate/check-catalog.js');
 const { planExpansion } = await lib('model/expand.js');
 
