@@ -65,6 +65,7 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     options: { ...emitterOptions(options), previousOutput: path.resolve(out), ...(shard && { shard }) },
     cacheDir,
     log: reporter.log,
+    warn: reporter.warn,
     progress: reporter.progress,
   });
   const onSignal = (signal: NodeJS.Signals) => {

@@ -1,6 +1,8 @@
 /** Where `licat build` shows what it is doing. */
 export interface ProgressReporter {
   log(message: string): void;
+  /** A notice the user must see even with --quiet (e.g. that SVG needs a browser). */
+  warn(message: string): void;
   progress(label: string, done: number, total: number): void;
   /** End an unfinished bar line. */
   finish(): void;
@@ -15,7 +17,7 @@ const REDRAW_MS = 100;
  * @example const p = progressReporter(process.stderr, { quiet: false }); p.progress('halls', 10, 100);
  */
 export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean }, options: { quiet: boolean }): ProgressReporter {
-  if (options.quiet) return { log() {}, progress() {}, finish() {} };
+  if (options.quiet) return { log() {}, warn: (message) => stream.write(`${message}\n`), progress() {}, finish() {} };
   const tty = stream.isTTY === true;
   let open = false;
   let lastDraw = 0;
@@ -27,6 +29,10 @@ export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boole
   };
   return {
     log(message) {
+      endLine();
+      stream.write(`${message}\n`);
+    },
+    warn(message) {
       endLine();
       stream.write(`${message}\n`);
     },

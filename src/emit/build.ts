@@ -23,6 +23,8 @@ export interface EmitOptions {
   options?: Readonly<Record<string, unknown>>;
   cacheDir?: string;
   log?(message: string): void;
+  /** Notices shown even with --quiet; default `log`. */
+  warn?(message: string): void;
   progress?(label: string, done: number, total: number): void;
   /** File operations of the sink; tests replace them to simulate a full or read-only disk. */
   fs?: SinkFs;
@@ -70,6 +72,7 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
       lang: options.lang,
       options: { ...options.options, ...(options.buildTime !== undefined && { buildTime: options.buildTime }) },
       log,
+      warn: options.warn ?? log,
       ...(options.progress && { progress: options.progress }),
       cacheDir: options.cacheDir,
     };

@@ -21,6 +21,8 @@ export interface EmitContext {
   options: Readonly<Record<string, unknown>>;
   /** Progress and notices; silent with --quiet. */
   log(message: string): void;
+  /** A notice the user must see even with --quiet; falls back to `log`. */
+  warn?(message: string): void;
   /**
    * Progress of a long step: `done` of `total` under a short label. Shown as a bar on a
    * terminal, as occasional plain lines otherwise, not at all with --quiet.

@@ -76,3 +76,19 @@ describe('licat build --only excel,flowcharts,guides', () => {
     expect(bad.stderr).not.toContain('    at ');
   });
 });
+
+describe('licat build --quiet without a browser', () => {
+  it('still says once, on stderr, that SVG needs Chromium, and prints nothing else', () => {
+    const out = path.join(tempDir(), 'dist');
+    const r = licat(['--lang', 'en', 'build', smallCatalogDir(), '--out', out, '--only', 'flowcharts,guides', '--quiet'], {
+      env: { LICAT_CHROMIUM: '/nonexistent/chromium' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('apt-get install chromium fonts-noto-cjk');
+    expect(existsSync(path.join(out, 'flowcharts/440101001000.mmd'))).toBe(true);
+    expect(existsSync(path.join(out, 'flowcharts/440101001000.svg'))).toBe(false);
+  });
+});

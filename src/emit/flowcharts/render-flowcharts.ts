@@ -31,7 +31,7 @@ export interface FlowchartSet {
 export function noticeMissingBrowser(set: FlowchartSet, context: EmitContext): void {
   if (!set.missingBrowser || set.noticeShown) return;
   set.noticeShown = true;
-  context.log(set.missingBrowser[context.lang]);
+  (context.warn ?? context.log)(set.missingBrowser[context.lang]);
 }
 
 /** What the renderer depends on: the browser, and a way to open it (tests swap it). */
