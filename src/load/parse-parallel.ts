@@ -95,12 +95,12 @@ export async function checkInParallel(files: readonly RawFile[], env: NodeJS.Pro
     if (start >= yaml.length) break;
     for (let i = start; i < Math.min(start + CHUNK, yaml.length); i++) results[i] = checkFile(yaml[i]!);
   }
-  await Promise.all(finished);
-
+  // A worker that failed (out of memory, say) leaves its last chunk unchecked: check it here.
+  await Promise.allSettled(finished);
   const out = new Map<string, CheckedFile>();
   results.forEach((r, i) => {
-    if (!r) throw new Error(`no parse result for ${yaml[i]!.file}`);
-    out.set(r.file, r);
+    const result = r ?? checkFile(yaml[i]!);
+    out.set(result.file, result);
   });
   return out;
 }
