@@ -5,10 +5,23 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# A Debian package counts as present when dpkg says it is installed; elsewhere, when what it
+# provides is found.
+installed() {
+  if command -v dpkg-query >/dev/null 2>&1; then
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'
+  else
+    case "$1" in
+      chromium) command -v chromium >/dev/null 2>&1 ;;
+      fonts-noto-cjk) fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null ;;
+      libreoffice-calc-nogui) command -v soffice >/dev/null 2>&1 ;;
+    esac
+  fi
+}
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
-command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+for package in chromium fonts-noto-cjk libreoffice-calc-nogui; do
+  installed "$package" || need+=("$package")
+done
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "licat: installing ${need[*]}"
