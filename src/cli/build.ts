@@ -10,6 +10,7 @@ import { OutputError } from '../emit/output-error.js';
 import { EMITTERS } from '../emit/registry.js';
 import { parseShard, type Shard } from '../emit/feeds/shard.js';
 import type { Emitter } from '../emit/emitter.js';
+import { awaitBuild } from './await-build.js';
 import { progressReporter } from './progress.js';
 
 export interface BuildOptions {
@@ -68,17 +69,8 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     warn: reporter.warn,
     progress: reporter.progress,
   });
-  const onSignal = (signal: NodeJS.Signals) => {
-    handle.abortSync();
-    reporter.finish();
-    process.stderr.write(t(`已中断，${out} 未改变。\n`, `Interrupted; ${out} is unchanged.\n`)[lang]);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   try {
-    const summary = await handle.done;
-    reporter.finish();
+    const summary = await awaitBuild(handle, reporter, out, lang);
     if (!quiet) {
       const mb = (summary.bytes / 1024 / 1024).toFixed(1);
       const files = (summary.files.length + 1).toLocaleString('en-US'); // + manifest.json
@@ -100,9 +92,6 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
       return 2;
     }
     throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }
 

@@ -3,6 +3,7 @@ import { emitOutput } from '../emit/build.js';
 import { InvalidFeedError } from '../emit/feeds/feed-validator.js';
 import { MergeError, mergedCatalog, mergeEmitter, readShards } from '../emit/merge-shards.js';
 import { OutputError } from '../emit/output-error.js';
+import { awaitBuild } from './await-build.js';
 import { progressReporter } from './progress.js';
 
 export interface MergeOptions {
@@ -35,26 +36,12 @@ export async function runMerge(dirs: string[], options: MergeOptions): Promise<n
       log: reporter.log,
       progress: reporter.progress,
     });
-    const onSignal = (signal: NodeJS.Signals) => {
-      handle.abortSync();
-      reporter.finish();
-      process.stderr.write(t(`已中断，${out} 未改变。\n`, `Interrupted; ${out} is unchanged.\n`)[lang]);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    try {
-      const summary = await handle.done;
-      reporter.finish();
-      if (!quiet) {
-        const files = (summary.files.length + 1).toLocaleString('en-US');
-        process.stdout.write(t(`✓ 已合并到 ${out}：${files} 个文件\n`, `✓ merged into ${out}: ${files} files\n`)[lang]);
-      }
-      return 0;
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+    const summary = await awaitBuild(handle, reporter, out, lang);
+    if (!quiet) {
+      const files = (summary.files.length + 1).toLocaleString('en-US');
+      process.stdout.write(t(`✓ 已合并到 ${out}：${files} 个文件\n`, `✓ merged into ${out}: ${files} files\n`)[lang]);
     }
+    return 0;
   } catch (error) {
     reporter.finish();
     if (error instanceof MergeError || error instanceof OutputError) {
