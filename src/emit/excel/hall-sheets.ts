@@ -96,7 +96,9 @@ export function* offerRows(expansion: Expansion, group: HallGroup, notOffered: R
     for (const offer of hall.offers) {
       const item = offer.entry.item;
       const promised = offer.local?.promised ?? item.timeLimit.promised;
-      for (const impl of implementationCodes(offer.body.uscc, offer.power, item)) {
+      // The same implementation code as the hall feed: the deciding body's own level digit
+      // (a city exercising county powers keeps its city digit; docs/output.md).
+      for (const impl of implementationCodes(offer.body.uscc, offer.decider.tier, item)) {
         yield [
           region.code,
           region.name,
