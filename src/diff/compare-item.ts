@@ -51,25 +51,25 @@ export function compareItem(
     const isUnified = unified.has(element);
     const before = changes.length;
     const push = (c: Omit<ElementChange, 'element' | 'unified'>) => changes.push({ element, unified: isUnified, ...c });
+    /** Push the removed, added and changed entries of a matched list; `values` adds from/to of changed fields. */
+    const pushMatched = <T extends object>(m: Matched<T>, key: (x: T) => string, name: (x: T) => string, values = true) => {
+      for (const x of m.removed) push({ change: 'removed', key: key(x), name: name(x) });
+      for (const x of m.added) push({ change: 'added', key: key(x), name: name(x) });
+      for (const [x, y, fields] of m.changed) push({ change: 'changed', key: key(y), name: name(y), fields, ...(values && fromTo(x, y, fields)) });
+    };
     switch (element) {
       case 'materials': {
         const m = records(base.materials, head.materials, (x) => x.id, (x) => x.name);
         figures.materials = { removed: m.removed.length, added: m.added.length, changed: m.changed.length };
-        for (const x of m.removed) push({ change: 'removed', key: x.id, name: x.name });
-        for (const x of m.added) push({ change: 'added', key: x.id, name: x.name });
-        for (const [x, y, fields] of m.changed) push({ change: 'changed', key: y.id, name: y.name, fields, ...fromTo(x, y, fields) });
+        pushMatched(m, (x) => x.id, (x) => x.name);
         break;
       }
       case 'process': {
         const s = records(base.process.steps, head.process.steps, (x) => x.id, (x) => x.name);
         figures.steps = { removed: s.removed.length, added: s.added.length, changed: s.changed.length };
-        for (const x of s.removed) push({ change: 'removed', key: `steps/${x.id}`, name: x.name });
-        for (const x of s.added) push({ change: 'added', key: `steps/${x.id}`, name: x.name });
-        for (const [x, y, fields] of s.changed) push({ change: 'changed', key: `steps/${y.id}`, name: y.name, fields, ...fromTo(x, y, fields) });
+        pushMatched(s, (x) => `steps/${x.id}`, (x) => x.name);
         const p = records(base.process.special ?? [], head.process.special ?? [], (x) => x.name, (x) => x.name);
-        for (const x of p.removed) push({ change: 'removed', key: 'special', name: x.name });
-        for (const x of p.added) push({ change: 'added', key: 'special', name: x.name });
-        for (const [x, y, fields] of p.changed) push({ change: 'changed', key: 'special', name: y.name, fields, ...fromTo(x, y, fields) });
+        pushMatched(p, () => 'special', (x) => x.name);
         break;
       }
       case 'timeLimit': {
@@ -88,30 +88,22 @@ export function compareItem(
       case 'fees': {
         const f = records(base.fees, head.fees, (x) => x.name, (x) => x.name);
         figures.fees = { removed: f.removed.length, added: f.added.length, changed: f.changed.length };
-        for (const x of f.removed) push({ change: 'removed', key: x.name, name: x.name });
-        for (const x of f.added) push({ change: 'added', key: x.name, name: x.name });
-        for (const [x, y, fields] of f.changed) push({ change: 'changed', key: y.name, name: y.name, fields, ...fromTo(x, y, fields) });
+        pushMatched(f, (x) => x.name, (x) => x.name);
         break;
       }
       case 'legalBasis': {
         const l = records(base.legalBasis, head.legalBasis, (x) => `${x.title} ${x.article}`, (x) => x.title);
-        for (const x of l.removed) push({ change: 'removed', key: `${x.title} ${x.article}`, name: x.title });
-        for (const x of l.added) push({ change: 'added', key: `${x.title} ${x.article}`, name: x.title });
-        for (const [x, y, fields] of l.changed) push({ change: 'changed', key: `${y.title} ${y.article}`, name: y.title, fields, ...fromTo(x, y, fields) });
+        pushMatched(l, (x) => `${x.title} ${x.article}`, (x) => x.title);
         break;
       }
       case 'criteria': {
         const c = records(base.criteria ?? [], head.criteria ?? [], (x) => x.id, (x) => x.subject);
-        for (const x of c.removed) push({ change: 'removed', key: x.id, name: x.subject });
-        for (const x of c.added) push({ change: 'added', key: x.id, name: x.subject });
-        for (const [, y, fields] of c.changed) push({ change: 'changed', key: y.id, name: y.subject, fields });
+        pushMatched(c, (x) => x.id, (x) => x.subject, false);
         break;
       }
       case 'handlingItems': {
         const c = records(base.handlingItems ?? [], head.handlingItems ?? [], (x) => x.suffix, (x) => x.name);
-        for (const x of c.removed) push({ change: 'removed', key: x.suffix, name: x.name });
-        for (const x of c.added) push({ change: 'added', key: x.suffix, name: x.name });
-        for (const [x, y, fields] of c.changed) push({ change: 'changed', key: y.suffix, name: y.name, fields, ...fromTo(x, y, fields) });
+        pushMatched(c, (x) => x.suffix, (x) => x.name);
         break;
       }
       case 'conditions': {
