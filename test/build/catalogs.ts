@@ -32,13 +32,23 @@ export function writeRegionCatalog(): string {
 
 /** Every file below `dir` (recursively, names starting with a dot included) with its sha256. */
 export function snapshot(dir: string): Map<string, string> {
+  return mapFiles(dir, (abs) => createHash('sha256').update(readFileSync(abs)).digest('hex'));
+}
+
+/** Every file below `dir` with its content as text (feeds are JSON), keyed by relative path. */
+export function fileTexts(dir: string): Map<string, string> {
+  return mapFiles(dir, (abs) => readFileSync(abs, 'utf8'));
+}
+
+/** `read` of every file below `dir`, keyed by its path relative to `dir`, in sorted order. */
+function mapFiles(dir: string, read: (abs: string) => string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (abs: string, rel: string) => {
     for (const name of readdirSync(abs).sort()) {
       const a = path.join(abs, name);
       const r = rel ? `${rel}/${name}` : name;
       if (statSync(a).isDirectory()) walk(a, r);
-      else out.set(r, createHash('sha256').update(readFileSync(a)).digest('hex'));
+      else out.set(r, read(a));
     }
   };
   walk(dir, '');

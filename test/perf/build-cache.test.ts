@@ -2,22 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeSmallCatalog } from '../build/catalogs.js';
+import { fileTexts as tree, writeSmallCatalog } from '../build/catalogs.js';
 import { licat, ROOT, tempDir } from '../helpers.js';
-
-/** Every file below `dir` with its bytes (as text: the feeds are JSON). */
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const r = rel ? `${rel}/${name}` : name;
-      if (statSync(path.join(dir, r)).isDirectory()) walk(r);
-      else out.set(r, readFileSync(path.join(dir, r), 'utf8'));
-    }
-  };
-  walk('');
-  return out;
-}
 
 type Run = (args: string[]) => { code: number | null; stdout: string; stderr: string };
 

@@ -1,22 +1,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeSmallCatalog } from '../build/catalogs.js';
+import { fileTexts as tree, writeSmallCatalog } from '../build/catalogs.js';
 import { licat, tempDir } from '../helpers.js';
-
-/** Every file below `dir` with its bytes. */
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const r = rel ? `${rel}/${name}` : name;
-      if (statSync(path.join(dir, r)).isDirectory()) walk(r);
-      else out.set(r, readFileSync(path.join(dir, r), 'utf8'));
-    }
-  };
-  walk('');
-  return out;
-}
 
 function build(catalog: string, extra: string[]): string {
   const out = path.join(tempDir('licat-shard-'), 'out');
