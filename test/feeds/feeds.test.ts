@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { feedsEmitter } from '../../src/emit/feeds/feeds-emitter.js';
 import { InvalidFeedError, loadFeedValidator } from '../../src/emit/feeds/feed-validator.js';
@@ -6,6 +9,7 @@ import { checkInline } from '../inline.js';
 import { FIXTURE } from './fixture.js';
 import { memoryContext } from '../memory-sink.js';
 import { errorsOf, publishedValidator } from './published-schemas.js';
+import { ROOT, tempDir } from '../helpers.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -122,5 +126,60 @@ describe('feeds emitter', () => {
   it('rejects a feed missing a required member', async () => {
     const validator = await loadFeedValidator();
     expect(() => validator.check('index', 'feeds/index.json', { version: 1 })).toThrow(InvalidFeedError);
+  });
+});
+
+describe('feed validators compiled ahead of time', () => {
+  /** The built install's validator module (npm test builds lib/ first). */
+  const built = () => import(pathToFileURL(path.join(ROOT, 'lib', 'emit', 'feeds', 'feed-validator.js')).href) as Promise<typeof import('../../src/emit/feeds/feed-validator.js')>;
+
+  /** Every feed of the fixture, and broken copies of them: a member dropped, retyped, added. */
+  async function feedsToJudge() {
+    const sink = await emitFixture();
+    const cases: { kind: 'index' | 'hall' | 'item'; name: string; data: unknown }[] = [];
+    for (const file of sink.names()) {
+      const kind = file === 'feeds/index.json' ? 'index' : file.startsWith('feeds/halls/') ? 'hall' : 'item';
+      const data = sink.json(file) as Record<string, unknown>;
+      cases.push({ kind, name: file, data });
+      for (const key of Object.keys(data)) {
+        const { [key]: _dropped, ...rest } = data;
+        cases.push({ kind, name: `${file} without ${key}`, data: rest });
+        cases.push({ kind, name: `${file} with ${key} a number`, data: { ...data, [key]: 7 } });
+      }
+      cases.push({ kind, name: `${file} with an unknown member`, data: { ...data, extra: true } });
+    }
+    return cases;
+  }
+
+  it('are what a built install uses, and judge every feed as compiling the published schemas does', async () => {
+    const precompiled = await (await built()).loadFeedValidator();
+    expect(precompiled.origin).toBe('precompiled');
+    const compiled = await loadFeedValidator();
+    expect(compiled.origin).toBe('compiled');
+    const verdict = (v: typeof compiled, c: { kind: 'index' | 'hall' | 'item'; name: string; data: unknown }) => {
+      try {
+        v.check(c.kind, c.name, c.data);
+        return 'valid';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const cases = await feedsToJudge();
+    expect(cases.filter((c) => verdict(compiled, c) === 'valid').length).toBe(14);
+    for (const c of cases) expect(verdict(precompiled, c), c.name).toBe(verdict(compiled, c));
+  });
+
+  it('are not used for schemas other than the ones they were made from', async () => {
+    const dir = tempDir();
+    cpSync(path.join(ROOT, 'schemas'), dir, { recursive: true });
+    const file = path.join(dir, 'feed-index.schema.json');
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as { required: string[]; properties: Record<string, unknown> };
+    schema.properties['publisher'] = { type: 'string' };
+    schema.required.push('publisher');
+    writeFileSync(file, JSON.stringify(schema));
+    const validator = await (await built()).loadFeedValidator(dir);
+    expect(validator.origin).toBe('compiled');
+    const sink = await emitFixture();
+    expect(() => validator.check('index', 'feeds/index.json', sink.json('feeds/index.json'))).toThrow(/publisher/);
   });
 });
