@@ -9,6 +9,7 @@ import { decodeUtf8 } from './decode.js';
 import { parseYaml } from './parse-yaml.js';
 import type { RawFile } from './read-catalog.js';
 import { parseRegionsCsv, type Region } from './regions-csv.js';
+import { compileFastPath, UNSURE } from './schema-fast-path.js';
 import { zodFindings } from './zod-findings.js';
 
 export interface Composed {
@@ -55,6 +56,13 @@ export interface CheckedFile {
 }
 
 const SCHEMAS = { catalog: catalogSchema, departments: departmentsSchema, item: itemSchema, hall: hallSchema } as const;
+/** The same schemas compiled for clean files (load/schema-fast-path.ts): zod's output, made faster. */
+const FAST = {
+  catalog: compileFastPath(catalogSchema),
+  departments: compileFastPath(departmentsSchema),
+  item: compileFastPath(itemSchema),
+  hall: compileFastPath(hallSchema),
+} as const;
 
 /**
  * Decode, parse and schema-check one YAML file (any kind but `regions`). Pure; never throws.
@@ -69,6 +77,12 @@ export function checkFile(raw: Pick<RawFile, 'kind' | 'file' | 'bytes'>): Checke
       const code = /^code:\s*["']?(\d{12})["']?\s*$/m.exec(parsed.text)?.[1];
       if (code) out.unloadedCode = code;
     }
+    return out;
+  }
+  // Without anchors no object appears twice in the parsed data, so it can be kept as the output.
+  const fast = FAST[raw.kind](parsed.data, parsed.text !== undefined && !parsed.text.includes('&'));
+  if (fast !== UNSURE) {
+    out.value = fast;
     return out;
   }
   const result = SCHEMAS[raw.kind].safeParse(parsed.data);
