@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, createReadStream, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, linkSync, mkdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputSink } from './emitter.js';
@@ -26,7 +26,8 @@ const nodeFs: SinkFs = { mkdirSync, writeFileSync };
 
 /** Names the build pipeline writes itself. */
 const RESERVED = new Set(['manifest.json']);
-const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+/** Forward-slashed segments, none empty, none starting with a dot (so neither `.` nor `..`). */
+const PLAIN_PATH = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
 
 /** A path an emitter asked for that is not a plain relative path, or was written twice. */
 export class OutputPathError extends Error {}
@@ -41,11 +42,72 @@ export class StagingSink implements OutputSink {
   private readonly records = new Map<string, FileRecord>();
   private readonly claimed = new Set<string>();
   private readonly dirs = new Set<string>();
+  /**
+   * Folders of a recycled previous output inside the staging folder (`feeds/items`), until they
+   * are described by `recycle` or removed by `discardLeftovers`.
+   */
+  private leftovers: string[];
+  /** The files of those folders not yet claimed, with their sha256, once described. */
+  private present: Map<string, string> | undefined;
 
+  /**
+   * `leftovers`: folders (relative) that the staging folder already holds, from the output
+   * before last (see swap.ts, `createStaging`). Until an emitter describes their files with
+   * `recycle`, nothing is written into them: a first write there removes them.
+   */
   constructor(
     readonly root: string,
     private readonly fs: SinkFs = nodeFs,
-  ) {}
+    leftovers: readonly string[] = [],
+  ) {
+    this.leftovers = [...leftovers];
+  }
+
+  /** The recycled folders still to be described or discarded. */
+  get unverifiedLeftovers(): readonly string[] {
+    return this.present ? [] : this.leftovers;
+  }
+
+  /**
+   * Describe the files the recycled folders hold: path and sha256 of each (the caller knows them
+   * from its cache record and has checked the folders are untouched since). From now on a file
+   * written or adopted at one of these paths replaces it: the old name is unlinked first, never
+   * written through, since it may share its inode with a file of the live output. What is never
+   * claimed is removed by `finishLeftovers`.
+   */
+  recycle(present: ReadonlyMap<string, string>): void {
+    if (this.present || this.leftovers.length === 0) throw new Error('recycle() without unverified leftovers');
+    this.present = new Map(present);
+  }
+
+  /** Remove the recycled folders and what they hold (when nothing describes them). */
+  discardLeftovers(): void {
+    if (this.present) return;
+    for (const dir of this.leftovers) rmSync(path.join(this.root, ...dir.split('/')), { recursive: true, force: true });
+    this.leftovers = [];
+  }
+
+  /**
+   * Call when the recycled folders are complete (by the emitter that described them, else once
+   * every emitter has run): remove the recycled files nobody claimed (and folders left empty),
+   * or the recycled folders whole if nothing described them. Only once: later calls do nothing.
+   */
+  finishLeftovers(): void {
+    if (!this.present) {
+      this.discardLeftovers();
+      return;
+    }
+    for (const rel of this.present.keys()) unlinkSync(path.join(this.root, ...rel.split('/')));
+    this.present.clear();
+    for (const dir of this.leftovers) {
+      try {
+        rmdirSync(path.join(this.root, ...dir.split('/')));
+      } catch {
+        // not empty: it holds this build's files
+      }
+    }
+    this.leftovers = [];
+  }
 
   async write(rel: string, data: string | Uint8Array): Promise<void> {
     await this.writeHashed(rel, data);
@@ -68,6 +130,7 @@ export class StagingSink implements OutputSink {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     const record: FileRecord = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
     try {
+      this.vacate(rel, abs);
       this.ensureDir(path.dirname(abs));
       this.fs.writeFileSync(abs, bytes);
     } catch (error) {
@@ -84,6 +147,13 @@ export class StagingSink implements OutputSink {
    */
   adopt(rel: string, source: string, record: FileRecord): void {
     const abs = this.claim(rel);
+    if (this.present?.get(rel) === record.sha256) {
+      // The recycled file is already this one.
+      this.present.delete(rel);
+      this.records.set(rel, { path: rel, size: record.size, sha256: record.sha256 });
+      return;
+    }
+    this.vacate(rel, abs);
     this.ensureDir(path.dirname(abs));
     try {
       linkSync(source, abs);
@@ -97,6 +167,7 @@ export class StagingSink implements OutputSink {
 
   async streamPath(rel: string): Promise<string> {
     const abs = this.claim(rel);
+    this.vacate(rel, abs);
     this.ensureDir(path.dirname(abs));
     return abs;
   }
@@ -123,14 +194,23 @@ export class StagingSink implements OutputSink {
   }
 
   private claim(rel: string): string {
-    const segments = rel.split('/');
-    if (!segments.every((s) => SEGMENT.test(s) && s !== '..')) {
-      throw new OutputPathError(`not a plain relative output path: ${JSON.stringify(rel)}`);
-    }
+    if (!PLAIN_PATH.test(rel)) throw new OutputPathError(`not a plain relative output path: ${JSON.stringify(rel)}`);
     if (RESERVED.has(rel)) throw new OutputPathError(`${rel} is written by the build itself`);
     if (this.claimed.has(rel)) throw new OutputPathError(`${rel} written twice`);
     this.claimed.add(rel);
-    return path.join(this.root, ...segments);
+    return `${this.root}${path.sep}${path.sep === '/' ? rel : rel.split('/').join(path.sep)}`;
+  }
+
+  /**
+   * Make way for a new file at `rel`: unlink the recycled file there (never write through it), or
+   * discard recycled folders nobody described before writing into them.
+   */
+  private vacate(rel: string, abs: string): void {
+    if (this.present) {
+      if (this.present.delete(rel)) unlinkSync(abs);
+      return;
+    }
+    if (this.leftovers.some((dir) => rel.startsWith(`${dir}/`))) this.discardLeftovers();
   }
 
   private ensureDir(dir: string): void {

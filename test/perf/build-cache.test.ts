@@ -107,6 +107,53 @@ describe('incremental feeds (the build cache)', () => {
     expect(rebuilt(buildBoth(run, catalog, out, cache, 'after a build killed before its swap'))).toBeUndefined();
   }, 300_000);
 
+  it('brings the output before last up to date only while it is as recorded, and the poisoned control shows it would be seen', () => {
+    const run: Run = (args) => licat(args);
+    const catalog = writeSmallCatalog();
+    const out = path.join(tempDir('licat-inc-'), 'dist');
+    const cache = path.join(path.dirname(out), 'cache');
+    const spare = path.join(path.dirname(out), '.dist.spare');
+    const itemFile = path.join(catalog, 'items/food-business.yaml');
+    const rename = (name: string) => writeFileSync(itemFile, readFileSync(itemFile, 'utf8').replace(/^name: .*$/m, `name: ${name}`));
+    const itemFeed = () => readFileSync(path.join(out, 'feeds/items/440101001000.json'), 'utf8');
+    /** Make the record claim that the spare's feeds are all the current output's. */
+    const poison = () => {
+      const file = path.join(cache, readdirSync(cache).find((f) => f.startsWith('feeds-'))!);
+      const record = JSON.parse(readFileSync(file, 'utf8')) as { spare?: { diff: Record<string, string | null> } };
+      expect(Object.keys(record.spare!.diff).length).toBeGreaterThan(3);
+      record.spare!.diff = {};
+      writeFileSync(file, JSON.stringify(record));
+    };
+    const cachedBuild = () => {
+      const r = run(['build', catalog, '--only', 'feeds', '--out', out, '--cache-dir', cache, '--quiet']);
+      expect(r.code, r.stderr).toBe(0);
+    };
+
+    buildBoth(run, catalog, out, cache, 'cold');
+    rename('食品经营许可（一）');
+    buildBoth(run, catalog, out, cache, 'renamed once');
+    expect(statSync(spare).isDirectory()).toBe(true);
+    // Control: the spare still holds the feeds of the first name; a record that says otherwise is believed.
+    poison();
+    cachedBuild();
+    expect(itemFeed()).not.toContain('（一）');
+
+    // Start over: a build without the cache drops the spare, the next one with it starts cold.
+    expect(run(['build', catalog, '--only', 'feeds', '--out', out, '--no-cache', '--quiet']).code).toBe(0);
+    expect(() => statSync(spare)).toThrow();
+    buildBoth(run, catalog, out, cache, 'cold again');
+    rename('食品经营许可（二）');
+    buildBoth(run, catalog, out, cache, 'renamed twice');
+    expect(itemFeed()).toContain('（二）');
+    // A file added to the spare's hall feeds: its folders are no longer as recorded, so the
+    // spare is not used, poisoned record or not.
+    writeFileSync(path.join(spare, 'feeds/halls/440106999.json'), '{}');
+    poison();
+    expect(rebuilt(buildBoth(run, catalog, out, cache, 'spare touched'))).toEqual([0, 0]);
+    expect(itemFeed()).toContain('（二）');
+    expect(() => statSync(path.join(out, 'feeds/halls/440106999.json'))).toThrow();
+  }, 300_000);
+
   it('is not used by another version of licat or its feed code, and the poisoned control shows it would be seen', () => {
     // A copy of the installed licat to change.
     const copy = path.join(tempDir('licat-install-'), 'licat');

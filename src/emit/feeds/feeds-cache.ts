@@ -31,13 +31,19 @@ interface FolderId {
 }
 
 interface Record {
-  version: 2;
+  version: 3;
   code: string;
   structure: string;
   /** `feeds/items` and `feeds/halls` as the build left them. */
   folders: { items: FolderId; halls: FolderId };
   items: { [code: string]: CachedItem };
   halls: { [region: string]: CachedHall };
+  /**
+   * The output this build replaced, which becomes the spare (swap.ts): its folders as they were
+   * left, and how its feeds differ from this build's, by path: the sha256 of its own file, or
+   * null where it has none.
+   */
+  spare?: { folders: { items: FolderId; halls: FolderId }; diff: { [rel: string]: string | null } };
 }
 
 const FOLDERS = { items: 'feeds/items', halls: 'feeds/halls' } as const;
@@ -70,7 +76,7 @@ export class FeedsCache {
     structure: string,
   ) {
     this.previous = previous && sameFolders(target, previous.folders) ? previous : undefined;
-    this.next = { version: 2, code, structure, folders: previous?.folders ?? NO_FOLDERS, items: {}, halls: {} };
+    this.next = { version: 3, code, structure, folders: previous?.folders ?? NO_FOLDERS, items: {}, halls: {} };
   }
 
   /**
@@ -83,7 +89,7 @@ export class FeedsCache {
     let previous: Record | undefined;
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record>;
-      if (data.version === 2 && data.code === code && data.structure === structure && data.folders && data.items && data.halls) previous = data as Record;
+      if (data.version === 3 && data.code === code && data.structure === structure && data.folders && data.items && data.halls) previous = data as Record;
     } catch {
       previous = undefined;
     }
@@ -113,6 +119,24 @@ export class FeedsCache {
     return cached ? { ...cached, source: this.located(`${FOLDERS.halls}/${region}.json`) } : undefined;
   }
 
+  /**
+   * The feeds held by the spare output recycled as `staging` (swap.ts, createStaging), by path
+   * with their sha256, if the record describes that output and its feed folders are untouched
+   * since (same device, inode and modification time); else undefined.
+   */
+  spareFiles(staging: string): Map<string, string> | undefined {
+    const spare = this.previous?.spare;
+    if (!spare || !sameFolders(staging, spare.folders)) return undefined;
+    const files = new Map<string, string>();
+    for (const [code, item] of Object.entries(this.previous!.items)) files.set(itemRel(code), item.sha256);
+    for (const [region, hall] of Object.entries(this.previous!.halls)) files.set(hallRel(region), hall.sha256);
+    for (const [rel, sha] of Object.entries(spare.diff)) {
+      if (sha === null) files.delete(rel);
+      else files.set(rel, sha);
+    }
+    return files;
+  }
+
   /** Record an item feed of this build. */
   keepItem(code: string, input: string, record: Pick<FileRecord, 'sha256' | 'size'>): void {
     this.next.items[code] = { input, sha256: record.sha256, size: record.size };
@@ -134,6 +158,7 @@ export class FeedsCache {
       const halls = folderId(path.join(staging, ...FOLDERS.halls.split('/')));
       if (!items || !halls) return;
       this.next.folders = { items, halls };
+      if (this.previous) this.next.spare = { folders: this.previous.folders, diff: this.spareDiff() };
       mkdirSync(path.dirname(this.file), { recursive: true });
       writeFileSync(tmp, JSON.stringify(this.next));
       renameSync(tmp, this.file);
@@ -142,10 +167,25 @@ export class FeedsCache {
     }
   }
 
+  /** How the previous output's feeds (the next spare) differ from this build's. */
+  private spareDiff(): { [rel: string]: string | null } {
+    const diff: { [rel: string]: string | null } = {};
+    const compare = (then: { [key: string]: CachedFile }, now: { [key: string]: CachedFile }, rel: (key: string) => string) => {
+      for (const [key, file] of Object.entries(then)) if (now[key]?.sha256 !== file.sha256) diff[rel(key)] = file.sha256;
+      for (const key of Object.keys(now)) if (!(key in then)) diff[rel(key)] = null;
+    };
+    compare(this.previous!.items, this.next.items, itemRel);
+    compare(this.previous!.halls, this.next.halls, hallRel);
+    return diff;
+  }
+
   private located(rel: string): string {
     return path.join(this.target, ...rel.split('/'));
   }
 }
+
+const itemRel = (code: string) => `${FOLDERS.items}/${code}.json`;
+const hallRel = (region: string) => `${FOLDERS.halls}/${region}.json`;
 
 const NO_FOLDERS = { items: { dev: -1, ino: -1, mtimeMs: -1 }, halls: { dev: -1, ino: -1, mtimeMs: -1 } };
 
@@ -185,8 +225,10 @@ export function structureKey(catalog: Catalog, expansion: Expansion, ref: Catalo
   add(catalog.regions.length);
   for (const r of catalog.regions) hash.update(`${r.code},${r.name},${r.tier},${r.parent ?? ''}\n`);
   add(catalog.departments ?? null);
-  add([...catalog.halls].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((h) => [h.file, h.hall]));
-  for (const { file, item } of expansion.items) add([file, item.code, item.department, item.levels, item.acceptedAt ?? null]);
+  // File names relative to the catalog, so that the key does not depend on where licat runs from.
+  const inCatalog = (file: string) => path.relative(catalog.root, path.resolve(file)).split(path.sep).join('/');
+  add([...catalog.halls].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((h) => [inCatalog(h.file), h.hall]));
+  for (const { file, item } of expansion.items) add([inCatalog(file), item.code, item.department, item.levels, item.acceptedAt ?? null]);
   return hash.digest('hex');
 }
 

@@ -45,6 +45,13 @@ export const feedsEmitter: Emitter = {
     const previous = typeof context.options.previousOutput === 'string' ? context.options.previousOutput : undefined;
     const structure = sink && previous && context.cacheDir !== undefined && !shard ? structureKey(catalog, expansion, ref, unified) : undefined;
     const cache = structure !== undefined ? FeedsCache.open(context.cacheDir!, previous!, structure) : undefined;
+    // A recycled spare output (swap.ts): bring its feeds up to date file by file, if the cache
+    // record describes them; else they go.
+    if (sink && sink.unverifiedLeftovers.length > 0) {
+      const files = cache?.warm ? cache.spareFiles(sink.root) : undefined;
+      if (files) sink.recycle(files);
+      else sink.discardLeftovers();
+    }
     const stage = stager(context.out);
     const pool = new WritePool(IN_FLIGHT);
 
@@ -146,6 +153,8 @@ export const feedsEmitter: Emitter = {
       await pool.add(stage(FEED_INDEX, feedText(index)).done);
     }
     await pool.drain();
+    // Remove the recycled feeds this build did not write, before the record takes the folders' identity.
+    sink?.finishLeftovers();
     if (cache) cache.save(sink!.root);
     const halls = total.toLocaleString('en-US');
     const part = shard ? t(`（第 ${shard.index}/${shard.count} 份）`, ` (shard ${shard.index}/${shard.count})`) : t('', '');
@@ -219,11 +228,15 @@ interface Staged {
 interface ReusableSink {
   root: string;
   adopt(rel: string, source: string, record: FileRecord): void;
+  readonly unverifiedLeftovers: readonly string[];
+  recycle(present: ReadonlyMap<string, string>): void;
+  discardLeftovers(): void;
+  finishLeftovers(): void;
 }
 
 function reusable(out: OutputSink): ReusableSink | undefined {
   const sink = out as OutputSink & Partial<ReusableSink>;
-  return typeof sink.adopt === 'function' && typeof sink.root === 'string' ? (sink as ReusableSink) : undefined;
+  return typeof sink.adopt === 'function' && typeof sink.recycle === 'function' && typeof sink.root === 'string' ? (sink as ReusableSink) : undefined;
 }
 
 /**
