@@ -79,6 +79,7 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
       warn: options.warn ?? log,
       ...(options.progress && { progress: options.progress }),
       cacheDir: options.cacheDir,
+      artifacts: options.emitters.map((e) => e.id),
     };
     for (const emitter of options.emitters) {
       log(t(`生成 ${emitter.id}`, `emitting ${emitter.id}`)[options.lang]);

@@ -30,6 +30,11 @@ export interface EmitContext {
   progress?(label: string, done: number, total: number): void;
   /** Folder for caches that survive builds (e.g. rendered SVGs), or undefined for none. */
   cacheDir: string | undefined;
+  /**
+   * The ids of the emitters of this build (`licat build --only`), so that a document links only
+   * to files the same output holds; undefined when not known (then every artifact is assumed).
+   */
+  artifacts?: readonly string[];
 }
 
 /** One kind of artifact of `licat build`. Emitters are listed in src/emit/registry.ts. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { licat, tempDir } from '../helpers.js';
 import { BASE, sampleItem } from '../inline.js';
+import { dumpWorkbook } from './xlsx-dump.js';
 
 /** The small base catalog with the canonical sample item, on disk. */
 function smallCatalogDir(): string {
@@ -12,6 +13,14 @@ function smallCatalogDir(): string {
     writeFileSync(path.join(dir, rel), text);
   }
   return dir;
+}
+
+/** The flowchart and guide cells of the first item row of `out`/excel/catalog.xlsx. */
+async function itemLinks(out: string) {
+  const [items] = await dumpWorkbook(readFileSync(path.join(out, 'excel/catalog.xlsx')));
+  const header = items!.rows[0]!;
+  const row = items!.rows[1]!;
+  return [row[header.indexOf('流程图')] ?? null, row[header.indexOf('办事指南')] ?? null];
 }
 
 function files(root: string): string[] {
@@ -28,7 +37,7 @@ function files(root: string): string[] {
 }
 
 describe('licat build --only excel,flowcharts,guides', () => {
-  it('writes the directory, the flowchart and the guides, byte-identical from build to build', () => {
+  it('writes the directory, the flowchart and the guides, byte-identical from build to build', async () => {
     const catalog = smallCatalogDir();
     const work = tempDir();
     const a = licat(['build', catalog, '--out', path.join(work, 'a'), '--only', 'excel,flowcharts,guides', '--quiet']);
@@ -42,6 +51,11 @@ describe('licat build --only excel,flowcharts,guides', () => {
       'guides/index.html',
       'manifest.json',
     ]);
+    // The directory links each item to its rendered flowchart and its guide in the same output.
+    expect(await itemLinks(path.join(work, 'a'))).toEqual([
+      { text: '流程图', link: '../flowcharts/440101001000.svg' },
+      { text: '办事指南', link: '../guides/440101001000.html' },
+    ]);
     // A second build (flowcharts now from the cache) gives the same bytes, workbook included.
     const b = licat(['build', catalog, '--out', path.join(work, 'b'), '--only', 'excel,flowcharts,guides', '--quiet']);
     expect(b.code).toBe(0);
@@ -50,10 +64,10 @@ describe('licat build --only excel,flowcharts,guides', () => {
     }
   });
 
-  it('without Chromium writes every .mmd, no SVG, and says once how to install it', () => {
+  it('without Chromium writes every .mmd, no SVG, and says once how to install it', async () => {
     const catalog = smallCatalogDir();
     const out = path.join(tempDir(), 'dist');
-    const run = licat(['build', catalog, '--out', out, '--only', 'flowcharts,guides', '--no-cache'], {
+    const run = licat(['build', catalog, '--out', out, '--only', 'excel,flowcharts,guides', '--no-cache'], {
       env: { LICAT_CHROMIUM: '/nonexistent/chromium', LICAT_LANG: 'en' },
     });
     expect(run.code).toBe(0);
@@ -62,14 +76,18 @@ describe('licat build --only excel,flowcharts,guides', () => {
     expect(existsSync(path.join(out, 'flowcharts/440101001000.mmd'))).toBe(true);
     expect(existsSync(path.join(out, 'flowcharts/440101001000.svg'))).toBe(false);
     expect(readFileSync(path.join(out, 'guides/440101001000.html'), 'utf8')).toContain('../flowcharts/440101001000.mmd');
+    // The directory, like the guide, links to the Mermaid source that is there.
+    expect((await itemLinks(out))[0]).toEqual({ text: '流程图', link: '../flowcharts/440101001000.mmd' });
   });
 
-  it('--excel-halls writes the hall workbooks; an unknown region code is a usage error', () => {
+  it('--excel-halls writes the hall workbooks; an unknown region code is a usage error', async () => {
     const catalog = smallCatalogDir();
     const out = path.join(tempDir(), 'dist');
     const run = licat(['build', catalog, '--out', out, '--only', 'excel', '--excel-halls', '--quiet']);
     expect(run.code).toBe(0);
     expect(files(path.join(out, 'excel'))).toEqual(['catalog.xlsx', 'halls/440000.xlsx', 'halls/440100.xlsx']);
+    // No flowcharts or guides in this output: the directory does not link to them.
+    expect(await itemLinks(out)).toEqual([null, null]);
     const bad = licat(['build', catalog, '--out', path.join(tempDir(), 'dist'), '--only', 'excel', '--excel-halls', '449999', '--quiet']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('449999');

@@ -27,15 +27,22 @@ const ITEM_KEY: Column[] = [
   { header: '事项名称', kind: 'text', maxWidth: 30 },
 ];
 
+/** Where an item's row links to, relative to the output root; undefined: no link. */
+export interface ItemLinks {
+  flowchart(code: string): string | undefined;
+  guide(code: string): string | undefined;
+}
+
 /**
  * The sheets of the general directory (通用目录, excel/catalog.xlsx): items, materials, process
  * steps, fees, discretionary criteria, and counts per tier and department. `items` is in code
- * order; `sourceOf` gives an item's file relative to the catalog.
+ * order; `sourceOf` gives an item's file relative to the catalog; `links` the flowchart and
+ * guide files of the same output.
  */
-export function catalogSheets(catalog: Catalog, items: readonly Item[], sourceOf: (item: Item) => string): SheetSpec[] {
+export function catalogSheets(catalog: Catalog, items: readonly Item[], sourceOf: (item: Item) => string, links: ItemLinks): SheetSpec[] {
   const kinds = catalog.departments?.kinds;
   return [
-    itemsSheet(items, kinds, sourceOf),
+    itemsSheet(items, kinds, sourceOf, links),
     materialsSheet(items),
     stepsSheet(items),
     feesSheet(items),
@@ -44,7 +51,7 @@ export function catalogSheets(catalog: Catalog, items: readonly Item[], sourceOf
   ];
 }
 
-function itemsSheet(items: readonly Item[], kinds: Record<string, { name: string }> | undefined, sourceOf: (item: Item) => string): SheetSpec {
+function itemsSheet(items: readonly Item[], kinds: Record<string, { name: string }> | undefined, sourceOf: (item: Item) => string, links: ItemLinks): SheetSpec {
   const columns: Column[] = [
     ...ITEM_KEY,
     { header: '事项类型', kind: 'text' },
@@ -102,11 +109,16 @@ function itemsSheet(items: readonly Item[], kinds: Record<string, { name: string
     item.legalBasis.map((b) => `${b.title}${b.article}`).join('\n'),
     item.materials.length,
     item.process.steps.length,
-    { text: '流程图', link: `../flowcharts/${item.code}.svg` },
-    { text: '办事指南', link: `../guides/${item.code}.html` },
+    linkCell('流程图', links.flowchart(item.code)),
+    linkCell('办事指南', links.guide(item.code)),
     sourceOf(item),
   ]);
   return { name: '事项', columns, rows, frozenColumns: 2 };
+}
+
+/** A link from excel/ to `rel` (relative to the output root), or an empty cell. */
+function linkCell(text: string, rel: string | undefined): { text: string; link: string } | undefined {
+  return rel === undefined ? undefined : { text, link: `../${rel}` };
 }
 
 function materialsSheet(items: readonly Item[]): SheetSpec {

@@ -3,7 +3,7 @@ import type { Catalog } from '../../model/catalog.js';
 import type { Item } from '../../schema/item.js';
 import type { EmitContext, Emitter } from '../emitter.js';
 import { itemsByCode } from '../items-by-code.js';
-import { catalogSheets } from './catalog-sheets.js';
+import { catalogSheets, type ItemLinks } from './catalog-sheets.js';
 import { hallGroups, NOT_OFFERED_COLUMNS, OFFER_COLUMNS, offerRows } from './hall-sheets.js';
 import { NO_DATE, workbookBuffer, workbookFile, type Row } from './write-workbook.js';
 
@@ -18,13 +18,30 @@ export const excelEmitter: Emitter = {
   async emit(catalog, context) {
     const date = buildDate(context.options.buildTime);
     const items = itemsByCode(catalog);
-    const xlsx = await workbookBuffer(catalogSheets(catalog, items, sourceFile(catalog)), { date });
+    const xlsx = await workbookBuffer(catalogSheets(catalog, items, sourceFile(catalog), await itemLinks(catalog, context)), { date });
     await context.out.write('excel/catalog.xlsx', xlsx);
     context.log(t(`Excel：通用目录 ${items.length} 个事项`, `Excel: catalog directory of ${items.length} items`)[context.lang]);
     const halls = hallSelection(context.options.excelHalls);
     if (halls) await emitHallWorkbooks(catalog, context, date, halls.only);
   },
 };
+
+/**
+ * Links to the files of the same output: the guide when guides are built; the flowchart's SVG
+ * when flowcharts are built and it could be rendered, else its Mermaid source (as the guide
+ * does); nothing for an artifact this build does not write.
+ */
+async function itemLinks(catalog: Catalog, context: EmitContext): Promise<ItemLinks> {
+  const built = (id: string) => context.artifacts === undefined || context.artifacts.includes(id);
+  let flowchart: ItemLinks['flowchart'] = () => undefined;
+  if (context.artifacts === undefined) flowchart = (code) => `flowcharts/${code}.svg`;
+  else if (built('flowcharts')) {
+    const { flowchartsFor } = await import('../flowcharts/render-flowcharts.js');
+    const { charts } = await flowchartsFor(catalog, context);
+    flowchart = (code) => `flowcharts/${code}.${charts.get(code)?.svg !== undefined ? 'svg' : 'mmd'}`;
+  }
+  return { flowchart, guide: (code) => (built('guides') ? `guides/${code}.html` : undefined) };
+}
 
 async function emitHallWorkbooks(catalog: Catalog, context: EmitContext, date: Date, only: string[] | undefined): Promise<void> {
   const { planExpansion } = await import('../../model/expand.js');
