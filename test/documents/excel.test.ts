@@ -5,6 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { excelEmitter } from '../../src/emit/excel/excel-emitter.js';
 import { NO_DATE, workbookBuffer } from '../../src/emit/excel/write-workbook.js';
+import { catalogRef } from '../../src/emit/feeds/feed-paths.js';
+import { hallFeed } from '../../src/emit/feeds/hall-feed.js';
+import { planExpansion } from '../../src/model/expand.js';
 import { checkInline, sampleItem } from '../inline.js';
 import { ROOT, tempDir } from '../helpers.js';
 import { HOSTILE, hostileCatalog, sampleCatalog, smallCatalog } from './fixtures.js';
@@ -194,4 +197,39 @@ describe('excel/halls (--excel-halls)', () => {
     expect(rows).toBeGreaterThanOrEqual(100_000);
     expect(result.maxRssMb).toBeLessThan(300);
   }, 300_000);
+});
+
+describe('excel/halls implementation lists', () => {
+  it('give the halls of a Dongguan and a Zhongshan town (directly under the city) the implementation codes of their hall feeds', async () => {
+    const catalog = await sampleCatalog();
+    // 东城街道, Dongguan, and 石岐街道, Zhongshan, each with its villages.
+    const towns = ['441900003', '442000001'];
+    const { out } = await catalogXlsx(catalog, { excelHalls: towns.join(',') });
+    const expansion = planExpansion(catalog);
+    const ref = catalogRef(catalog);
+    const itemFeeds = new Map(catalog.items.map(({ item }) => [item.code, { path: `feeds/items/${item.code}.json`, sha256: '0'.repeat(64) }]));
+    for (const town of towns) {
+      const city = town.slice(0, 6);
+      const [list] = await dumpWorkbook(out.bytes(`excel/halls/${town}.xlsx`));
+      const header = list!.rows[0]!;
+      const [region, item, code] = ['区划代码', '基本编码', '实施编码'].map((h) => header.indexOf(h));
+      const fromExcel = list!.rows.slice(1).map((row) => `${String(row[region!])} ${String(row[item!])} ${String(row[code!])}`).sort();
+      const fromFeeds: string[] = [];
+      let exercised = 0;
+      for (const hall of expansion.tree.halls.filter((r) => r.code.startsWith(town))) {
+        for (const offer of hallFeed(ref, expansion.expandHall(hall), itemFeeds).items) {
+          for (const impl of offer.implementationCodes) fromFeeds.push(`${hall.code} ${offer.code} ${impl.code}`);
+          // A county power the city exercises: the city's body and the city's level digit 3.
+          if (offer.exercises === 'county') {
+            exercised++;
+            expect(offer.body.region, `${hall.code} ${offer.code}`).toBe(city);
+            expect(offer.implementationCodes[0]!.code.slice(18, 19)).toBe('3');
+          }
+        }
+      }
+      expect(fromExcel.length, town).toBeGreaterThan(100);
+      expect(exercised, town).toBeGreaterThan(0);
+      expect(fromExcel, town).toEqual(fromFeeds.sort());
+    }
+  }, 120_000);
 });
