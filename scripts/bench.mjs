@@ -323,7 +323,7 @@ async function main() {
     note: excelRows ? `${Number(excelRows).toLocaleString('en')} implementation-list rows` : undefined,
   });
 
-  await incremental(provinceDir, provinceItems);
+  await incremental(provinceDir, provinceItems, nodeStart.wallMs);
   shards(provinceDir, feedsOut);
   await flowcharts(provinceDir);
 
@@ -331,7 +331,7 @@ async function main() {
 }
 
 /** After editing one item: validate and rebuild the feeds with the cache, per kind of item edited. */
-async function incremental(provinceDir, provinceItems) {
+async function incremental(provinceDir, provinceItems, nodeStartMs) {
   const group = 'after editing one item (province catalog, cache warm)';
   const out = path.join(work, 'inc-out');
   const cache = path.join(work, 'inc-cache');
@@ -353,6 +353,8 @@ async function incremental(provinceDir, provinceItems) {
     first += g.count;
   }
   if (first !== provinceItems) throw new Error('the province plan and the generated catalog disagree');
+  const shaOf = () => new Map(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).files.map((f) => [f.path, f.sha256]));
+  const unedited = shaOf();
   for (const kind of [kinds[4], kinds[2], kinds[0]]) {
     const file = path.join(provinceDir, 'items', `g${String(Math.floor(kind.index / 500)).padStart(3, '0')}`, `item-${String(kind.index).padStart(6, '0')}.yaml`);
     const original = readFileSync(file, 'utf8');
@@ -360,11 +362,21 @@ async function incremental(provinceDir, provinceItems) {
     const m = measure(`edit ${kind.label}`, build(), {
       prepare: () => writeFileSync(file, original.replace(/^name: (.*)$/m, (_m, name) => `name: ${name}（修订${++edits}）`)),
     });
+    // The floor: stringify and write just the feeds this edit changed (the index excepted, which
+    // every build writes), from the output of the last edited build.
+    const changed = [...shaOf()].filter(([p, sha]) => p.startsWith('feeds/') && p !== 'feeds/index.json' && unedited.get(p) !== sha).map(([p]) => p);
+    const list = path.join(work, 'changed-feeds.json');
+    writeFileSync(list, JSON.stringify(changed));
+    const floorOut = path.join(work, 'floor-changed');
+    const floor = measure(`floor ${kind.label}`, [path.join(BENCH, 'floor-feeds.mjs'), out, floorOut, list], { prepare: () => rmSync(floorOut, { recursive: true, force: true }) });
+    const floorMs = nodeStartMs + median(floor.samplesTimed);
     writeFileSync(file, original);
     const halls = JSON.parse(readFileSync(path.join(out, 'feeds', 'items', `${/^code: "(\d{12})"/m.exec(original)[1]}.json`), 'utf8')).halls;
+    const offered = halls.decides.length + halls.accepts.length;
     row(group, `edit the name of a ${kind.label} item`, m, {
+      floorMs,
       target: { seconds: 2 },
-      note: `the item is offered in ${(halls.decides.length + halls.accepts.length).toLocaleString('en')} hall${halls.decides.length + halls.accepts.length === 1 ? '' : 's'}, whose feeds change with it`,
+      note: `the item is offered in ${offered.toLocaleString('en')} hall${offered === 1 ? '' : 's'}; ${changed.length.toLocaleString('en')} feeds change with it (floor: node start-up plus stringify and write of just those)`,
     });
   }
   // Leave the output as of the unedited catalog for the shard comparison.
