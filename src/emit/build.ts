@@ -96,7 +96,7 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
     await writeFile(path.join(staging, MANIFEST), manifestText(manifest));
     const old = swapIn(places, staging);
     staging = undefined;
-    retire(places, old, recycle);
+    retire(places, old, recycle && sink.keepPrevious);
     return { out: options.out, files, bytes: files.reduce((sum, f) => sum + f.size, 0) };
   };
 

@@ -63,6 +63,12 @@ export class StagingSink implements OutputSink {
     this.leftovers = [...leftovers];
   }
 
+  /**
+   * Set by an emitter whose cache record describes the output this build replaces: worth keeping
+   * as the spare for the next build (swap.ts, `retire`); otherwise it is removed.
+   */
+  keepPrevious = false;
+
   /** The recycled folders still to be described or discarded. */
   get unverifiedLeftovers(): readonly string[] {
     return this.present ? [] : this.leftovers;

@@ -129,7 +129,12 @@ describe('incremental feeds (the build cache)', () => {
       expect(r.code, r.stderr).toBe(0);
     };
 
-    buildBoth(run, catalog, out, cache, 'cold');
+    expect(run(['build', catalog, '--only', 'feeds', '--out', out, '--no-cache', '--quiet']).code).toBe(0);
+    // A build with nothing to describe the output it replaced keeps no spare (no second copy on disk).
+    buildBoth(run, catalog, out, cache, 'cold, over an output');
+    expect(() => statSync(spare)).toThrow();
+    buildBoth(run, catalog, out, cache, 'warm');
+    expect(statSync(spare).isDirectory()).toBe(true);
     rename('食品经营许可（一）');
     buildBoth(run, catalog, out, cache, 'renamed once');
     expect(statSync(spare).isDirectory()).toBe(true);

@@ -149,21 +149,25 @@ export class FeedsCache {
 
   /**
    * Write the record of this build, once its feeds are all in `staging` (the folder that becomes
-   * the output): the folders are recorded as they are now. Atomic; best effort.
+   * the output): the folders are recorded as they are now. Atomic; best effort. Returns whether
+   * the record describes the output this build replaces (so that it is worth keeping as the
+   * spare for the next build).
    */
-  save(staging: string): void {
+  save(staging: string): boolean {
     const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       const items = folderId(path.join(staging, ...FOLDERS.items.split('/')));
       const halls = folderId(path.join(staging, ...FOLDERS.halls.split('/')));
-      if (!items || !halls) return;
+      if (!items || !halls) return false;
       this.next.folders = { items, halls };
       if (this.previous) this.next.spare = { folders: this.previous.folders, diff: this.spareDiff() };
       mkdirSync(path.dirname(this.file), { recursive: true });
       writeFileSync(tmp, JSON.stringify(this.next));
       renameSync(tmp, this.file);
+      return this.next.spare !== undefined;
     } catch {
       rmSync(tmp, { force: true });
+      return false;
     }
   }
 

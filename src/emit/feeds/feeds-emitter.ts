@@ -155,7 +155,7 @@ export const feedsEmitter: Emitter = {
     await pool.drain();
     // Remove the recycled feeds this build did not write, before the record takes the folders' identity.
     sink?.finishLeftovers();
-    if (cache) cache.save(sink!.root);
+    if (cache?.save(sink!.root)) sink!.keepPrevious = true;
     const halls = total.toLocaleString('en-US');
     const part = shard ? t(`（第 ${shard.index}/${shard.count} 份）`, ` (shard ${shard.index}/${shard.count})`) : t('', '');
     const reuse =
@@ -232,6 +232,7 @@ interface ReusableSink {
   recycle(present: ReadonlyMap<string, string>): void;
   discardLeftovers(): void;
   finishLeftovers(): void;
+  keepPrevious: boolean;
 }
 
 function reusable(out: OutputSink): ReusableSink | undefined {
