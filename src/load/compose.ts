@@ -32,7 +32,7 @@ export function parseFile(raw: Pick<RawFile, 'file' | 'bytes'>): ParsedFile {
   const decoded = decodeUtf8(raw.bytes, raw.file);
   if (decoded.finding) return { file: raw.file, text: undefined, data: undefined, findings: [decoded.finding] };
   const text = decoded.text;
-  if (text.trim() === '' || /^(\s*#[^\n]*\n?|\s*\n)*\s*$/.test(text)) {
+  if (onlyBlanksAndComments(text)) {
     return {
       file: raw.file,
       text,
@@ -42,6 +42,27 @@ export function parseFile(raw: Pick<RawFile, 'file' | 'bytes'>): ParsedFile {
   }
   const parsed = parseYaml(text, raw.file);
   return { file: raw.file, text, data: parsed.data, findings: parsed.findings };
+}
+
+const SPACES = /\s*/y;
+
+/**
+ * Whether every line is blank or a comment: the first character that is not white space (as
+ * `\s` counts it) on each line is `#`. One pass, where a regular expression over the lines would
+ * backtrack exponentially on a few dozen blank lines.
+ */
+export function onlyBlanksAndComments(text: string): boolean {
+  let i = 0;
+  for (;;) {
+    SPACES.lastIndex = i;
+    SPACES.test(text);
+    i = SPACES.lastIndex;
+    if (i >= text.length) return true;
+    if (text.charCodeAt(i) !== 0x23) return false;
+    const end = text.indexOf('\n', i);
+    if (end < 0) return true;
+    i = end + 1;
+  }
 }
 
 /** A YAML file decoded, parsed and checked against the schema of its kind. */
