@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { parsePointer } from '../diagnostics/diagnostic.js';
+import { yamlLibrary } from './yaml-library.js';
 
 export interface Position {
   line: number;
@@ -12,8 +13,9 @@ export interface Position {
  * A pointer to a missing key resolves to the key of its nearest existing parent.
  */
 export function createLocator(text: string): (path: string, at?: 'key' | 'value') => Position {
-  let doc: ReturnType<typeof parseDocument> | undefined;
-  const counter = new LineCounter();
+  const { isMap, isPair, isScalar, isSeq, LineCounter: Counter, parseDocument } = yamlLibrary();
+  let doc: Document.Parsed | undefined;
+  const counter: LineCounter = new Counter();
   const pos = (offset: number): Position => {
     const p = counter.linePos(offset);
     return { line: p.line, column: p.col };

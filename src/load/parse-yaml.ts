@@ -1,7 +1,7 @@
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
 import { t, type Text } from '../i18n/lang.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
+import { yamlLibrary } from './yaml-library.js';
 
 export interface ParsedYaml {
   /** The parsed data, or undefined when the file could not be parsed. */
@@ -72,6 +72,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 function explainFailure(text: string, file: string, error: unknown): Finding[] {
   const findings: Finding[] = [];
   try {
+    const { LineCounter, parseDocument } = yamlLibrary();
     const counter = new LineCounter();
     const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
     for (const err of doc.errors) {
@@ -113,18 +114,40 @@ function deepMessage(): Text {
   return t(`嵌套过深，无法解析（上限 ${MAX_DEPTH} 层）`, `nesting too deep to parse (limit ${MAX_DEPTH} levels)`);
 }
 
-/** Count nodes (each alias use counts in full) and depth; report the first limit exceeded. */
+/**
+ * Count nodes (each alias use counts in full) and depth; report the first limit exceeded. The
+ * walk is depth first from the last child, so where both limits are exceeded the one met first
+ * is always the same.
+ */
 function measure(root: unknown): 'nodes' | 'depth' | undefined {
   let nodes = 0;
-  const stack: Array<[unknown, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
     if (++nodes > MAX_NODES) return 'nodes';
     if (depth > MAX_DEPTH) return 'depth';
     if (value !== null && typeof value === 'object') {
-      const children = Array.isArray(value) ? value : Object.values(value);
-      for (const child of children) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-      nodes += children.length;
+      if (Array.isArray(value)) {
+        for (const child of value) {
+          if (child !== null && typeof child === 'object') {
+            values.push(child);
+            depths.push(depth + 1);
+          }
+        }
+        nodes += value.length;
+      } else {
+        const keys = Object.keys(value);
+        for (const key of keys) {
+          const child = (value as Record<string, unknown>)[key];
+          if (child !== null && typeof child === 'object') {
+            values.push(child);
+            depths.push(depth + 1);
+          }
+        }
+        nodes += keys.length;
+      }
     }
   }
   return undefined;

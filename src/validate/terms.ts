@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import jsYaml from 'js-yaml';
 import { z } from 'zod';
 import { t, type Text } from '../i18n/lang.js';
 
@@ -57,7 +57,8 @@ const termFile = z.strictObject({
  * @example parseTerms('rule: vague-clause\ndescription: d\nterms:\n  - match: 若干\n    instead: { zh: 写明数量, en: give the number }\n', 'x.yaml')
  */
 export function parseTerms(text: string, source: string): TermList {
-  const result = termFile.safeParse(parse(text));
+  // js-yaml, as the catalog's files: already loaded, where `yaml` would be loaded for this alone.
+  const result = termFile.safeParse(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: source }));
   if (!result.success) throw new Error(`${source}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const { rule, description, allow, terms } = result.data;
   const compiled = terms.map((term) => ({
