@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { t } from '../i18n/lang.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
@@ -61,21 +61,19 @@ export async function readCatalog(root: string, cwd = process.cwd()): Promise<Re
         return problem('file-link', '符号链接指向目录之外，已拒绝读取', 'symbolic link leads outside the catalog; not read');
       }
     }
-    const info = tryFs(() => statSync(abs));
-    if (!info) return problem('file-type', '无法读取该文件', 'the file cannot be read');
-    if (!info.isFile()) {
+    const read = readRegularFile(abs, limit);
+    if (read === 'unreadable') return problem('file-type', '无法读取该文件', 'the file cannot be read');
+    if (read === 'not-a-file') {
       return problem('file-type', '不是普通文件（可能是以 .yaml 结尾的目录）', 'not a regular file (a directory named like a YAML file?)');
     }
-    if (info.size > limit) {
+    if (typeof read === 'number') {
       return problem(
         'file-size',
-        `文件过大（${info.size} 字节），上限为 ${limit} 字节`,
-        `file too large (${info.size} bytes); the limit is ${limit} bytes`,
+        `文件过大（${read} 字节），上限为 ${limit} 字节`,
+        `file too large (${read} bytes); the limit is ${limit} bytes`,
       );
     }
-    const bytes = tryFs(() => readFileSync(abs));
-    if (!bytes) return problem('file-type', '无法读取该文件', 'the file cannot be read');
-    files.push({ kind, file, rel, bytes });
+    files.push({ kind, file, rel, bytes: read });
   };
 
   const catalogYaml = path.join(absRoot, 'catalog.yaml');
@@ -91,6 +89,40 @@ export async function readCatalog(root: string, cwd = process.cwd()): Promise<Re
 
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files, findings };
+}
+
+/**
+ * The bytes of a regular file of at most `limit` bytes; its size when larger; or why it cannot be
+ * read. One open, one fstat and the reads: the file's type and size are those of the file read,
+ * not of a path looked up again. Opened without blocking, so a FIFO named like a YAML file is
+ * refused instead of waiting for a writer.
+ */
+function readRegularFile(abs: string, limit: number): Buffer | number | 'not-a-file' | 'unreadable' {
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    // A folder named like a YAML file cannot be opened for reading on every platform.
+    return (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'not-a-file' : 'unreadable';
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return 'not-a-file';
+    if (info.size > limit) return info.size;
+    const bytes = Buffer.allocUnsafe(info.size);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    // A file that shrank while being read: what is there.
+    return got === bytes.length ? bytes : bytes.subarray(0, got);
+  } catch {
+    return 'unreadable';
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function missing(file: string, name: string): Finding {
