@@ -2,12 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { flowchartsEmitter } from '../../src/emit/flowcharts/flowcharts-emitter.js';
 import { mermaidLabel } from '../../src/emit/flowcharts/mermaid-label.js';
 import { checkMermaidSource, flowchartSource } from '../../src/emit/flowcharts/mermaid-source.js';
 import { flowchartsFor } from '../../src/emit/flowcharts/render-flowcharts.js';
 import { svgProblem } from '../../src/emit/flowcharts/svg-safety.js';
 import { HOSTILE, hostileCatalog, sampleCatalog, smallCatalog } from './fixtures.js';
+import { checkInline, sampleItem } from '../inline.js';
 import { memoryContext } from '../memory-sink.js';
 
 /** The text of each <text> element, tags removed and XML entities decoded. */
@@ -132,6 +134,30 @@ describe('rendered SVG (headless Chromium)', () => {
     // Without the cache, a fresh browser renders the same bytes.
     const fresh = await flowchartsFor(smallCatalog(), memoryContext().context);
     expect([...fresh.charts.values()][0]!.svg).toBe(svg1);
+  });
+});
+
+/** The base catalog with the sample item twice, under two codes: the same process, two items. */
+function twinCatalog() {
+  const twin = parse(sampleItem()) as Record<string, any>;
+  twin.code = '440101009000';
+  twin.name = '食品经营许可（分店）';
+  return checkInline({ 'items/food.yaml': sampleItem(), 'items/food-twin.yaml': stringify(twin) }).catalog;
+}
+
+describe('SVG cache', () => {
+  it('keeps apart two items with the same process: each SVG carries its own id, cold and warm alike', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'licat-cache-'));
+    const cold = await flowchartsFor(twinCatalog(), memoryContext({}, cacheDir).context);
+    expect(cold.rendered).toBe(2);
+    const warm = await flowchartsFor(twinCatalog(), memoryContext({}, cacheDir).context);
+    expect(warm.fromCache).toBe(2);
+    for (const code of ['440101001000', '440101009000']) {
+      const svg = cold.charts.get(code)?.svg ?? '';
+      expect(svg.startsWith(`<svg id="flowchart-${code}"`)).toBe(true);
+      expect(svg).toContain(`#flowchart-${code}{`);
+      expect(warm.charts.get(code)?.svg).toBe(svg);
+    }
   });
 });
 

@@ -67,7 +67,7 @@ async function renderFlowcharts(catalog: Catalog, context: EmitContext, options:
   for (const item of itemsByCode(catalog)) {
     const chart: Flowchart = { code: item.code, source: await flowchartSource(item), svg: undefined };
     charts.set(item.code, chart);
-    const key = SvgCache.key(chart.source, version, RENDER_CONFIG);
+    const key = SvgCache.key({ id: svgId(chart.code), source: chart.source, mermaidVersion: version, config: RENDER_CONFIG });
     const cached = await cache.get(key);
     // A cached file that fails the safety check was tampered with or is damaged: render anew.
     if (cached !== undefined && svgProblem(cached) === undefined) {
@@ -101,7 +101,7 @@ async function renderFlowcharts(catalog: Catalog, context: EmitContext, options:
     while (failure === undefined && next < todo.length) {
       const { chart, key } = todo[next++]!;
       try {
-        const svg = await renderer.render(`flowchart-${chart.code}`, chart.source).catch((error: unknown) => {
+        const svg = await renderer.render(svgId(chart.code), chart.source).catch((error: unknown) => {
           throw new Error(`flowchart ${chart.code}: ${error instanceof Error ? error.message : String(error)}`);
         });
         assertSafeSvg(svg, `flowchart ${chart.code}`);
@@ -130,6 +130,9 @@ async function renderFlowcharts(catalog: Catalog, context: EmitContext, options:
 }
 
 type Renderer = Pick<MermaidRenderer, 'render' | 'close'>;
+
+/** The id of an item's SVG element, which also prefixes the ids and styles inside it. */
+const svgId = (code: string) => `flowchart-${code}`;
 
 /** Fewest diagrams worth opening another browser for (one opens in about 1-2 s). */
 const MIN_PER_RENDERER = 40;
