@@ -1,10 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { findChromium } from '../../src/emit/flowcharts/find-chromium.js';
 import { flowchartsEmitter } from '../../src/emit/flowcharts/flowcharts-emitter.js';
+import { patchMermaidBundle } from '../../src/emit/flowcharts/mermaid-bundle-patch.js';
 import { mermaidLabel } from '../../src/emit/flowcharts/mermaid-label.js';
+import { MermaidRenderer, mermaidBundle } from '../../src/emit/flowcharts/mermaid-renderer.js';
 import { checkMermaidSource, flowchartSource } from '../../src/emit/flowcharts/mermaid-source.js';
 import { flowchartsFor } from '../../src/emit/flowcharts/render-flowcharts.js';
 import { svgProblem } from '../../src/emit/flowcharts/svg-safety.js';
@@ -144,6 +147,38 @@ function twinCatalog() {
   twin.name = '食品经营许可（分店）';
   return checkInline({ 'items/food.yaml': sampleItem(), 'items/food-twin.yaml': stringify(twin) }).catalog;
 }
+
+describe('mermaid bundle patch', () => {
+  it('applies to the installed mermaid, and leaves any other text as it is', async () => {
+    const bundle = readFileSync((await mermaidBundle()).file, 'utf8');
+    const { text, patched } = patchMermaidBundle(bundle);
+    expect(patched).toBe(true);
+    expect(text).not.toBe(bundle);
+    // The guard against a `__proto__` key stays.
+    expect(text).toContain('a!=="__proto__"?i[a]=void 0:Object.defineProperty(e,a,');
+    expect(patchMermaidBundle('var a=1;')).toEqual({ text: 'var a=1;', patched: false });
+  });
+
+  it("renders every sample item and the hostile item byte for byte as mermaid's published bundle does", async () => {
+    const executable = await findChromium();
+    if (!executable) throw new Error('this test needs Chromium');
+    const items = [...(await sampleCatalog()).items, ...hostileCatalog().items].map((e) => e.item);
+    const sources = await Promise.all(items.map(async (item) => ({ id: `flowchart-${item.code}`, source: await flowchartSource(item) })));
+    const renderAll = async (exactBundle: boolean) => {
+      const renderer = await MermaidRenderer.open(executable, { exactBundle });
+      try {
+        const svgs: string[] = [];
+        for (const { id, source } of sources) svgs.push(await renderer.render(id, source));
+        return svgs;
+      } finally {
+        await renderer.close();
+      }
+    };
+    const [published, patched] = await Promise.all([renderAll(true), renderAll(false)]);
+    expect(patched).toHaveLength(sources.length);
+    patched.forEach((svg, i) => expect(svg, sources[i]!.id).toBe(published[i]));
+  });
+});
 
 describe('SVG cache', () => {
   it('keeps apart two items with the same process: each SVG carries its own id, cold and warm alike', async () => {
