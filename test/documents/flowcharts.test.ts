@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { findChromium } from '../../src/emit/flowcharts/find-chromium.js';
 import { flowchartsEmitter } from '../../src/emit/flowcharts/flowcharts-emitter.js';
-import { patchMermaidBundle } from '../../src/emit/flowcharts/mermaid-bundle-patch.js';
+import { ASSIGN_WITH_DEPTH, ASSIGN_WITH_DEPTH_FAST, patchMermaidBundle } from '../../src/emit/flowcharts/mermaid-bundle-patch.js';
 import { mermaidLabel } from '../../src/emit/flowcharts/mermaid-label.js';
 import { MermaidRenderer, mermaidBundle } from '../../src/emit/flowcharts/mermaid-renderer.js';
 import { checkMermaidSource, flowchartSource } from '../../src/emit/flowcharts/mermaid-source.js';
@@ -148,15 +148,90 @@ function twinCatalog() {
   return checkInline({ 'items/food.yaml': sampleItem(), 'items/food-twin.yaml': stringify(twin) }).catalog;
 }
 
+/** A function from the bundle's minified text, with mermaid's `s` (it names functions) as identity. */
+function bundleFunction(text: string): (...args: unknown[]) => unknown {
+  return new Function('s', `let vD; ${text}; return vD;`)((f: unknown) => f) as (...args: unknown[]) => unknown;
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A config-like value: nested objects and arrays, shared objects, null, undefined, awkward keys. */
+function randomValue(next: () => number, depth: number, shared: object[]): unknown {
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const roll = next();
+  if (depth > 0 && roll < 0.3) return randomObject(next, depth - 1, shared);
+  if (depth > 0 && roll < 0.4) return Array.from({ length: Math.floor(next() * 4) }, () => (next() < 0.3 ? pick(shared) : pick([1, 2, 'a', true, null])));
+  if (roll < 0.45 && shared.length > 0) return pick(shared);
+  return pick([null, undefined, 0, 1, 'x', 'y', '', true, false, 12.5]);
+}
+
+function randomObject(next: () => number, depth: number, shared: object[]): Record<string, unknown> {
+  const keys = ['a', 'b', 'c', 'theme', 'fontFamily', '0', '7', 'constructor', 'toString', '__proto__', 'flowchart', 'themeVariables'];
+  const object: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (next() < 0.45) Object.defineProperty(object, key, { value: randomValue(next, depth, shared), writable: true, enumerable: true, configurable: true });
+  }
+  if (next() < 0.2) shared.push(object);
+  return object;
+}
+
+/** Every own property of a value graph, with its attributes and order, and what is shared. */
+function snapshot(value: unknown, ids = new Map<object, number>()): unknown {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return typeof value === 'number' && Number.isNaN(value) ? 'NaN' : value;
+  const known = ids.get(value);
+  if (known !== undefined) return { ref: known };
+  ids.set(value, ids.size);
+  const proto = Object.getPrototypeOf(value);
+  return {
+    id: ids.get(value),
+    proto: proto === Object.prototype ? 'Object' : proto === Array.prototype ? 'Array' : proto === null ? 'null' : 'other',
+    props: Reflect.ownKeys(value).map((key) => {
+      const d = Object.getOwnPropertyDescriptor(value, key)!;
+      return [String(key), d.writable, d.enumerable, d.configurable, snapshot(d.value, ids)];
+    }),
+  };
+}
+
 describe('mermaid bundle patch', () => {
   it('applies to the installed mermaid, and leaves any other text as it is', async () => {
     const bundle = readFileSync((await mermaidBundle()).file, 'utf8');
     const { text, patched } = patchMermaidBundle(bundle);
     expect(patched).toBe(true);
-    expect(text).not.toBe(bundle);
-    // The guard against a `__proto__` key stays.
-    expect(text).toContain('a!=="__proto__"?i[a]=void 0:Object.defineProperty(e,a,');
+    expect(text).toContain(ASSIGN_WITH_DEPTH_FAST);
+    expect(text).not.toContain(ASSIGN_WITH_DEPTH);
+    expect(text.length - bundle.length).toBe(ASSIGN_WITH_DEPTH_FAST.length - ASSIGN_WITH_DEPTH.length);
     expect(patchMermaidBundle('var a=1;')).toEqual({ text: 'var a=1;', patched: false });
+  });
+
+  it("merges exactly as mermaid's assignWithDepth on 2,000 random configs, __proto__ keys included", () => {
+    const original = bundleFunction(ASSIGN_WITH_DEPTH);
+    const fast = bundleFunction(ASSIGN_WITH_DEPTH_FAST);
+    const run = (f: (...args: unknown[]) => unknown, seed: number) => {
+      const next = random(seed);
+      const shared: object[] = [];
+      const source = next() < 0.1 ? [randomObject(next, 3, shared), randomObject(next, 3, shared)] : randomObject(next, 3, shared);
+      const roll = next();
+      const target = roll < 0.4 ? {} : roll < 0.8 ? randomObject(next, 3, shared) : roll < 0.85 ? source : roll < 0.9 ? [] : undefined;
+      const options = [undefined, { depth: 0 }, { depth: 1 }, { depth: 2 }, { depth: 3 }][Math.floor(next() * 5)];
+      let outcome: unknown;
+      try {
+        outcome = { result: f(target, source, options) };
+      } catch (error) {
+        outcome = { threw: String(error) };
+      }
+      return snapshot({ outcome, target, source });
+    };
+    for (let seed = 1; seed <= 2000; seed++) expect(run(fast, seed), `seed ${seed}`).toEqual(run(original, seed));
+    // Neither function wrote through a __proto__ key into Object.prototype.
+    expect(Object.keys(Object.prototype)).toEqual([]);
   });
 
   it("renders every sample item and the hostile item byte for byte as mermaid's published bundle does", async () => {
