@@ -47,7 +47,7 @@ describe('the cache of parsed files (validate --cache-dir)', () => {
 
     writeFileSync(food, original);
     compare(dir, cache, 'file restored');
-  });
+  }, 300_000);
 
   it('treats two files with the same bytes as two items', () => {
     const dir = copySample();
@@ -115,5 +115,5 @@ describe('a cache written by another version of licat or its schemas', () => {
     writeFileSync(schema, `${readFileSync(schema, 'utf8')}\n// a change to the item schema\n`);
     expect(names(['--cache-dir', cache])).toBe(clean);
     expect(readdirSync(cache)).not.toContain(pack2);
-  });
+  }, 300_000);
 });
