@@ -82,7 +82,7 @@ export class MermaidRenderer {
         if (url === 'about:blank' || url.startsWith('data:')) void request.continue();
         else void request.abort('blockedbyclient');
       });
-      await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body><div id="stage"></div></body></html>');
+      await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
       const bundle = await readFile((await mermaidBundle()).file, 'utf8');
       await page.addScriptTag({ content: options.exactBundle ? bundle : patchMermaidBundle(bundle).text });
       await page.evaluate((config) => {
@@ -98,26 +98,28 @@ export class MermaidRenderer {
 
   /**
    * Render one diagram to a standalone SVG document (XML, with its width and height).
-   * `id` becomes the SVG's id and prefixes its inner ids.
+   * `id` becomes the SVG's id and prefixes its inner ids. Calls may overlap: mermaid renders one
+   * diagram at a time in its own queue, so a second call keeps the page busy while the result of
+   * the first travels back.
    */
   async render(id: string, source: string): Promise<string> {
     return this.page.evaluate(
       async (svgId, text) => {
         // Runs in the page; the project compiles without the DOM library, hence the loose types.
         const page = globalThis as unknown as PageGlobals;
-        const stage = page.document.getElementById('stage');
-        if (!stage) throw new Error('render page lost its stage');
         try {
           const { svg } = await page.mermaid.render(svgId, text);
-          stage.innerHTML = svg;
-          const element = stage.querySelector('svg');
+          // mermaid returns HTML markup: parse it in an inert template (nothing is laid out or
+          // painted), write it out as XML, and check that the XML parses.
+          const template = page.document.createElement('template');
+          template.innerHTML = svg;
+          const element = template.content.querySelector('svg');
           if (!element) throw new Error('mermaid returned no <svg>');
           const xml = new page.XMLSerializer().serializeToString(element);
           const check = new page.DOMParser().parseFromString(xml, 'image/svg+xml');
           if (check.getElementsByTagName('parsererror').length > 0) throw new Error('mermaid returned an SVG that is not well-formed XML');
           return xml;
         } finally {
-          stage.innerHTML = '';
           // mermaid leaves its scratch element behind when a diagram fails.
           page.document.getElementById(`d${svgId}`)?.remove();
         }
@@ -142,8 +144,11 @@ interface PageElement {
   querySelector(selector: string): PageElement | null;
   remove(): void;
 }
+interface PageTemplate extends PageElement {
+  content: { querySelector(selector: string): PageElement | null };
+}
 interface PageGlobals {
-  document: { getElementById(id: string): PageElement | null };
+  document: { getElementById(id: string): PageElement | null; createElement(name: 'template'): PageTemplate };
   mermaid: { initialize(config: unknown): void; render(id: string, text: string): Promise<{ svg: string }> };
   XMLSerializer: new () => { serializeToString(node: PageElement): string };
   DOMParser: new () => { parseFromString(text: string, type: string): { getElementsByTagName(name: string): { length: number } } };

@@ -114,14 +114,17 @@ async function renderFlowcharts(catalog: Catalog, context: EmitContext, options:
     }
   };
   context.progress?.('flowcharts', 0, todo.length);
+  // Two calls in flight per page: the page starts the next diagram as soon as one is done,
+  // instead of idling while the SVG travels to us and the next source travels back.
+  const lanes = (renderer: Renderer) => Promise.all(Array.from({ length: CALLS_IN_FLIGHT }, () => work(renderer)));
   const more = Array.from({ length: Math.max(0, extra) }, async () => {
     const renderer = await open(executable).catch(() => undefined);
     if (!renderer) return;
     renderers.push(renderer);
-    await work(renderer);
+    await lanes(renderer);
   });
   try {
-    await Promise.all([work(first), ...more]);
+    await Promise.all([lanes(first), ...more]);
   } finally {
     await Promise.all(renderers.map((r) => r.close()));
   }
@@ -138,6 +141,8 @@ const svgId = (code: string) => `flowchart-${code}`;
 const MIN_PER_RENDERER = 40;
 /** Most browsers at once (each holds a few hundred MB). */
 const MAX_RENDERERS = 4;
+/** Diagrams handed to one page at a time (mermaid renders them one after the other). */
+const CALLS_IN_FLIGHT = 2;
 
 const INSTALL = 'apt-get install chromium fonts-noto-cjk';
 
