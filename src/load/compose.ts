@@ -74,6 +74,8 @@ export interface CheckedFile {
   value?: unknown;
   /** An item file that did not load: the code it names, if it names one. */
   unloadedCode?: string;
+  /** What a hook of the parse workers made of a loaded item (see `ParsePool`). */
+  derived?: unknown;
 }
 
 const SCHEMAS = { catalog: catalogSchema, departments: departmentsSchema, item: itemSchema, hall: hallSchema } as const;

@@ -14,6 +14,21 @@ const CHUNK = 32;
 /** Larger catalogs are checked on one thread rather than copied into shared memory at once. */
 const MAX_SHARED_BYTES = 1024 * 1024 * 1024;
 
+/**
+ * Work to do on each loaded item besides checking it, where it is checked: `module` (a URL) exports
+ * `afterCheck`, which the workers import, and `run` is that same function for the main thread.
+ * It takes the loaded items of a chunk and gives one plain-data result per item.
+ */
+export interface ItemHook {
+  module: URL;
+  run: (items: Array<{ file: string; value: unknown }>) => unknown[];
+}
+
+/** What a worker gets at start: the module of its item hook, if any. */
+export interface WorkerStart {
+  hook?: string;
+}
+
 /** What a worker gets: every file's bytes in one shared buffer, and the shared queue position. */
 export interface WorkerInput {
   bytes: SharedArrayBuffer;
@@ -46,61 +61,156 @@ export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env)
 const WORKER = new URL('./parse-worker.js', import.meta.url);
 
 /**
- * Check the YAML files of a catalog (decode, parse, schema) on the main thread and worker
- * threads together: each takes the next chunk from a shared queue, so a slow start or a busy
- * core balances itself. The result is the same as `checkFile` on each file in turn.
- * Returns undefined when threads would not pay (small catalog, one core, LICAT_WORKERS=0) or are
- * not available (running from the TypeScript sources); the caller then checks inline.
+ * Worker threads started ahead of the work: they load their modules (zod, js-yaml, the schemas:
+ * about as long as reading 10,000 files takes) while the main thread reads the catalog, and
+ * begin as soon as `check` hands them the files.
+ */
+export class ParsePool {
+  private constructor(
+    private readonly workers: Worker[],
+    private readonly hook: ItemHook | undefined,
+  ) {}
+
+  /**
+   * Start the workers for about `count` YAML files, or undefined when threads would not pay
+   * (small catalog, one core, LICAT_WORKERS=0) or are not available (running from the
+   * TypeScript sources).
+   */
+  static start(count: number, env: NodeJS.ProcessEnv = process.env, hook?: ItemHook): ParsePool | undefined {
+    const n = workerCount(count, env);
+    if (n === 0 || !existsSync(fileURLToPath(WORKER))) return undefined;
+    const workers = Array.from({ length: n }, () => {
+      // A worker's stack is as deep as the main thread's, so deeply nested YAML fails the same way.
+      const start: WorkerStart = hook ? { hook: hook.module.href } : {};
+      const worker = new Worker(WORKER, { workerData: start, resourceLimits: { stackSizeMb: 1 } });
+      // Waiting for work, it does not keep the process alive (should the caller never give any).
+      worker.unref();
+      return worker;
+    });
+    return new ParsePool(workers, hook);
+  }
+
+  /** Stop the workers without giving them work. */
+  stop(): void {
+    for (const worker of this.workers) void worker.terminate();
+  }
+
+  /**
+   * Check the YAML files (decode, parse, schema) on the main thread and the workers together:
+   * each takes the next chunk from a shared queue, so a slow start or a busy core balances
+   * itself. The result is the same as `checkFile` on each file in turn. Undefined (and the
+   * workers stopped) when the files are too many bytes to share at once; the caller then checks
+   * them inline.
+   */
+  async check(files: readonly RawFile[]): Promise<Map<string, CheckedFile> | undefined> {
+    const yaml = files.filter((f) => f.kind !== 'regions');
+    const offsets = [0];
+    for (const f of yaml) offsets.push(offsets[offsets.length - 1]! + f.bytes.byteLength);
+    const total = offsets[offsets.length - 1]!;
+    if (total > MAX_SHARED_BYTES) {
+      this.stop();
+      return undefined;
+    }
+
+    const shared = new SharedArrayBuffer(total);
+    const view = new Uint8Array(shared);
+    yaml.forEach((f, i) => view.set(f.bytes, offsets[i]));
+    const next = new SharedArrayBuffer(4);
+    const counter = new Int32Array(next);
+    const results = new Array<CheckedFile | undefined>(yaml.length);
+    const input: WorkerInput = { bytes: shared, offsets, files: yaml.map((f) => ({ kind: f.kind, file: f.file })), next, chunk: CHUNK };
+
+    const finished = this.workers.map((worker) => {
+      const done = new Promise<void>((resolve, reject) => {
+        let complete = false;
+        worker.on('message', (message: WorkerChunk | { done: true }) => {
+          if ('done' in message) {
+            complete = true;
+            return;
+          }
+          const chunk = JSON.parse(message.json) as Array<Omit<CheckedFile, 'file' | 'text'>>;
+          chunk.forEach((r, k) => {
+            const i = message.start + k;
+            results[i] = { ...r, file: yaml[i]!.file, text: message.texts[k] };
+          });
+        });
+        worker.once('error', reject);
+        worker.once('exit', (code) => (complete ? resolve() : reject(new Error(`parse worker stopped (exit ${code}) before finishing`))));
+      });
+      worker.ref();
+      worker.postMessage(input);
+      return done;
+    });
+
+    for (;;) {
+      const start = Atomics.add(counter, 0, CHUNK);
+      if (start >= yaml.length) break;
+      const end = Math.min(start + CHUNK, yaml.length);
+      for (let i = start; i < end; i++) results[i] = checkFile(yaml[i]!);
+      if (this.hook) applyHook(this.hook.run, yaml, results, start, end);
+      // Take in what the workers sent so far: turning it into objects is work only this thread
+      // can do, and done now it overlaps their parsing instead of following it.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    // A worker that failed (out of memory, say) leaves its last chunk unchecked: check it here.
+    await Promise.allSettled(finished);
+    const out = new Map<string, CheckedFile>();
+    results.forEach((r, i) => {
+      const result = r ?? checkFile(yaml[i]!);
+      out.set(result.file, result);
+    });
+    return out;
+  }
+}
+
+/**
+ * Run an item hook on the loaded items among the files `[start, end)` and keep its results with
+ * them: `files[i]` names file i, `results[i - offset]` is what checking it gave.
+ */
+export function applyHook(
+  run: ItemHook['run'],
+  files: ReadonlyArray<Pick<RawFile, 'kind' | 'file'>>,
+  results: Array<Pick<CheckedFile, 'value' | 'derived'> | undefined>,
+  start: number,
+  end: number,
+  offset = 0,
+): void {
+  const at: number[] = [];
+  const items: Array<{ file: string; value: unknown }> = [];
+  for (let i = start; i < end; i++) {
+    const r = results[i - offset];
+    if (files[i]!.kind === 'item' && r?.value !== undefined) {
+      at.push(i - offset);
+      items.push({ file: files[i]!.file, value: r.value });
+    }
+  }
+  if (items.length === 0) return;
+  const derived = run(items);
+  at.forEach((k, n) => (results[k]!.derived = derived[n]));
+}
+
+/**
+ * Check the YAML files on this thread alone, chunk by chunk, running `hook` on each chunk's items
+ * right after checking them (while they are still in the processor's caches). The result is the
+ * same as `checkFile` on each file in turn.
+ */
+export function checkInChunks(files: readonly RawFile[], hook: ItemHook | undefined): Map<string, CheckedFile> {
+  const yaml = files.filter((f) => f.kind !== 'regions');
+  const results = new Array<CheckedFile>(yaml.length);
+  for (let start = 0; start < yaml.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, yaml.length);
+    for (let i = start; i < end; i++) results[i] = checkFile(yaml[i]!);
+    if (hook) applyHook(hook.run, yaml, results, start, end);
+  }
+  return new Map(results.map((r) => [r.file, r]));
+}
+
+/**
+ * Check the YAML files of a catalog on the main thread and worker threads together (see
+ * `ParsePool.check`). Undefined when threads would not pay or are not available; the caller
+ * then checks inline.
  */
 export async function checkInParallel(files: readonly RawFile[], env: NodeJS.ProcessEnv = process.env): Promise<Map<string, CheckedFile> | undefined> {
-  const yaml = files.filter((f) => f.kind !== 'regions');
-  const workers = workerCount(yaml.length, env);
-  if (workers === 0 || !existsSync(fileURLToPath(WORKER))) return undefined;
-  const offsets = [0];
-  for (const f of yaml) offsets.push(offsets[offsets.length - 1]! + f.bytes.byteLength);
-  const total = offsets[offsets.length - 1]!;
-  if (total > MAX_SHARED_BYTES) return undefined;
-
-  const shared = new SharedArrayBuffer(total);
-  const view = new Uint8Array(shared);
-  yaml.forEach((f, i) => view.set(f.bytes, offsets[i]));
-  const next = new SharedArrayBuffer(4);
-  const counter = new Int32Array(next);
-  const results = new Array<CheckedFile | undefined>(yaml.length);
-  const input: WorkerInput = { bytes: shared, offsets, files: yaml.map((f) => ({ kind: f.kind, file: f.file })), next, chunk: CHUNK };
-
-  const finished = Array.from({ length: workers }, () => {
-    // A worker's stack is as deep as the main thread's, so deeply nested YAML fails the same way.
-    const worker = new Worker(WORKER, { workerData: input, resourceLimits: { stackSizeMb: 1 } });
-    return new Promise<void>((resolve, reject) => {
-      let done = false;
-      worker.on('message', (message: WorkerChunk | { done: true }) => {
-        if ('done' in message) {
-          done = true;
-          return;
-        }
-        const chunk = JSON.parse(message.json) as Array<Omit<CheckedFile, 'file' | 'text'>>;
-        chunk.forEach((r, k) => {
-          const i = message.start + k;
-          results[i] = { ...r, file: yaml[i]!.file, text: message.texts[k] };
-        });
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => (done ? resolve() : reject(new Error(`parse worker stopped (exit ${code}) before finishing`))));
-    });
-  });
-
-  for (;;) {
-    const start = Atomics.add(counter, 0, CHUNK);
-    if (start >= yaml.length) break;
-    for (let i = start; i < Math.min(start + CHUNK, yaml.length); i++) results[i] = checkFile(yaml[i]!);
-  }
-  // A worker that failed (out of memory, say) leaves its last chunk unchecked: check it here.
-  await Promise.allSettled(finished);
-  const out = new Map<string, CheckedFile>();
-  results.forEach((r, i) => {
-    const result = r ?? checkFile(yaml[i]!);
-    out.set(result.file, result);
-  });
-  return out;
+  const pool = ParsePool.start(files.filter((f) => f.kind !== 'regions').length, env);
+  return pool?.check(files);
 }

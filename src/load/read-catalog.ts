@@ -20,6 +20,14 @@ export interface ReadResult {
   findings: Finding[];
 }
 
+export interface ReadOptions {
+  /**
+   * Called once the folders are listed, before any file is read, with the number of YAML files
+   * about to be read (at most): a caller can start work that needs them (parse workers) meanwhile.
+   */
+  onListed?: (yamlFiles: number) => void;
+}
+
 /** Largest YAML file accepted; a real item is a few kilobytes. */
 export const MAX_YAML_BYTES = 1024 * 1024;
 /** Largest region table accepted. */
@@ -34,7 +42,7 @@ export class UsageError extends Error {}
  * become findings instead of being read. Reads are synchronous on purpose: thousands of small
  * files read faster without a thread-pool round trip per call.
  */
-export async function readCatalog(root: string, cwd = process.cwd()): Promise<ReadResult> {
+export async function readCatalog(root: string, cwd = process.cwd(), options: ReadOptions = {}): Promise<ReadResult> {
   const absRoot = path.resolve(cwd, root);
   const rootStat = tryFs(() => statSync(absRoot));
   if (!rootStat?.isDirectory()) {
@@ -77,15 +85,20 @@ export async function readCatalog(root: string, cwd = process.cwd()): Promise<Re
   };
 
   const catalogYaml = path.join(absRoot, 'catalog.yaml');
+  const departments = path.join(absRoot, 'departments.yaml');
+  const regionFiles = listFiles(path.join(absRoot, 'regions'), /\.csv$/i, false);
+  const itemFiles = listFiles(path.join(absRoot, 'items'), /\.ya?ml$/i, true);
+  const hallFiles = listFiles(path.join(absRoot, 'halls'), /\.ya?ml$/i, false);
+  options.onListed?.(itemFiles.length + hallFiles.length + 2);
+
   if (exists(catalogYaml)) take(catalogYaml, 'catalog', MAX_YAML_BYTES);
   else findings.push(missing(display(catalogYaml), 'catalog.yaml'));
-  const departments = path.join(absRoot, 'departments.yaml');
   if (exists(departments)) take(departments, 'departments', 16 * MAX_YAML_BYTES);
   else findings.push(missing(display(departments), 'departments.yaml'));
 
-  for (const [abs, d] of listFiles(path.join(absRoot, 'regions'), /\.csv$/i, false)) take(abs, 'regions', MAX_CSV_BYTES, d);
-  for (const [abs, d] of listFiles(path.join(absRoot, 'items'), /\.ya?ml$/i, true)) take(abs, 'item', MAX_YAML_BYTES, d);
-  for (const [abs, d] of listFiles(path.join(absRoot, 'halls'), /\.ya?ml$/i, false)) take(abs, 'hall', MAX_YAML_BYTES, d);
+  for (const [abs, d] of regionFiles) take(abs, 'regions', MAX_CSV_BYTES, d);
+  for (const [abs, d] of itemFiles) take(abs, 'item', MAX_YAML_BYTES, d);
+  for (const [abs, d] of hallFiles) take(abs, 'hall', MAX_YAML_BYTES, d);
 
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files, findings };

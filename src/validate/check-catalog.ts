@@ -1,10 +1,11 @@
 import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
 import { checkFile, composeCatalog, type CheckedFile } from '../load/compose.js';
 import { ParseCache } from '../load/parse-cache.js';
-import { checkInParallel } from '../load/parse-parallel.js';
+import { checkInChunks, checkInParallel, ParsePool, type ItemHook } from '../load/parse-parallel.js';
 import { readCatalog, type RawFile } from '../load/read-catalog.js';
 import type { Catalog } from '../model/catalog.js';
 import { finalize } from './finalize.js';
+import { afterCheck, type ItemRuleResult } from './item-rules.js';
 import { runRules } from './validate-catalog.js';
 
 export interface CheckResult {
@@ -32,10 +33,24 @@ export interface CheckOptions {
  * @example const { diagnostics } = await checkCatalog('catalog');
  */
 export async function checkCatalog(root: string, cwd = process.cwd(), options: CheckOptions = {}): Promise<CheckResult> {
-  const read = await readCatalog(root, cwd);
-  const checked = await checkAhead(read.files, options.cacheDir);
-  return checkFiles(root, read.files, read.findings, checked);
+  // Without a cache every YAML file is parsed: start the workers while the files are read.
+  let pool: ParsePool | undefined;
+  try {
+    const read = await readCatalog(root, cwd, {
+      onListed: (count) => {
+        if (options.cacheDir === undefined) pool = ParsePool.start(count, process.env, ITEM_HOOK);
+      },
+    });
+    const checked = pool ? await pool.check(read.files) : await checkAhead(read.files, options.cacheDir);
+    pool = undefined;
+    return checkFiles(root, read.files, read.findings, checked);
+  } finally {
+    pool?.stop();
+  }
 }
+
+/** The item-scope rules run where each item is parsed, on every thread (validate/item-rules.ts). */
+const ITEM_HOOK: ItemHook = { module: new URL('./item-rules.js', import.meta.url), run: afterCheck };
 
 /** Check the YAML files before composing: from the cache where it has them, the rest in parallel. */
 async function checkAhead(files: RawFile[], cacheDir: string | undefined): Promise<Map<string, CheckedFile> | undefined> {
@@ -63,9 +78,20 @@ async function checkAhead(files: RawFile[], cacheDir: string | undefined): Promi
 /** Check catalog files already in memory (`checked`: files already parsed and schema-checked). Pure: no disk, no process state. */
 export function checkFiles(root: string, files: RawFile[], readFindings: Finding[] = [], checked?: ReadonlyMap<string, CheckedFile>): CheckResult {
   const displayRoot = root.replace(/\\/g, '/').replace(/\/+$/, '') || '.';
+  // Checked here when not already: item by item with the item-scope rules, as the workers do.
+  checked ??= checkInChunks(files, ITEM_HOOK);
   const composed = composeCatalog(displayRoot, files, checked);
-  const findings = [...readFindings, ...composed.findings, ...runRules(composed.catalog)];
+  const findings = [...readFindings, ...composed.findings, ...runRules(composed.catalog, itemResults(checked))];
   const diagnostics = finalize(findings, composed.texts, composed.catalog.meta?.rules ?? {});
   const itemFiles = files.filter((f) => f.kind === 'item').length + readFindings.filter((f) => f.file.startsWith(`${displayRoot}/items/`)).length;
   return { catalog: composed.catalog, diagnostics, texts: composed.texts, files: files.length + readFindings.length, itemFiles };
+}
+
+/** What the item hook found, by file, where the files were checked with it (the rest is checked in runRules). */
+function itemResults(checked: ReadonlyMap<string, CheckedFile>): Map<string, ItemRuleResult> {
+  const out = new Map<string, ItemRuleResult>();
+  for (const [file, result] of checked) {
+    if (result.derived !== undefined) out.set(file, result.derived as ItemRuleResult);
+  }
+  return out;
 }

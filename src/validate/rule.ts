@@ -12,4 +12,11 @@ export interface Rule {
   severity: Severity;
   description: Text;
   check?: (catalog: Catalog) => Finding[];
+  /**
+   * `item`: the rule looks at each item alone. Its findings on a catalog are, in order, its
+   * findings on each item in a catalog of that item alone, each in that item's own file, whatever
+   * else the catalog holds. Such a rule can then run where the item is parsed (on a worker
+   * thread, validate/item-rules.ts); test/unit/item-rules checks the promise on the sample.
+   */
+  scope?: 'item';
 }

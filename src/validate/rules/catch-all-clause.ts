@@ -8,6 +8,7 @@ import type { Rule } from '../rule.js';
 export const catchAllClause: Rule = {
   id: 'catch-all-clause',
   severity: 'error',
+  scope: 'item',
   description: t(
     '受理条件、申请材料或裁量标准中有兜底条款（如“其他材料”“法律法规规定的其他条件”）',
     'a catch-all clause (such as “other materials”, “other conditions set by law”) in conditions, materials or criteria',

@@ -7,6 +7,7 @@ import type { Rule } from '../rule.js';
 export const codeTypeMismatch: Rule = {
   id: 'code-type-mismatch',
   severity: 'error',
+  scope: 'item',
   description: t('基本编码第 3-4 位（事项类型）与 type 不一致', 'positions 3-4 of the basic code (item type) differ from `type`'),
   check(catalog) {
     const findings: Finding[] = [];

@@ -22,6 +22,7 @@ function show(r: Range): string {
 export const criteriaOverlap: Rule = {
   id: 'criteria-overlap',
   severity: 'error',
+  scope: 'item',
   description: t(
     '自由裁量标准的区间重叠、相互之间留有缺口、为空区间或单位不一致',
     'discretionary ranges that overlap, leave a gap between them, are empty or mix units',

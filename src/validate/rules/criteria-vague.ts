@@ -13,6 +13,7 @@ const QUANTITY = /[0-9０-９]|[零一二两三四五六七八九十百千万半
 export const criteriaVague: Rule = {
   id: 'criteria-vague',
   severity: 'error',
+  scope: 'item',
   description: t(
     '自由裁量标准的结果或规则本身含糊（如“酌情”“视情况”“从轻”），或规则没有量化数值',
     'a discretionary outcome or rule that is itself vague (such as 酌情, 视情况, 从轻), or a rule without a number',

@@ -9,6 +9,7 @@ import type { Rule } from '../rule.js';
 export const eLicenseReuse: Rule = {
   id: 'e-license-reuse',
   severity: 'warning',
+  scope: 'item',
   description: t(
     '政府部门核发的材料没有标记为通过电子证照调取（eLicense: true）',
     'a material issued by a government body is not marked as fetched from the electronic license library (eLicense: true)',

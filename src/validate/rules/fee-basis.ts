@@ -6,6 +6,7 @@ import type { Rule } from '../rule.js';
 export const feeBasis: Rule = {
   id: 'fee-basis',
   severity: 'error',
+  scope: 'item',
   description: t('收费项目缺少收费标准或收费依据', 'a fee without its standard or its basis'),
   check(catalog) {
     const findings: Finding[] = [];

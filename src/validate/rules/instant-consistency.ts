@@ -7,6 +7,7 @@ import type { Rule } from '../rule.js';
 export const instantConsistency: Rule = {
   id: 'instant-consistency',
   severity: 'error',
+  scope: 'item',
   description: t('即办件与“即办”承诺时限不一致，或即办时限数值不为 0', 'instant handling and an instant promise disagree, or an instant limit is not 0'),
   check(catalog) {
     const findings: Finding[] = [];

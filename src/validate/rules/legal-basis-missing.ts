@@ -9,6 +9,7 @@ export const ARTICLE = /第[一二三四五六七八九十百千零〇两\d０-�
 export const legalBasisMissing: Rule = {
   id: 'legal-basis-missing',
   severity: 'error',
+  scope: 'item',
   description: t('行政许可事项没有写明条款（如“第三十五条”）的设定依据', 'a licensing item without a legal basis that cites an article (such as 第三十五条)'),
   check(catalog) {
     const findings: Finding[] = [];

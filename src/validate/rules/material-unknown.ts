@@ -6,6 +6,7 @@ import type { Rule } from '../rule.js';
 export const materialUnknown: Rule = {
   id: 'material-unknown',
   severity: 'error',
+  scope: 'item',
   description: t('办理环节引用了不存在的材料标识，或材料标识重复', 'a step refers to a material id that does not exist, or two materials share an id'),
   check(catalog) {
     const findings: Finding[] = [];

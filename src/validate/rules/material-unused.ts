@@ -6,6 +6,7 @@ import type { Rule } from '../rule.js';
 export const materialUnused: Rule = {
   id: 'material-unused',
   severity: 'warning',
+  scope: 'item',
   description: t('申请材料没有被任何办理环节引用', 'a material no step refers to'),
   check(catalog) {
     const findings: Finding[] = [];

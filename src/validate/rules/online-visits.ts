@@ -6,6 +6,7 @@ import type { Rule } from '../rule.js';
 export const onlineVisits: Rule = {
   id: 'online-visits',
   severity: 'error',
+  scope: 'item',
   description: t('网上办理深度为 4（全程网办）却需要到现场或不提供网上办理', 'online depth 4 (full online) with visits to the hall or without the online form'),
   check(catalog) {
     const findings: Finding[] = [];

@@ -14,6 +14,7 @@ export const MIN_LICENSING_STEPS = 5;
 export const processGraphRule: Rule = {
   id: 'process-graph',
   severity: 'error',
+  scope: 'item',
   description: t(
     '办理流程图不完整：起点、终点、不可达或走不到终点的环节、分支、未知或重复的环节标识、许可事项少于 5 个环节',
     'the process is not a sound flowchart: start, ends, unreachable or dead-end steps, branches, unknown or duplicate step ids, a licensing item with fewer than 5 steps',

@@ -15,6 +15,7 @@ import type { Rule } from '../rule.js';
 export const processTimeBudget: Rule = {
   id: 'process-time-budget',
   severity: 'error',
+  scope: 'item',
   description: t(
     '沿最长路径累加的环节时限超过承诺时限（特殊程序不计入）',
     'step limits summed along the longest path exceed the promised limit (special procedures excepted)',

@@ -6,6 +6,7 @@ import type { Rule } from '../rule.js';
 export const resultType: Rule = {
   id: 'result-type',
   severity: 'error',
+  scope: 'item',
   description: t('结果名称以“证”结尾，结果类型却不是 certificate', 'a result named …证 whose type is not certificate'),
   check(catalog) {
     const findings: Finding[] = [];

@@ -11,6 +11,7 @@ import type { Rule } from '../rule.js';
 export const vagueClause: Rule = {
   id: 'vague-clause',
   severity: 'warning',
+  scope: 'item',
   description: t(
     '受理条件、申请材料或裁量标准中有模糊条款（如“相关材料”“必要时”“视情况”）',
     'a vague clause (such as “relevant documents”, “when necessary”, “as the case may be”) in conditions, materials or criteria',

@@ -6,6 +6,7 @@ import type { Rule } from '../rule.js';
 export const visitsReason: Rule = {
   id: 'visits-reason',
   severity: 'error',
+  scope: 'item',
   description: t('到办事现场次数大于 0 却没有说明原因（visitReason）', 'visits to the hall above 0 without a reason (visitReason)'),
   check(catalog) {
     const findings: Finding[] = [];
