@@ -1,7 +1,8 @@
 // Benchmark of the flowchart renderer (not a test): diagrams per second of licat's renderer (one
-// headless Chromium, one page, mermaid loaded once) against mermaid-cli, both `mmdc` per diagram
-// (a new browser and page each time) and its `renderMermaid` API on one browser (a new page and a
-// fresh mermaid per diagram). Uses the built lib/ (npm run build) and the sample catalog.
+// headless Chromium, one page, mermaid loaded once, as many calls in flight as a build gives a
+// page) against mermaid-cli, both `mmdc` per diagram (a new browser and page each time) and its
+// `renderMermaid` API on one browser (a new page and a fresh mermaid per diagram). Uses the built
+// lib/ (npm run build) and the sample catalog.
 //
 //   node scripts/bench-flowcharts.mjs [--mmdc N] [--api N] [--json]
 //       N diagrams for each mermaid-cli variant (default 3 and 5; they are slow), every sample
@@ -25,6 +26,7 @@ export async function benchFlowcharts({ mmdcCount = 3, apiCount = 5, catalogDir 
   const { flowchartSource } = await lib('emit/flowcharts/mermaid-source.js');
   const { MermaidRenderer, RENDER_CONFIG, CHROMIUM_ARGS, mermaidBundle } = await lib('emit/flowcharts/mermaid-renderer.js');
   const { findChromium } = await lib('emit/flowcharts/find-chromium.js');
+  const { CALLS_IN_FLIGHT } = await lib('emit/flowcharts/render-flowcharts.js');
 
   const executable = await findChromium();
   if (!executable) throw new Error('the benchmark needs Chromium: apt-get install chromium fonts-noto-cjk');
@@ -34,16 +36,24 @@ export async function benchFlowcharts({ mmdcCount = 3, apiCount = 5, catalogDir 
   for (const item of items) sources.push({ code: item.code, source: await flowchartSource(item) });
   if (sources.length === 0) throw new Error('the catalog has no items');
 
-  // licat: one browser, one page, mermaid loaded once.
+  // licat: one browser, one page, mermaid loaded once, CALLS_IN_FLIGHT calls at a time as in a build.
   let t0 = performance.now();
   const renderer = await MermaidRenderer.open(executable);
   const startup = (performance.now() - t0) / 1000;
   t0 = performance.now();
-  for (const { code, source } of sources) await renderer.render(`flowchart-${code}`, source);
+  let next = 0;
+  const lane = async () => {
+    while (next < sources.length) {
+      const { code, source } = sources[next++];
+      await renderer.render(`flowchart-${code}`, source);
+    }
+  };
+  await Promise.all(Array.from({ length: CALLS_IN_FLIGHT }, lane));
   const renderSeconds = (performance.now() - t0) / 1000;
   await renderer.close();
   const licat = {
     diagrams: sources.length,
+    callsInFlight: CALLS_IN_FLIGHT,
     startupSeconds: round(startup),
     secondsPerDiagram: round(renderSeconds / sources.length),
     diagramsPerSecond: round(sources.length / renderSeconds),
@@ -119,7 +129,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
     const rows = [
-      ['licat (one page, reused)', result.licat.diagrams, result.licat.secondsPerDiagram, result.licat.diagramsPerSecond],
+      [`licat (one page, ${result.licat.callsInFlight} in flight)`, result.licat.diagrams, result.licat.secondsPerDiagram, result.licat.diagramsPerSecond],
       ['mermaid-cli renderMermaid', result.renderMermaid.diagrams, result.renderMermaid.secondsPerDiagram, result.renderMermaid.diagramsPerSecond],
       ['mmdc per diagram', result.mmdc.diagrams, result.mmdc.secondsPerDiagram, result.mmdc.diagramsPerSecond],
     ];

@@ -142,7 +142,7 @@ const MIN_PER_RENDERER = 40;
 /** Most browsers at once (each holds a few hundred MB). */
 const MAX_RENDERERS = 4;
 /** Diagrams handed to one page at a time (mermaid renders them one after the other). */
-const CALLS_IN_FLIGHT = 2;
+export const CALLS_IN_FLIGHT = 2;
 
 const INSTALL = 'apt-get install chromium fonts-noto-cjk';
 
