@@ -84,7 +84,7 @@ export const RECYCLED_FOLDERS = ['feeds/items', 'feeds/halls'] as const;
 
 /**
  * Make the staging folder beside the output. With `recycle`, a spare output (the one before the
- * current, see `keepSpare`) becomes the staging folder, emptied of everything but
+ * current, kept by `retire`) becomes the staging folder, emptied of everything but
  * RECYCLED_FOLDERS: those are returned as `leftovers`, for the sink to bring up to date file by
  * file (or discard). Otherwise the folder is new and empty.
  */
