@@ -68,6 +68,8 @@ const WORKER = new URL('./parse-worker.js', import.meta.url);
 export class ParsePool {
   private constructor(
     private readonly workers: Worker[],
+    /** Settles when each worker has stopped, however: whatever it did not check, the main thread checks. */
+    private readonly stopped: Array<Promise<void>>,
     private readonly hook: ItemHook | undefined,
   ) {}
 
@@ -87,7 +89,15 @@ export class ParsePool {
       worker.unref();
       return worker;
     });
-    return new ParsePool(workers, hook);
+    // Listened to from the start: a worker can fail (out of memory, say) before it is given work.
+    const stopped = workers.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          worker.once('error', () => undefined);
+          worker.once('exit', () => resolve());
+        }),
+    );
+    return new ParsePool(workers, stopped, hook);
   }
 
   /** Stop the workers without giving them work. */
@@ -120,27 +130,17 @@ export class ParsePool {
     const results = new Array<CheckedFile | undefined>(yaml.length);
     const input: WorkerInput = { bytes: shared, offsets, files: yaml.map((f) => ({ kind: f.kind, file: f.file })), next, chunk: CHUNK };
 
-    const finished = this.workers.map((worker) => {
-      const done = new Promise<void>((resolve, reject) => {
-        let complete = false;
-        worker.on('message', (message: WorkerChunk | { done: true }) => {
-          if ('done' in message) {
-            complete = true;
-            return;
-          }
-          const chunk = JSON.parse(message.json) as Array<Omit<CheckedFile, 'file' | 'text'>>;
-          chunk.forEach((r, k) => {
-            const i = message.start + k;
-            results[i] = { ...r, file: yaml[i]!.file, text: message.texts[k] };
-          });
+    for (const worker of this.workers) {
+      worker.on('message', (message: WorkerChunk) => {
+        const chunk = JSON.parse(message.json) as Array<Omit<CheckedFile, 'file' | 'text'>>;
+        chunk.forEach((r, k) => {
+          const i = message.start + k;
+          results[i] = { ...r, file: yaml[i]!.file, text: message.texts[k] };
         });
-        worker.once('error', reject);
-        worker.once('exit', (code) => (complete ? resolve() : reject(new Error(`parse worker stopped (exit ${code}) before finishing`))));
       });
       worker.ref();
       worker.postMessage(input);
-      return done;
-    });
+    }
 
     for (;;) {
       const start = Atomics.add(counter, 0, CHUNK);
@@ -153,7 +153,7 @@ export class ParsePool {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     // A worker that failed (out of memory, say) leaves its last chunk unchecked: check it here.
-    await Promise.allSettled(finished);
+    await Promise.all(this.stopped);
     const out = new Map<string, CheckedFile>();
     results.forEach((r, i) => {
       const result = r ?? checkFile(yaml[i]!);

@@ -30,5 +30,4 @@ port.once('message', (input: WorkerInput) => {
     const message: WorkerChunk = { start, json: JSON.stringify(results), texts };
     port.postMessage(message);
   }
-  port.postMessage({ done: true });
 });
