@@ -5,7 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { findChromium } from '../../src/emit/flowcharts/find-chromium.js';
 import { flowchartsEmitter } from '../../src/emit/flowcharts/flowcharts-emitter.js';
-import { ASSIGN_WITH_DEPTH, ASSIGN_WITH_DEPTH_FAST, patchMermaidBundle } from '../../src/emit/flowcharts/mermaid-bundle-patch.js';
+import {
+  ASSIGN_WITH_DEPTH,
+  ASSIGN_WITH_DEPTH_FAST,
+  MERMAID_PATCHES,
+  SPLIT_WORD,
+  SPLIT_WORD_BISECT,
+  patchMermaidBundle,
+} from '../../src/emit/flowcharts/mermaid-bundle-patch.js';
 import { mermaidLabel } from '../../src/emit/flowcharts/mermaid-label.js';
 import { MermaidRenderer, mermaidBundle } from '../../src/emit/flowcharts/mermaid-renderer.js';
 import { checkMermaidSource, flowchartSource } from '../../src/emit/flowcharts/mermaid-source.js';
@@ -203,12 +210,13 @@ function snapshot(value: unknown, ids = new Map<object, number>()): unknown {
 describe('mermaid bundle patch', () => {
   it('applies to the installed mermaid, and leaves any other text as it is', async () => {
     const bundle = readFileSync((await mermaidBundle()).file, 'utf8');
-    const { text, patched } = patchMermaidBundle(bundle);
-    expect(patched).toBe(true);
-    expect(text).toContain(ASSIGN_WITH_DEPTH_FAST);
-    expect(text).not.toContain(ASSIGN_WITH_DEPTH);
-    expect(text.length - bundle.length).toBe(ASSIGN_WITH_DEPTH_FAST.length - ASSIGN_WITH_DEPTH.length);
-    expect(patchMermaidBundle('var a=1;')).toEqual({ text: 'var a=1;', patched: false });
+    const { text, applied } = patchMermaidBundle(bundle);
+    expect(applied).toEqual(MERMAID_PATCHES.map((p) => p.name));
+    for (const { original, replacement } of MERMAID_PATCHES) {
+      expect(text).toContain(replacement);
+      expect(text).not.toContain(original);
+    }
+    expect(patchMermaidBundle('var a=1;')).toEqual({ text: 'var a=1;', applied: [] });
   });
 
   it("merges exactly as mermaid's assignWithDepth on 2,000 random configs, __proto__ keys included", () => {
@@ -232,6 +240,33 @@ describe('mermaid bundle patch', () => {
     for (let seed = 1; seed <= 2000; seed++) expect(run(fast, seed), `seed ${seed}`).toEqual(run(original, seed));
     // Neither function wrote through a __proto__ key into Object.prototype.
     expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+
+  it("cuts long words exactly where mermaid's splitWordToFitWidthRecursion cuts them, on 5,000 random lines", () => {
+    type Part = { content: string; type: string };
+    const load = (text: string) => new Function(`${text}; return Hae;`)() as (fits: (parts: Part[]) => boolean, t: string[], r: string[], type: string) => Part[];
+    const original = load(SPLIT_WORD);
+    const bisect = load(SPLIT_WORD_BISECT);
+    const next = random(7);
+    const alphabet = [...'受理审查决定制证送达时限个工作日（）：，。ABCabc0123-/ '];
+    for (let round = 0; round < 5000; round++) {
+      // Widths as a shaped font gives them: an advance per character, and a kerning between
+      // some pairs that takes back less than the narrowest advance.
+      const advance = new Map(alphabet.map((c) => [c, 4 + Math.floor(next() * 12)]));
+      const kern = (a: string, b: string) => ((a.charCodeAt(0) * 31 + b.charCodeAt(0)) % 7 === 0 ? -3 : 0);
+      const width = (text: string) => [...text].reduce((sum, c, i, all) => sum + advance.get(c)! + (i > 0 ? kern(all[i - 1]!, c) : 0), 0);
+      const max = Math.floor(next() * 160);
+      const calls = { original: 0, bisect: 0 };
+      const fits = (which: 'original' | 'bisect') => (parts: Part[]) => {
+        calls[which]++;
+        return width(parts.map((p) => p.content).join('')) <= max;
+      };
+      const chars = Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]!);
+      const head = next() < 0.2 ? chars.splice(0, Math.floor(next() * 3)) : [];
+      const expected = original(fits('original'), [...head], [...chars], 'normal');
+      expect(bisect(fits('bisect'), [...head], [...chars], 'normal'), `round ${round}`).toEqual(expected);
+      expect(calls.bisect).toBeLessThanOrEqual(Math.max(calls.original, Math.ceil(Math.log2(chars.length + 1))));
+    }
   });
 
   it("renders every sample item and the hostile item byte for byte as mermaid's published bundle does, calls overlapping or not", async () => {

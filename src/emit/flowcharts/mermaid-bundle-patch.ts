@@ -33,23 +33,62 @@ export const ASSIGN_WITH_DEPTH_FAST =
   'return e},"assignWithDepth")';
 
 /**
- * mermaid's browser bundle with `assignWithDepth` replaced by `ASSIGN_WITH_DEPTH_FAST`, and
- * whether the replacement applied.
- *
- * Why: mermaid copies its whole configuration (53 sections, about 800 keys) with
- * `assignWithDepth` on every internal `getConfig()`, 87 times per flowchart: a third of the
- * page's time per flowchart (27 of 80 ms). The faster function makes a `getConfig()` about three
- * times cheaper (0.44 -> 0.14 ms, median, loaded machine). The merged objects are the same, so the
- * SVG is the same byte for byte (test/documents/flowcharts.test.ts compares both functions on
- * random merges, and renders every sample item with both bundles).
- *
- * The function is matched as exact text, once. Another mermaid build, where the text differs, is
- * returned unchanged (slower, same output).
- * @example const { text, patched } = patchMermaidBundle(await readFile(bundle.file, 'utf8'));
+ * mermaid's `splitWordToFitWidthRecursion`, exactly as minified in mermaid.min.js (11.x). With
+ * `htmlLabels: false`, a label line wider than the wrapping width whose word does not fit is cut
+ * at the longest prefix of characters that fits, found by measuring prefixes of 1, 2, 3...
+ * characters in the page (`e` measures). A Chinese label has no spaces, so each long line is
+ * measured character by character.
  */
-export function patchMermaidBundle(bundle: string): { text: string; patched: boolean } {
-  const at = bundle.indexOf(ASSIGN_WITH_DEPTH);
-  if (at < 0 || bundle.indexOf(ASSIGN_WITH_DEPTH, at + 1) >= 0) return { text: bundle, patched: false };
-  const text = bundle.slice(0, at) + ASSIGN_WITH_DEPTH_FAST + bundle.slice(at + ASSIGN_WITH_DEPTH.length);
-  return { text, patched: true };
+export const SPLIT_WORD =
+  'function Hae(e,t,r,n){if(r.length===0)return[{content:t.join(""),type:n},{content:"",type:n}];' +
+  'let[i,...a]=r,o=[...t,i];return e([{content:o.join(""),type:n}])?Hae(e,o,a,n):' +
+  '(t.length===0&&i&&(t.push(i),r.shift()),[{content:t.join(""),type:n},{content:r.join(""),type:n}])}';
+
+/**
+ * The same cut found by bisection: `l` characters are known to fit (none measured yet: 0), `h`
+ * are known not to (none measured yet: all plus one), and the prefix halfway is measured until
+ * they meet: about log2(n) measurements instead of n. The cut is the original's as long as a
+ * longer prefix is never narrower than a shorter one, which holds for the text labels carry
+ * (Chinese, Latin letters, digits, punctuation: each character adds its advance, and kerning
+ * takes back far less). Script that reshapes earlier letters as later ones arrive could break
+ * it; the SVG cache key names this replacement, so such a change never mixes with other SVGs.
+ */
+export const SPLIT_WORD_BISECT =
+  'function Hae(e,t,r,n){let l=0,h=r.length+1;for(;h-l>1;){let m=l+h>>1;e([{content:[...t,...r.slice(0,m)].join(""),type:n}])?l=m:h=m}' +
+  'if(l===r.length)return[{content:[...t,...r].join(""),type:n},{content:"",type:n}];' +
+  'if(l===0)return t.length===0&&r[0]?[{content:r[0],type:n},{content:r.slice(1).join(""),type:n}]:[{content:t.join(""),type:n},{content:r.join(""),type:n}];' +
+  'return[{content:[...t,...r.slice(0,l)].join(""),type:n},{content:r.slice(l).join(""),type:n}]}';
+
+/** The replacements `patchMermaidBundle` makes, by name. */
+export const MERMAID_PATCHES = [
+  { name: 'assignWithDepth', original: ASSIGN_WITH_DEPTH, replacement: ASSIGN_WITH_DEPTH_FAST },
+  { name: 'splitWordToFitWidth', original: SPLIT_WORD, replacement: SPLIT_WORD_BISECT },
+] as const;
+
+/**
+ * mermaid's browser bundle with the functions in `MERMAID_PATCHES` replaced, and the names of the
+ * replacements that applied (they go into the SVG cache key).
+ *
+ * Why: profiled in the page, a flowchart spent a third of its time copying mermaid's
+ * configuration (53 sections, about 800 keys, copied by `assignWithDepth` on each of 87
+ * `getConfig()` calls), and another third measuring label text, 61 of its 98 measurements
+ * for prefixes of long Chinese lines (each measurement lays the page out). The faster
+ * `assignWithDepth` makes a `getConfig()` about three times cheaper (0.44 -> 0.14 ms); bisection
+ * cuts the measurements to 58. The SVG is the same byte for byte: test/documents/flowcharts.test.ts
+ * compares each pair of functions on random inputs and renders every sample item with both bundles.
+ *
+ * Each function is matched as exact text, once. In another mermaid build, where the text differs,
+ * it is left as it is (slower, same output).
+ * @example const { text, applied } = patchMermaidBundle(await readFile(bundle.file, 'utf8'));
+ */
+export function patchMermaidBundle(bundle: string): { text: string; applied: string[] } {
+  let text = bundle;
+  const applied: string[] = [];
+  for (const { name, original, replacement } of MERMAID_PATCHES) {
+    const at = text.indexOf(original);
+    if (at < 0 || text.indexOf(original, at + 1) >= 0) continue;
+    text = text.slice(0, at) + replacement + text.slice(at + original.length);
+    applied.push(name);
+  }
+  return { text, applied };
 }

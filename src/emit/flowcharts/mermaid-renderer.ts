@@ -14,6 +14,25 @@ export async function mermaidBundle(): Promise<{ file: string; version: string }
   return { file: path.join(path.dirname(pkgFile), 'dist', 'mermaid.min.js'), version };
 }
 
+let pageScript: Promise<{ text: string; version: string; patches: string[] }> | undefined;
+
+/**
+ * mermaid as the render page loads it: the bundle through `patchMermaidBundle`, read once per
+ * process. Its version and the names of the patches that applied are part of the SVG cache key.
+ * @example const { version, patches } = await mermaidPageScript();
+ */
+export function mermaidPageScript(): Promise<{ text: string; version: string; patches: string[] }> {
+  if (!pageScript) {
+    pageScript = (async () => {
+      const { file, version } = await mermaidBundle();
+      const { text, applied } = patchMermaidBundle(await readFile(file, 'utf8'));
+      return { text, version, patches: applied };
+    })();
+    pageScript.catch(() => (pageScript = undefined));
+  }
+  return pageScript;
+}
+
 /**
  * How every flowchart is rendered. `htmlLabels: false` puts labels in SVG <text> (no
  * foreignObject), so LibreOffice, image viewers and printers show the Chinese text;
@@ -45,7 +64,7 @@ export const CHROMIUM_ARGS = [
 
 /**
  * One headless Chromium and one page, reused for every diagram: mermaid's bundle loads once
- * (with `patchMermaidBundle`), then each diagram is one `mermaid.render` call (about 0.07 s,
+ * (`mermaidPageScript`), then each diagram is one `mermaid.render` call (about 0.07 s,
  * against about 2 s for `mmdc` per diagram). The page makes no network request: every request
  * is aborted.
  * @example
@@ -83,8 +102,8 @@ export class MermaidRenderer {
         else void request.abort('blockedbyclient');
       });
       await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-      const bundle = await readFile((await mermaidBundle()).file, 'utf8');
-      await page.addScriptTag({ content: options.exactBundle ? bundle : patchMermaidBundle(bundle).text });
+      const script = options.exactBundle ? await readFile((await mermaidBundle()).file, 'utf8') : (await mermaidPageScript()).text;
+      await page.addScriptTag({ content: script });
       await page.evaluate((config) => {
         (globalThis as unknown as PageGlobals).mermaid.initialize(config);
       }, RENDER_CONFIG);

@@ -5,7 +5,7 @@ import type { EmitContext } from '../emitter.js';
 import { itemsByCode } from '../items-by-code.js';
 import { findChromium } from './find-chromium.js';
 import { flowchartSource } from './mermaid-source.js';
-import { MermaidRenderer, RENDER_CONFIG, mermaidBundle } from './mermaid-renderer.js';
+import { MermaidRenderer, RENDER_CONFIG, mermaidPageScript } from './mermaid-renderer.js';
 import { SvgCache } from './svg-cache.js';
 import { assertSafeSvg, svgProblem } from './svg-safety.js';
 
@@ -60,14 +60,14 @@ export function flowchartsFor(catalog: Catalog, context: EmitContext, options: R
 
 async function renderFlowcharts(catalog: Catalog, context: EmitContext, options: RenderOptions): Promise<FlowchartSet> {
   const cache = new SvgCache(context.cacheDir);
-  const { version } = await mermaidBundle();
+  const { version, patches } = await mermaidPageScript();
   const charts = new Map<string, Flowchart>();
   const todo: { chart: Flowchart; key: string }[] = [];
   let fromCache = 0;
   for (const item of itemsByCode(catalog)) {
     const chart: Flowchart = { code: item.code, source: await flowchartSource(item), svg: undefined };
     charts.set(item.code, chart);
-    const key = SvgCache.key({ id: svgId(chart.code), source: chart.source, mermaidVersion: version, config: RENDER_CONFIG });
+    const key = SvgCache.key({ id: svgId(chart.code), source: chart.source, mermaidVersion: version, patches, config: RENDER_CONFIG });
     const cached = await cache.get(key);
     // A cached file that fails the safety check was tampered with or is damaged: render anew.
     if (cached !== undefined && svgProblem(cached) === undefined) {

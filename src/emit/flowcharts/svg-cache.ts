@@ -10,14 +10,15 @@ export class SvgCache {
   constructor(private readonly dir: string | undefined) {}
 
   /**
-   * The key of one rendering: sha256 of everything that decides the SVG's bytes, the SVG's id
-   * included (it names the SVG and prefixes its styles and markers), so that two items with the
-   * same process never share an SVG.
-   * @example SvgCache.key({ id: 'flowchart-440101001000', source, mermaidVersion: '11.17.2', config: RENDER_CONFIG })
+   * The key of one rendering: sha256 of everything that decides the SVG's bytes: the SVG's id
+   * (it names the SVG and prefixes its styles and markers, so that two items with the same
+   * process never share an SVG), the source, mermaid's version, the patches applied to it in the
+   * page and the render settings.
+   * @example SvgCache.key({ id: 'flowchart-440101001000', source, mermaidVersion: '11.17.2', patches: ['assignWithDepth'], config: RENDER_CONFIG })
    */
-  static key(rendering: { id: string; source: string; mermaidVersion: string; config: unknown }): string {
-    const { id, source, mermaidVersion, config } = rendering;
-    return createHash('sha256').update(JSON.stringify({ id, source, mermaidVersion, config, format: 2 })).digest('hex');
+  static key(rendering: { id: string; source: string; mermaidVersion: string; patches: readonly string[]; config: unknown }): string {
+    const { id, source, mermaidVersion, patches, config } = rendering;
+    return createHash('sha256').update(JSON.stringify({ id, source, mermaidVersion, patches, config, format: 2 })).digest('hex');
   }
 
   async get(key: string): Promise<string | undefined> {
