@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { checkFile, type CheckedFile } from './compose.js';
@@ -47,15 +47,18 @@ export interface WorkerChunk {
 }
 
 /**
- * How many worker threads to use for `count` files: none for a small catalog or a one-core
- * machine, else one less than the cores (the main thread works too), at most three.
- * `LICAT_WORKERS=n` overrides it (0 checks everything on the main thread).
+ * How many worker threads to use for `count` files: none for a small catalog, a one-core
+ * machine or one whose cores are all busy (a load average of at least the number of cores: a
+ * worker then only competes for them, and its copying costs more than it saves), else one less
+ * than the cores (the main thread works too), at most three. `LICAT_WORKERS=n` overrides it (0
+ * checks everything on the main thread).
  */
-export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env): number {
+export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env, load = loadavg()[0] ?? 0): number {
   const forced = env.LICAT_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced.trim())) return Number(forced);
-  if (count < PARALLEL_MIN_FILES) return 0;
-  return Math.max(0, Math.min(MAX_WORKERS, availableParallelism() - 1));
+  const cores = availableParallelism();
+  if (count < PARALLEL_MIN_FILES || load >= cores) return 0;
+  return Math.max(0, Math.min(MAX_WORKERS, cores - 1));
 }
 
 const WORKER = new URL('./parse-worker.js', import.meta.url);
