@@ -7,6 +7,9 @@ import path from 'node:path';
  * rendered twice. Without a cache folder it holds nothing.
  */
 export class SvgCache {
+  /** Folders this cache has made, so that each is made once per build, not once per SVG. */
+  private readonly made = new Set<string>();
+
   constructor(private readonly dir: string | undefined) {}
 
   /**
@@ -33,7 +36,11 @@ export class SvgCache {
     // Write then rename, so a build killed half-way never leaves half an SVG in the cache.
     const temp = `${file}.${process.pid}.tmp`;
     try {
-      await mkdir(path.dirname(file), { recursive: true });
+      const folder = path.dirname(file);
+      if (!this.made.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        this.made.add(folder);
+      }
       await writeFile(temp, svg);
       await rename(temp, file);
     } catch {
