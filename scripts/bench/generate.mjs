@@ -45,12 +45,15 @@ function baseCatalog(out) {
   }
 }
 
-/** Give a sample item a new basic code (owner 44, its own type) and a distinct name; optionally new levels. */
+/** Give a sample item a new basic code (owner 44, its own type), a distinct name and step role; optionally new levels. */
 function retarget(text, index, levels, acceptedAt) {
   const main = String(10000 + index).padStart(5, '0');
   let next = text
     .replace(/^code: "(\d\d)(\d\d)\d{8}"/m, (_m, _owner, type) => `code: "44${type}${main}000"`)
-    .replace(/^name: (.*)$/m, (_m, name) => `name: ${name}（样例${index}）`);
+    .replace(/^name: (.*)$/m, (_m, name) => `name: ${name}（样例${index}）`)
+    // One flowchart label of its own per item, as real items differ (Mermaid memoizes the
+    // measuring of label text, so 1,200 copies of 44 processes would render unrealistically fast).
+    .replace(/^( +role: )(.*)$/m, (_m, key, role) => `${key}${role}（样例${index}）`);
   if (levels) {
     next = next.replace(/^levels: .*$/m, `levels: [${levels.join(', ')}]`);
     next = next.replace(/^acceptedAt: .*\n/m, '');
