@@ -216,7 +216,7 @@ export class StagingSink implements OutputSink {
   /**
    * `text` as UTF-8, in a buffer reused from call to call: valid until the next call (`stage`
    * hashes and writes it synchronously). `Buffer.from` measures the string in a first pass, then
-   * encodes it; on the feeds of a province that first pass was a tenth of the build.
+   * encodes it: 142 ms against 55 ms for the 39 MB of the city and county hall feeds of a province.
    */
   private encode(text: string): Buffer {
     // At most 3 bytes of UTF-8 per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units).
