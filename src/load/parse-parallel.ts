@@ -148,9 +148,7 @@ export class ParsePool {
     for (;;) {
       const start = Atomics.add(counter, 0, CHUNK);
       if (start >= yaml.length) break;
-      const end = Math.min(start + CHUNK, yaml.length);
-      for (let i = start; i < end; i++) results[i] = checkFile(yaml[i]!);
-      if (this.hook) applyHook(this.hook.run, yaml, results, start, end);
+      checkRange(yaml, results, start, Math.min(start + CHUNK, yaml.length), this.hook);
       // Take in what the workers sent so far: turning it into objects is work only this thread
       // can do, and done now it overlaps their parsing instead of following it.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -201,11 +199,15 @@ export function checkInChunks(files: readonly RawFile[], hook: ItemHook | undefi
   const yaml = files.filter((f) => f.kind !== 'regions');
   const results = new Array<CheckedFile>(yaml.length);
   for (let start = 0; start < yaml.length; start += CHUNK) {
-    const end = Math.min(start + CHUNK, yaml.length);
-    for (let i = start; i < end; i++) results[i] = checkFile(yaml[i]!);
-    if (hook) applyHook(hook.run, yaml, results, start, end);
+    checkRange(yaml, results, start, Math.min(start + CHUNK, yaml.length), hook);
   }
   return new Map(results.map((r) => [r.file, r]));
+}
+
+/** Check the files `[start, end)` on this thread into `results`, then run `hook` on their items. */
+function checkRange(yaml: readonly RawFile[], results: Array<CheckedFile | undefined>, start: number, end: number, hook: ItemHook | undefined): void {
+  for (let i = start; i < end; i++) results[i] = checkFile(yaml[i]!);
+  if (hook) applyHook(hook.run, yaml, results, start, end);
 }
 
 /**
