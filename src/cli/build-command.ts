@@ -10,6 +10,7 @@ export const registerBuild: CommandRegistration = (program, setExitCode) => {
     .option('--only <artifacts>', '只生成这些产物，逗号分隔 / only these artifacts, comma-separated: feeds,excel,flowcharts,guides')
     .option('--build-time <iso>', '写入清单的构建时间（ISO 8601，含时区）；不指定则输出中没有时间 / build time recorded in the output (ISO 8601 with a zone); without it the output has no timestamp')
     .option('--excel-halls [regions]', '另为大厅生成 Excel 目录（可逗号分隔区划代码）/ also write hall directories in Excel (optionally only these region codes)')
+    .option('--excel-by <grouping>', 'Excel 目录另按部门分表（department）/ also one sheet per department in the Excel directory (department)')
     .option('--shard <i/n>', '只生成门户数据的第 i 份（共 n 份），供多台机器分担后用 licat merge 合并；需与 --only feeds 同用 / build only shard i of n of the feeds, for licat merge to join; with --only feeds')
     .option('--cache-dir <dir>', '跨构建的缓存文件夹 / cache folder kept between builds')
     .option('--no-cache', '不使用缓存 / use no cache')

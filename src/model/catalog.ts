@@ -7,7 +7,10 @@ import type { Region } from '../load/regions-csv.js';
 export type { Region };
 
 export interface ItemEntry {
+  /** The path shown to users (relative to the working directory). */
   file: string;
+  /** The path relative to the catalog folder, however the folder was named on the command line. */
+  rel?: string;
   item: Item;
 }
 

@@ -28,44 +28,46 @@ describe('excel/catalog.xlsx', () => {
     await expect(formatDump(await dumpWorkbook(xlsx))).toMatchFileSnapshot('golden/small-catalog.xlsx.txt');
   });
 
-  it('has the six sheets with Chinese headers, a frozen header row, a filter and text-formatted codes', async () => {
+  it('has the sheets departments expect, with a title, Chinese headers in a frozen row, a filter and text-formatted codes', async () => {
     const catalog = await sampleCatalog();
     const { xlsx } = await catalogXlsx(catalog);
     const sheets = await dumpWorkbook(xlsx);
-    expect(sheets.map((s) => s.name)).toEqual(['事项', '申请材料', '办理流程', '收费标准', '自由裁量标准', '统计']);
+    expect(sheets.map((s) => s.name)).toEqual(['通用目录', '实施清单', '申请材料', '办理流程', '收费标准', '自由裁量标准', '统计']);
     for (const sheet of sheets) {
-      expect(sheet.frozen?.rows, sheet.name).toBe(1);
+      expect(sheet.rows[0]![0], sheet.name).toBe(`${catalog.meta!.name}（${catalog.meta!.version} 版）　${sheet.name}`);
+      expect(sheet.frozen?.rows, sheet.name).toBe(2);
       expect(sheet.autoFilter, sheet.name).toBeDefined();
       expect(sheet.widths.every((w) => w !== undefined && w >= 6 && w <= 60), sheet.name).toBe(true);
     }
     const items = sheets[0]!;
-    expect(items.rows[0]!.slice(0, 3)).toEqual(['基本编码', '事项名称', '事项类型']);
-    expect(items.formats[0]).toBe('@');
-    const codes = items.rows.slice(1).map((r) => r[0]);
+    expect(items.rows[1]!.slice(0, 4)).toEqual(['序号', '基本编码', '事项名称', '事项类型']);
+    expect(items.formats[1]).toBe('@');
+    expect(items.rows.slice(2).map((r) => r[0])).toEqual(catalog.items.map((_, i) => i + 1));
+    const codes = items.rows.slice(2).map((r) => r[1]);
     expect(codes).toEqual([...new Set(catalog.items.map((e) => e.item.code))].sort());
     for (const code of codes) expect(typeof code === 'string' && /^\d{12}$/.test(code), String(code)).toBe(true);
     // Each item row links to its flowchart and its guide, relative to excel/.
-    const linkColumn = items.rows[0]!.indexOf('流程图');
-    for (const row of items.rows.slice(1)) {
-      expect(row[linkColumn]).toEqual({ text: '流程图', link: `../flowcharts/${row[0] as string}.svg` });
+    const linkColumn = items.rows[1]!.indexOf('流程图');
+    for (const row of items.rows.slice(2)) {
+      expect(row[linkColumn]).toEqual({ text: '流程图', link: `../flowcharts/${row[1] as string}.svg` });
     }
-  });
+  }, 240_000);
 
   it('opens in LibreOffice with every code and name intact', async () => {
     const catalog = await sampleCatalog();
     const { xlsx } = await catalogXlsx(catalog);
     const sheets = libreOfficeSheets(xlsx, 'catalog');
-    const items = sheets.get('事项');
+    const items = sheets.get('通用目录');
     expect(items, [...sheets.keys()].join(',')).toBeDefined();
-    const seen = new Map(items!.slice(1).map((row) => [row[0], row[1]]));
+    const seen = new Map(items!.slice(2).map((row) => [row[1], row[2]]));
     for (const { item } of catalog.items) expect(seen.get(item.code), item.code).toBe(item.name);
     const materials = sheets.get('申请材料')!;
-    const materialNames = new Set(materials.slice(1).map((row) => `${row[0]}/${row[3]}`));
+    const materialNames = new Set(materials.slice(2).map((row) => `${row[0]}/${row[3]}`));
     for (const { item } of catalog.items) {
       for (const m of item.materials) expect(materialNames.has(`${item.code}/${m.name}`), `${item.code} ${m.name}`).toBe(true);
     }
     const steps = sheets.get('办理流程')!;
-    expect(steps.slice(1).every((row) => /^\d{12}$/.test(row[0] ?? ''))).toBe(true);
+    expect(steps.slice(2).every((row) => /^\d{12}$/.test(row[0] ?? ''))).toBe(true);
     const counts = sheets.get('统计')!;
     expect(counts.at(-1)![0]).toBe('合计');
     expect(Number(counts.at(-1)!.at(-1))).toBe(new Set(catalog.items.map((e) => e.item.code)).size);
@@ -78,14 +80,14 @@ describe('excel/catalog.xlsx', () => {
     }
     const dump = await dumpWorkbook(xlsx);
     const materials = dump.find((s) => s.name === '申请材料')!;
-    const names = materials.rows.slice(1).map((r) => r[3]);
+    const names = materials.rows.slice(2).map((r) => r[3]);
     expect(names).toEqual(expect.arrayContaining([HOSTILE.formula, HOSTILE.plus, HOSTILE.minus, HOSTILE.at]));
     expect(materials.formats[3]).toBe('@');
     // LibreOffice shows what was typed: no formula was evaluated ("点此", 3, 1, 3 would be results).
     const lo = libreOfficeSheets(xlsx, 'hostile');
-    const loNames = lo.get('申请材料')!.slice(1).map((r) => r[3]);
+    const loNames = lo.get('申请材料')!.slice(2).map((r) => r[3]);
     expect(loNames).toEqual(expect.arrayContaining([HOSTILE.formula, HOSTILE.plus, HOSTILE.minus, HOSTILE.at]));
-    const fees = lo.get('收费标准')!.slice(1)[0]!;
+    const fees = lo.get('收费标准')!.slice(2)[0]!;
     expect(fees.slice(2, 5)).toEqual([HOSTILE.formula, HOSTILE.html, HOSTILE.at]);
   });
 

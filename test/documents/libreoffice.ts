@@ -61,3 +61,27 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** Print an .xlsx to PDF with LibreOffice (headless, a fresh profile), as a department would. */
+export function libreOfficePdf(xlsx: Uint8Array, name = 'book'): Buffer {
+  const dir = mkdtempSync(path.join(tmpdir(), 'licat-lo-'));
+  const file = path.join(dir, `${name}.xlsx`);
+  writeFileSync(file, xlsx);
+  const out = path.join(dir, 'pdf');
+  const result = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file],
+    { encoding: 'utf8', timeout: 240_000 },
+  );
+  if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr || result.error?.message}`);
+  return readFileSync(path.join(out, `${name}.pdf`));
+}
+
+/** The text of each page of a PDF (poppler's pdftotext), in reading order or as drawn (`raw`). */
+export function pdfPages(pdf: Uint8Array, mode: 'layout' | 'raw' = 'layout'): string[] {
+  const result = spawnSync('pdftotext', [`-${mode}`, '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`pdftotext failed (apt-get install poppler-utils): ${result.stderr || result.error?.message}`);
+  const pages = result.stdout.split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages;
+}

@@ -6,8 +6,15 @@ export interface SheetDump {
   frozen: { columns: number; rows: number } | undefined;
   autoFilter: string | undefined;
   widths: Array<number | undefined>;
-  /** Number format of each column's cells (row 2), e.g. '@' for text. */
+  /** Number format of each column's cells (the last row), e.g. '@' for text. */
   formats: Array<string | undefined>;
+  /** How the sheet prints: paper, orientation, scaling, print area and titles, header and footer. */
+  print: Record<string, unknown>;
+  /** Drop-down lists: range → the values offered. */
+  lists: Record<string, string>;
+  merges: string[];
+  /** Height of each row in points (undefined: the default). */
+  heights: Array<number | undefined>;
   rows: DumpCell[][];
 }
 
@@ -22,7 +29,9 @@ export async function dumpWorkbook(bytes: Uint8Array): Promise<SheetDump[]> {
   return workbook.worksheets.map((sheet) => {
     const view = sheet.views[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
     const rows: DumpCell[][] = [];
+    const heights: Array<number | undefined> = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
+      heights.push(row.height);
       const cells: DumpCell[] = [];
       for (let c = 1; c <= sheet.columnCount; c++) cells.push(dumpCell(row.getCell(c).value));
       while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
@@ -32,8 +41,33 @@ export async function dumpWorkbook(bytes: Uint8Array): Promise<SheetDump[]> {
     const formats: Array<string | undefined> = [];
     for (let c = 1; c <= sheet.columnCount; c++) {
       widths.push(sheet.getColumn(c).width);
-      formats.push(sheet.rowCount >= 2 ? sheet.getRow(2).getCell(c).numFmt : undefined);
+      formats.push(sheet.rowCount >= 2 ? sheet.getRow(sheet.rowCount).getCell(c).numFmt : undefined);
     }
+    const setup = sheet.pageSetup as Record<string, unknown>;
+    const print: Record<string, unknown> = {};
+    for (const key of ['paperSize', 'orientation', 'fitToPage', 'fitToWidth', 'fitToHeight', 'scale', 'printArea', 'printTitlesRow', 'printTitlesColumn']) {
+      if (setup[key] !== undefined) print[key] = setup[key];
+    }
+    const headerFooter = sheet.headerFooter as { oddHeader?: string; oddFooter?: string };
+    if (headerFooter.oddHeader) print.header = headerFooter.oddHeader;
+    if (headerFooter.oddFooter) print.footer = headerFooter.oddFooter;
+    const lists: Record<string, string> = {};
+    const validations = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    // exceljs reads a list's range back cell by cell: shown again as one range per column.
+    const byColumn = new Map<string, { rows: number[]; formula: string }>();
+    for (const [cell, rule] of Object.entries(validations)) {
+      if (rule?.type !== 'list') continue;
+      const [, column, row] = /^([A-Z]+)(\d+)$/.exec(cell) ?? [];
+      const formula = rule.formulae.join(',');
+      const entry = byColumn.get(`${column}\u0000${formula}`) ?? { rows: [], formula };
+      entry.rows.push(Number(row));
+      byColumn.set(`${column}\u0000${formula}`, entry);
+    }
+    for (const [key, { rows: at, formula }] of byColumn) {
+      const column = key.split('\u0000')[0]!;
+      lists[`${column}${Math.min(...at)}:${column}${Math.max(...at)}`] = formula;
+    }
+    const merges = Object.keys((sheet as unknown as { _merges: Record<string, unknown> })._merges ?? {});
     const filter = sheet.autoFilter as string | { from: unknown; to: unknown } | undefined;
     return {
       name: sheet.name,
@@ -41,6 +75,10 @@ export async function dumpWorkbook(bytes: Uint8Array): Promise<SheetDump[]> {
       autoFilter: typeof filter === 'string' ? filter : filter ? JSON.stringify(filter) : undefined,
       widths,
       formats,
+      print,
+      lists,
+      merges,
+      heights,
       rows,
     };
   });

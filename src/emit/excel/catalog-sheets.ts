@@ -1,6 +1,8 @@
 import type { Catalog } from '../../model/catalog.js';
 import { TIER_NAMES, TIERS, type Tier } from '../../schema/common.js';
-import type { Item } from '../../schema/item.js';
+import { ITEM_TYPE_NAMES, type Item } from '../../schema/item.js';
+import { implementationCodes } from '../../model/derive-implementation-code.js';
+import { implementingBodies } from '../../model/implementing-bodies.js';
 import {
   CROSS_REGION_NAMES,
   HANDLING_FORM_NAMES,
@@ -8,6 +10,7 @@ import {
   MATERIAL_FORM_NAMES,
   MATERIAL_SOURCE_NAMES,
   NECESSITY_NAMES,
+  ONLINE_DEPTH_NAMES,
   RESULT_TYPE_NAMES,
   departmentName,
   durationText,
@@ -16,7 +19,7 @@ import {
   serviceObjectNames,
   tierNames,
 } from '../labels.js';
-import type { Column, Row, SheetSpec } from './write-workbook.js';
+import { sheetName, type Column, type Row, type SheetSpec } from './write-workbook.js';
 
 const yesNo = (value: boolean | undefined) => (value ? '是' : '否');
 const numbered = (lines: readonly string[]) => lines.map((line, i) => `${i + 1}. ${line}`).join('\n');
@@ -33,56 +36,105 @@ export interface ItemLinks {
   guide(code: string): string | undefined;
 }
 
+/** What the sheets of catalog.xlsx are built from, beside the catalog. */
+export interface CatalogSheetsInput {
+  /** In code order. */
+  items: readonly Item[];
+  /** An item's file relative to the catalog folder. */
+  sourceOf: (item: Item) => string;
+  links: ItemLinks;
+  /** The title row of a sheet (catalog name, version, build date), by the sheet's name. */
+  title: (sheet: string) => string;
+  /** `--excel-by department`: one more sheet per department. */
+  byDepartment?: boolean;
+}
+
 /**
- * The sheets of the general directory (通用目录, excel/catalog.xlsx): items, materials, process
- * steps, fees, discretionary criteria, and counts per tier and department. `items` is in code
- * order; `sourceOf` gives an item's file relative to the catalog; `links` the flowchart and
- * guide files of the same output.
+ * The sheets of the general directory (excel/catalog.xlsx): 通用目录 (one row per item), 实施清单
+ * (one row per implementing body), one sheet per department when asked, then materials, process
+ * steps, fees, discretionary criteria, and counts per tier and department.
  */
-export function catalogSheets(catalog: Catalog, items: readonly Item[], sourceOf: (item: Item) => string, links: ItemLinks): SheetSpec[] {
+export function catalogSheets(catalog: Catalog, input: CatalogSheetsInput): SheetSpec[] {
+  const { items, title } = input;
   const kinds = catalog.departments?.kinds;
+  const sheets: SheetSpec[] = [directorySheet('通用目录', items, kinds, input), implementationSheet(catalog, items)];
+  if (input.byDepartment) {
+    for (const department of departmentOrder(catalog, items)) {
+      const own = items.filter((item) => item.department === department);
+      if (own.length > 0) sheets.push(directorySheet(departmentName(kinds, department), own, kinds, input));
+    }
+  }
+  sheets.push(materialsSheet(items), stepsSheet(items), feesSheet(items), criteriaSheet(items), countsSheet(catalog, items));
+  return uniqueNames(sheets).map((sheet) => ({ ...sheet, title: title(sheet.name) }));
+}
+
+/** Departments in departments.yaml order, then any other an item names, sorted. */
+function departmentOrder(catalog: Catalog, items: readonly Item[]): string[] {
+  const kinds = catalog.departments?.kinds ?? {};
+  return [...Object.keys(kinds), ...[...new Set(items.map((i) => i.department))].filter((d) => !(d in kinds)).sort()];
+}
+
+/** Sheet names as Excel takes them, none twice (a department named like a fixed sheet gets a suffix). */
+function uniqueNames(sheets: SheetSpec[]): SheetSpec[] {
+  const seen = new Set<string>();
+  return sheets.map((sheet) => {
+    const base = sheetName(sheet.name);
+    let name = base;
+    for (let n = 2; seen.has(name); n++) name = sheetName(`${[...base].slice(0, 27).join('')}（${n}）`);
+    seen.add(name);
+    return { ...sheet, name };
+  });
+}
+
+const YES_NO = ['是', '否'];
+
+/** A code list's names in code order (`Object.values` would put "10" and "20" before "01"). */
+function inCodeOrder(names: Record<string, string>): string[] {
+  return Object.keys(names)
+    .sort()
+    .map((code) => names[code]!);
+}
+
+/** The columns of 通用目录 and of each department's sheet. */
+function directoryColumns(kinds: Record<string, { name: string }> | undefined): Column[] {
+  const departments = Object.values(kinds ?? {}).map((k) => k.name);
   return [
-    itemsSheet(items, kinds, sourceOf, links),
-    materialsSheet(items),
-    stepsSheet(items),
-    feesSheet(items),
-    criteriaSheet(items),
-    countsSheet(catalog, items),
+    { header: '序号', kind: 'number', width: 6 },
+    ...ITEM_KEY,
+    { header: '事项类型', kind: 'text', choices: inCodeOrder(ITEM_TYPE_NAMES) },
+    { header: '主管部门', kind: 'text', maxWidth: 20, choices: departments.length > 0 ? departments : undefined },
+    { header: '行使层级', kind: 'text', maxWidth: 16 },
+    { header: '就近受理', kind: 'text', maxWidth: 16 },
+    { header: '服务对象', kind: 'text', maxWidth: 20 },
+    { header: '业务办理项', kind: 'text', maxWidth: 20 },
+    { header: '办件类型', kind: 'text', choices: Object.values(HANDLING_KIND_NAMES) },
+    { header: '法定时限', kind: 'text', maxWidth: 14 },
+    { header: '承诺时限', kind: 'text', maxWidth: 14 },
+    { header: '时限说明', kind: 'text', maxWidth: 24 },
+    { header: '是否收费', kind: 'text', choices: ['收费', '不收费'] },
+    { header: '办理结果', kind: 'text', maxWidth: 20 },
+    { header: '结果类型', kind: 'text', choices: Object.values(RESULT_TYPE_NAMES) },
+    { header: '结果电子证照', kind: 'text', choices: YES_NO },
+    { header: '到办事现场次数', kind: 'number' },
+    { header: '到现场原因', kind: 'text', maxWidth: 24 },
+    { header: '网上办理深度', kind: 'text', maxWidth: 20, choices: Object.values(ONLINE_DEPTH_NAMES) },
+    { header: '移动端办理', kind: 'text', choices: YES_NO },
+    { header: '办理形式', kind: 'text', maxWidth: 16 },
+    { header: '通办范围', kind: 'text', choices: Object.values(CROSS_REGION_NAMES) },
+    { header: '受理条件', kind: 'text', maxWidth: 50 },
+    { header: '设定依据', kind: 'text', maxWidth: 40 },
+    { header: '申请材料数', kind: 'number' },
+    { header: '办理环节数', kind: 'number' },
+    { header: '流程图', kind: 'link', internal: true },
+    { header: '办事指南', kind: 'link', internal: true },
+    { header: '源文件', kind: 'text', maxWidth: 40, internal: true },
   ];
 }
 
-function itemsSheet(items: readonly Item[], kinds: Record<string, { name: string }> | undefined, sourceOf: (item: Item) => string, links: ItemLinks): SheetSpec {
-  const columns: Column[] = [
-    ...ITEM_KEY,
-    { header: '事项类型', kind: 'text' },
-    { header: '主管部门', kind: 'text' },
-    { header: '行使层级', kind: 'text' },
-    { header: '就近受理', kind: 'text' },
-    { header: '服务对象', kind: 'text', maxWidth: 24 },
-    { header: '业务办理项', kind: 'text', maxWidth: 24 },
-    { header: '办件类型', kind: 'text' },
-    { header: '法定时限', kind: 'text' },
-    { header: '承诺时限', kind: 'text' },
-    { header: '时限说明', kind: 'text', maxWidth: 30 },
-    { header: '是否收费', kind: 'text' },
-    { header: '办理结果', kind: 'text', maxWidth: 24 },
-    { header: '结果类型', kind: 'text' },
-    { header: '结果电子证照', kind: 'text' },
-    { header: '到办事现场次数', kind: 'number' },
-    { header: '到现场原因', kind: 'text', maxWidth: 30 },
-    { header: '网上办理深度', kind: 'text' },
-    { header: '移动端办理', kind: 'text' },
-    { header: '办理形式', kind: 'text' },
-    { header: '通办范围', kind: 'text' },
-    { header: '受理条件', kind: 'text', maxWidth: 60 },
-    { header: '设定依据', kind: 'text', maxWidth: 50 },
-    { header: '申请材料数', kind: 'number' },
-    { header: '办理环节数', kind: 'number' },
-    { header: '流程图', kind: 'link' },
-    { header: '办事指南', kind: 'link' },
-    { header: '源文件', kind: 'text', maxWidth: 40 },
-  ];
-  const rows: Row[] = items.map((item) => [
+function directorySheet(name: string, items: readonly Item[], kinds: Record<string, { name: string }> | undefined, input: CatalogSheetsInput): SheetSpec {
+  const { sourceOf, links } = input;
+  const rows: Row[] = items.map((item, i) => [
+    i + 1,
     item.code,
     item.name,
     itemTypeName(item.type),
@@ -113,7 +165,38 @@ function itemsSheet(items: readonly Item[], kinds: Record<string, { name: string
     linkCell('办事指南', links.guide(item.code)),
     sourceOf(item),
   ]);
-  return { name: '事项', columns, rows, frozenColumns: 2 };
+  return { name, columns: directoryColumns(kinds), rows, frozenColumns: 3, editable: true };
+}
+
+/** 实施清单: one row per item and implementing body, with the body's implementation codes. */
+function implementationSheet(catalog: Catalog, items: readonly Item[]): SheetSpec {
+  const columns: Column[] = [
+    { header: '序号', kind: 'number', width: 7 },
+    { header: '基本编码', kind: 'code', width: 15 },
+    { header: '事项名称', kind: 'text', maxWidth: 24 },
+    { header: '行使层级', kind: 'text', width: 12 },
+    { header: '区划代码', kind: 'code', width: 11 },
+    { header: '区划名称', kind: 'text', maxWidth: 14 },
+    { header: '实施主体', kind: 'text', maxWidth: 30 },
+    { header: '实施主体统一社会信用代码', kind: 'code', width: 22 },
+    { header: '实施编码', kind: 'code', width: 36 },
+    { header: '承诺时限', kind: 'text', width: 14 },
+  ];
+  const rows: Row[] = implementingBodies(catalog, items).map(({ item, level, region, body }, i) => [
+    i + 1,
+    item.code,
+    item.name,
+    TIER_NAMES[level],
+    region.code,
+    region.name,
+    body.name,
+    body.uscc,
+    implementationCodes(body.uscc, region.tier, item)
+      .map((c) => (c.handlingItem ? `${c.code} ${c.handlingItem.name}` : c.code))
+      .join('\n'),
+    durationText(item.timeLimit.promised),
+  ]);
+  return { name: '实施清单', columns, rows, frozenColumns: 3 };
 }
 
 /** A link from excel/ to `rel` (relative to the output root), or an empty cell. */
@@ -264,7 +347,7 @@ function countsSheet(catalog: Catalog, items: readonly Item[]): SheetSpec {
     { header: '事项数', kind: 'number' },
   ];
   const kinds = catalog.departments?.kinds ?? {};
-  const order = [...Object.keys(kinds), ...[...new Set(items.map((i) => i.department))].filter((d) => !(d in kinds)).sort()];
+  const order = departmentOrder(catalog, items);
   const count = (list: readonly Item[]): number[] => [
     ...tiers.map((tier) => list.filter((item) => item.levels.includes(tier)).length),
     list.filter((item) => (item.acceptedAt ?? []).length > 0).length,

@@ -1,4 +1,5 @@
 import { t } from '../../i18n/lang.js';
+import { UsageError } from '../../load/read-catalog.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Item } from '../../schema/item.js';
 import type { EmitContext, Emitter } from '../emitter.js';
@@ -18,7 +19,14 @@ export const excelEmitter: Emitter = {
   async emit(catalog, context) {
     const date = buildDate(context.options.buildTime);
     const items = itemsByCode(catalog);
-    const xlsx = await workbookBuffer(catalogSheets(catalog, items, sourceFile(catalog), await itemLinks(catalog, context)), { date });
+    const sheets = catalogSheets(catalog, {
+      items,
+      sourceOf: sourceFile(catalog),
+      links: await itemLinks(catalog, context),
+      title: sheetTitle(catalog, context.options.buildTime),
+      byDepartment: excelBy(context.options.excelBy),
+    });
+    const xlsx = await workbookBuffer(sheets, { date });
     await context.out.write('excel/catalog.xlsx', xlsx);
     context.log(t(`Excel：通用目录 ${items.length} 个事项`, `Excel: catalog directory of ${items.length} items`)[context.lang]);
     const halls = hallSelection(context.options.excelHalls);
@@ -100,12 +108,33 @@ function buildDate(value: unknown): Date {
   return NO_DATE;
 }
 
-/** An item's file relative to the catalog folder, the same wherever the build runs. */
+/**
+ * An item's file relative to the catalog folder, the same wherever the build runs and however
+ * the folder is spelled (`catalog`, `./catalog`, `/abs/catalog`): the workbook's bytes do not
+ * depend on it.
+ */
 function sourceFile(catalog: Catalog): (item: Item) => string {
-  const files = new Map(catalog.items.map((entry) => [entry.item, entry.file]));
   const prefix = `${catalog.root.replace(/\/+$/, '')}/`;
-  return (item) => {
-    const file = files.get(item) ?? '';
-    return file.startsWith(prefix) ? file.slice(prefix.length) : file;
-  };
+  const files = new Map(
+    catalog.items.map((entry) => [entry.item, entry.rel ?? (entry.file.startsWith(prefix) ? entry.file.slice(prefix.length) : entry.file)]),
+  );
+  return (item) => files.get(item) ?? '';
+}
+
+/**
+ * The title row of each sheet: catalog name, version, the sheet, and the build date when a build
+ * time was given (none otherwise, so the output stays the same from build to build).
+ */
+function sheetTitle(catalog: Catalog, buildTime: unknown): (sheet: string) => string {
+  const date = buildDate(buildTime);
+  const name = catalog.meta ? `${catalog.meta.name}（${catalog.meta.version} 版）` : '行政许可事项目录';
+  const built = date === NO_DATE ? '' : `　生成日期：${date.toISOString().slice(0, 10)}`;
+  return (sheet) => `${name}　${sheet}${built}`;
+}
+
+/** `--excel-by department`: a sheet per department; any other value is a usage error. */
+function excelBy(value: unknown): boolean {
+  if (value === undefined || value === false) return false;
+  if (value === 'department') return true;
+  throw new UsageError(`--excel-by 只接受 department / --excel-by takes only: department (got ${JSON.stringify(value)})`);
 }
