@@ -18,8 +18,9 @@ function smallCatalogDir(): string {
 /** The flowchart and guide cells of the first item row of `out`/excel/catalog.xlsx. */
 async function itemLinks(out: string) {
   const [items] = await dumpWorkbook(readFileSync(path.join(out, 'excel/catalog.xlsx')));
-  const header = items!.rows[0]!;
-  const row = items!.rows[1]!;
+  // Row 1 is the title, row 2 the header.
+  const header = items!.rows[1]!;
+  const row = items!.rows[2]!;
   return [row[header.indexOf('流程图')] ?? null, row[header.indexOf('办事指南')] ?? null];
 }
 

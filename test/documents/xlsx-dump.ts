@@ -33,7 +33,11 @@ export async function dumpWorkbook(bytes: Uint8Array): Promise<SheetDump[]> {
     sheet.eachRow({ includeEmpty: true }, (row) => {
       heights.push(row.height);
       const cells: DumpCell[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) cells.push(dumpCell(row.getCell(c).value));
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        const cell = row.getCell(c);
+        // A merged cell shows its master's value once, not in every cell it covers.
+        cells.push(cell.isMerged && cell.master !== cell ? null : dumpCell(cell.value));
+      }
       while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
       rows.push(cells);
     });
