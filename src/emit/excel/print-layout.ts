@@ -58,9 +58,12 @@ export function wrappedLines(text: string, width: number): number {
   return Math.max(lines, 1);
 }
 
-/** A row's height in points for the given number of lines. */
+/** Excel's tallest row, in points. */
+const MAX_ROW_PT = 409;
+
+/** A row's height in points for the given number of lines (at most Excel's 409 pt). */
 export function rowHeight(lines: number): number {
-  return Math.max(lines, 1) * LINE_PT + ROW_PADDING_PT;
+  return Math.min(Math.max(lines, 1) * LINE_PT + ROW_PADDING_PT, MAX_ROW_PT);
 }
 
 /**
