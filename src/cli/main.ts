@@ -52,7 +52,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const { UsageError } = await import('../load/read-catalog.js');
     if (error instanceof UsageError) {
-      process.stderr.write(`licat: ${error.message}\n`);
+      const { displayText } = await import('../report/safe-text.js');
+      process.stderr.write(`licat: ${displayText(error.message)}\n`);
       return 2;
     }
     throw error;

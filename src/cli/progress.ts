@@ -1,3 +1,5 @@
+import { safeOutput } from '../report/safe-text.js';
+
 /** Where `licat build` shows what it is doing. */
 export interface ProgressReporter {
   log(message: string): void;
@@ -17,7 +19,8 @@ const REDRAW_MS = 100;
  * @example const p = progressReporter(process.stderr, { quiet: false }); p.progress('halls', 10, 100);
  */
 export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean }, options: { quiet: boolean }): ProgressReporter {
-  if (options.quiet) return { log() {}, warn: (message) => stream.write(`${message}\n`), progress() {}, finish() {} };
+  // Messages may quote catalog text (item names, file names): made safe for the terminal here.
+  if (options.quiet) return { log() {}, warn: (message) => stream.write(`${safeOutput(message)}\n`), progress() {}, finish() {} };
   const tty = stream.isTTY === true;
   let open = false;
   let lastDraw = 0;
@@ -30,11 +33,11 @@ export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boole
   return {
     log(message) {
       endLine();
-      stream.write(`${message}\n`);
+      stream.write(`${safeOutput(message)}\n`);
     },
     warn(message) {
       endLine();
-      stream.write(`${message}\n`);
+      stream.write(`${safeOutput(message)}\n`);
     },
     progress(label, done, total) {
       const ratio = total > 0 ? Math.min(1, done / total) : 1;

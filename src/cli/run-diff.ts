@@ -8,6 +8,7 @@ import { resolveLang } from '../i18n/lang.js';
 import { composeCatalog } from '../load/compose.js';
 import { readCatalog, UsageError } from '../load/read-catalog.js';
 import { readGitRevision, RevisionError } from '../load/read-git-revision.js';
+import { displayText } from '../report/safe-text.js';
 import { finalize } from '../validate/finalize.js';
 import { writeFileAtomic } from './write-output.js';
 
@@ -63,7 +64,7 @@ export async function runDiff(baseArg: string, headArg: string | undefined, opti
         ? `licat: ${label}（${loaded.side.source}）有 ${files} 个文件无法读取，其中的事项未比较：\n`
         : `licat: ${label} (${loaded.side.source}): ${files} file(s) did not load; their items were not compared:\n`,
     );
-    for (const d of loaded.diagnostics) process.stderr.write(`  ${d.file}:${d.line}:${d.column}  ${d.rule}  ${d.message[lang]}\n`);
+    for (const d of loaded.diagnostics) process.stderr.write(`  ${displayText(d.file)}:${d.line}:${d.column}  ${d.rule}  ${displayText(d.message[lang])}\n`);
   }
 
   const text = formatter(result, { lang });

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
+import { jsonSafe, safeOutput } from '../report/safe-text.js';
 import type { DiffResult } from './diff-result.js';
 import { jsonFormat } from './format/json.js';
 import { markdownFormat } from './format/markdown.js';
@@ -11,9 +12,12 @@ export interface DiffFormatContext {
 /** An output format of `licat diff`: the result as text. */
 export type DiffFormatter = (result: DiffResult, context: DiffFormatContext) => string;
 
-/** Every output format of `licat diff`, by its `--format` name. Adding one means adding it here. */
+/**
+ * Every output format of `licat diff`, by its `--format` name. Adding one means adding it here.
+ * Catalog text in them is made safe for a terminal here, in one place (report/safe-text.ts).
+ */
 export const DIFF_FORMATS: Readonly<Record<string, DiffFormatter>> = {
-  table: tableFormat,
-  markdown: markdownFormat,
-  json: jsonFormat,
+  table: (result, context) => safeOutput(tableFormat(result, context)),
+  markdown: (result, context) => safeOutput(markdownFormat(result, context)),
+  json: (result, context) => jsonSafe(jsonFormat(result, context)),
 };

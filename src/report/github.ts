@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { countSeverities, rootRelative, type ReportContext, type Reporter } from './reporter.js';
+import { displayText } from './safe-text.js';
 
 /**
  * GitHub shows at most 10 error and 10 warning annotations of one step; more are dropped
@@ -89,9 +90,13 @@ export function githubSummary(diagnostics: readonly Diagnostic[], { lang, summar
   return out.join('\n') + '\n';
 }
 
-/** Escape a workflow-command message (the part after `::`). */
+/**
+ * Escape a workflow-command message (the part after `::`): line breaks of every kind (a runner
+ * takes a lone CR as one too) and other controls become visible escapes first, so no part of the
+ * text can start a line of its own.
+ */
 function data(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return displayText(s).replace(/%/g, '%25');
 }
 
 /** Escape a workflow-command property value (file, title): also `:` and `,`. */
@@ -101,11 +106,10 @@ function property(s: string): string {
 
 /** A markdown table cell: no pipes, line breaks or HTML. */
 function cell(s: string): string {
-  return s
+  return displayText(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>');
 }

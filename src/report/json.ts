@@ -1,8 +1,9 @@
 import { countSeverities, type Reporter } from './reporter.js';
+import { jsonSafe } from './safe-text.js';
 
 /** The machine-readable contract (docs/cli.md): version 1, summary, located problems. */
 export const json: Reporter = (diagnostics, { lang, summary }) =>
-  JSON.stringify(
+  jsonSafe(JSON.stringify(
     {
       version: 1,
       summary: { files: summary.files, items: summary.items, ...countSeverities(diagnostics) },
@@ -18,4 +19,4 @@ export const json: Reporter = (diagnostics, { lang, summary }) =>
     },
     null,
     2,
-  ) + '\n';
+  )) + '\n';

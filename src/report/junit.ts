@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { countSeverities, type Reporter } from './reporter.js';
+import { displayText } from './safe-text.js';
 
 /**
  * JUnit XML, for CI test-report views (GitLab, Jenkins, Azure). One testsuite per checked file:
@@ -29,7 +30,7 @@ export const junit: Reporter = (diagnostics, { lang, texts }) => {
     for (const d of problems) {
       const name = `${d.rule} ${d.line}:${d.column}${d.path ? ` ${d.path}` : ''}`;
       const head = `    <testcase classname="${attr(file)}" name="${attr(name)}" file="${attr(file)}" line="${d.line}">`;
-      const detail = `${file}:${d.line}:${d.column} ${d.severity} ${d.rule}${d.path ? ` ${d.path}` : ''}\n${d.message[lang]}`;
+      const detail = `${displayText(file)}:${d.line}:${d.column} ${d.severity} ${d.rule}${d.path ? ` ${displayText(d.path)}` : ''}\n${displayText(d.message[lang])}`;
       if (d.severity === 'error') {
         cases.push(`${head}\n      <failure type="${attr(d.rule)}" message="${attr(d.message[lang])}">${text(detail)}</failure>\n    </testcase>`);
       } else {
@@ -59,7 +60,7 @@ function text(s: string): string {
   return s.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Escape an attribute value; line breaks and tabs are kept as character references. */
+/** Escape an attribute value: controls and line breaks as visible escapes, tabs as a character reference. */
 function attr(s: string): string {
-  return text(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return text(displayText(s)).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { RULES } from '../validate/registry.js';
 import { rootRelative, type Reporter } from './reporter.js';
+import { jsonSafe } from './safe-text.js';
 
 /** Where the SARIF 2.1.0 schema is published; test/fixtures holds a copy the tests validate against. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -75,7 +76,7 @@ export const sarif: Reporter = (diagnostics, { lang, sourceRoot, toolVersion }) 
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonSafe(JSON.stringify(log, null, 2)) + '\n';
 };
 
 /** A relative URI reference for a path: each segment percent-encoded, slashes kept. */

@@ -1,5 +1,12 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { countSeverities, type Reporter } from './reporter.js';
+import { displayText, lineStart } from './safe-text.js';
+
+/**
+ * Problems shown per file; the rest are counted in one line. A file with thousands of problems
+ * (a generated file gone wrong) would bury the others; json and sarif keep every problem.
+ */
+export const MAX_SHOWN_PER_FILE = 100;
 
 /** Human output: problems grouped by file, each with a code excerpt and a caret. */
 export const stylish: Reporter = (diagnostics, { lang, texts, summary, color }) => {
@@ -7,17 +14,36 @@ export const stylish: Reporter = (diagnostics, { lang, texts, summary, color }) 
   const zh = lang === 'zh';
   const out: string[] = [];
   let current: string | undefined;
+  // Each file's text is split into lines once, not once per problem.
+  let lines: string[] | undefined;
+  let shown = 0;
+  let hidden = 0;
+  const closeFile = () => {
+    if (hidden > 0) out.push(paint('2', zh ? `  ……该文件另有 ${hidden} 个问题未显示（--format json 列出全部）` : `  … and ${hidden} more problems in this file (--format json lists all)`));
+  };
   for (const d of diagnostics) {
     if (d.file !== current) {
-      if (current !== undefined) out.push('');
-      out.push(paint('4', d.file));
+      if (current !== undefined) {
+        closeFile();
+        out.push('');
+      }
+      out.push(paint('4', lineStart(d.file)));
       current = d.file;
+      lines = texts.get(d.file)?.split(/\r?\n/);
+      shown = 0;
+      hidden = 0;
     }
+    if (shown >= MAX_SHOWN_PER_FILE) {
+      hidden++;
+      continue;
+    }
+    shown++;
     const sev = d.severity === 'error' ? paint('31', zh ? '错误' : 'error') : paint('33', zh ? '警告' : 'warning');
-    const where = d.path ? `  ${paint('2', d.path)}` : '';
-    out.push(`  ${d.line}:${d.column}  ${sev}  ${d.message[lang]}  ${paint('2', d.rule)}${where}`);
-    out.push(...excerpt(d, texts.get(d.file), paint));
+    const where = d.path ? `  ${paint('2', displayText(d.path))}` : '';
+    out.push(`  ${d.line}:${d.column}  ${sev}  ${displayText(d.message[lang])}  ${paint('2', displayText(d.rule))}${where}`);
+    out.push(...excerpt(d, lines, paint));
   }
+  if (current !== undefined) closeFile();
   const { errors, warnings } = countSeverities(diagnostics);
   if (diagnostics.length > 0) out.push('');
   const items = summary.items;
@@ -32,14 +58,13 @@ export const stylish: Reporter = (diagnostics, { lang, texts, summary, color }) 
   return out.join('\n') + '\n';
 };
 
-function excerpt(d: Diagnostic, text: string | undefined, paint: (code: string, s: string) => string): string[] {
-  if (text === undefined) return [];
-  const lines = text.split(/\r?\n/);
-  const source = lines[d.line - 1];
+function excerpt(d: Diagnostic, lines: readonly string[] | undefined, paint: (code: string, s: string) => string): string[] {
+  const source = lines?.[d.line - 1];
   if (source === undefined) return [];
   const gutter = String(d.line).length;
-  const shown = source.length > 160 ? source.slice(0, 160) + '…' : source;
-  const before = source.slice(0, Math.max(0, d.column - 1));
+  const shown = displayText(source.length > 160 ? source.slice(0, 160) + '…' : source);
+  // The caret sits under the escaped text as shown.
+  const before = displayText(source.slice(0, Math.max(0, d.column - 1)));
   return [
     `    ${paint('2', String(d.line).padStart(gutter) + ' |')} ${shown}`,
     `    ${' '.repeat(gutter)} ${paint('2', '|')} ${' '.repeat(displayWidth(before))}${paint('31', '^')}`,
