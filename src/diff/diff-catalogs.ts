@@ -177,16 +177,17 @@ function catalogChanges(base: Catalog, head: Catalog): CatalogChanges {
 
   const bk = base.departments?.kinds ?? {};
   const hk = head.departments?.kinds ?? {};
-  const kinds = (a: object, b: object) => Object.keys(a).filter((k) => !(k in b)).sort();
+  // Own keys only, here and below: a kind named `constructor` is not Object's.
+  const kinds = (a: object, b: object) => Object.keys(a).filter((k) => !Object.hasOwn(b, k)).sort();
   const bodies = { bodiesAdded: 0, bodiesRemoved: 0, bodiesChanged: 0 };
   const bb = (base.departments?.bodies ?? {}) as Record<string, Record<string, unknown>>;
   const hb = (head.departments?.bodies ?? {}) as Record<string, Record<string, unknown>>;
   for (const kind of new Set([...Object.keys(bb), ...Object.keys(hb)])) {
-    const x = bb[kind] ?? {};
-    const y = hb[kind] ?? {};
+    const x = Object.hasOwn(bb, kind) ? bb[kind]! : {};
+    const y = Object.hasOwn(hb, kind) ? hb[kind]! : {};
     for (const region of new Set([...Object.keys(x), ...Object.keys(y)])) {
-      if (x[region] === undefined) bodies.bodiesAdded++;
-      else if (y[region] === undefined) bodies.bodiesRemoved++;
+      if (!Object.hasOwn(x, region)) bodies.bodiesAdded++;
+      else if (!Object.hasOwn(y, region)) bodies.bodiesRemoved++;
       else if (!sameData(x[region], y[region])) bodies.bodiesChanged++;
     }
   }
@@ -206,7 +207,7 @@ function catalogChanges(base: Catalog, head: Catalog): CatalogChanges {
     departments: {
       kindsAdded: kinds(hk, bk),
       kindsRemoved: kinds(bk, hk),
-      kindsChanged: Object.keys(hk).filter((k) => k in bk && !sameData((bk as Record<string, unknown>)[k], (hk as Record<string, unknown>)[k])).sort(),
+      kindsChanged: Object.keys(hk).filter((k) => Object.hasOwn(bk, k) && !sameData((bk as Record<string, unknown>)[k], (hk as Record<string, unknown>)[k])).sort(),
       ...bodies,
     },
     regions,

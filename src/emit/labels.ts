@@ -75,5 +75,6 @@ export function visitsText(handling: Item['handling']): string {
 
 /** The department kind's Chinese name, or its key when departments.yaml lacks it. */
 export function departmentName(kinds: Record<string, { name: string }> | undefined, key: string): string {
-  return kinds?.[key]?.name ?? key;
+  // Own keys only: a kind named `constructor` is not Object's.
+  return kinds && Object.hasOwn(kinds, key) ? kinds[key]!.name : key;
 }

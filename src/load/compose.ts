@@ -5,6 +5,7 @@ import { catalogSchema, type CatalogMeta } from '../schema/catalog.js';
 import { departmentsSchema, type Departments } from '../schema/departments.js';
 import { hallSchema, type Hall } from '../schema/hall.js';
 import { itemSchema, type Item } from '../schema/item.js';
+import { checkRegionTable } from './check-region-table.js';
 import { decodeUtf8 } from './decode.js';
 import { parseYaml } from './parse-yaml.js';
 import type { RawFile } from './read-catalog.js';
@@ -141,16 +142,21 @@ export function composeCatalog(root: string, files: RawFile[], checked?: Readonl
     halls: [],
     unloadedCodes: new Set<string>(),
   };
+  const regionFiles: string[] = [];
+  let tableFindings = 0;
   for (const raw of files) {
     if (raw.kind === 'regions') {
+      regionFiles.push(raw.file);
       const decoded = decodeUtf8(raw.bytes, raw.file);
       if (decoded.finding) {
         findings.push(decoded.finding);
+        tableFindings++;
         continue;
       }
       texts.set(raw.file, decoded.text);
       const table = parseRegionsCsv(decoded.text, raw.file);
       findings.push(...table.findings);
+      tableFindings += table.findings.length;
       for (const region of table.regions) {
         const seen = catalog.regionByCode.get(region.code);
         if (seen) {
@@ -189,8 +195,40 @@ export function composeCatalog(root: string, files: RawFile[], checked?: Readonl
         break;
     }
   }
+  findings.push(...duplicateHalls(catalog));
+  findings.push(
+    ...checkRegionTable({ regionsFolder: joinPath(root, 'regions'), files: regionFiles, regions: catalog.regions, province: catalog.meta?.province, tableFindings }),
+  );
   catalog.regions.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { catalog, findings, texts };
+}
+
+/**
+ * Two hall files for one region (`440106.yaml` and `440106.yml`, or two files whose `region` is
+ * the same): the build keeps one hall per region, so the second would be dropped without a word.
+ * Each later file is an error naming the first.
+ */
+function duplicateHalls(catalog: Catalog): Finding[] {
+  const findings: Finding[] = [];
+  const first = new Map<string, string>();
+  for (const { file, hall } of [...catalog.halls].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const stem = (file.split('/').pop() ?? '').replace(/\.ya?ml$/i, '');
+    for (const key of new Set([stem, hall.region])) {
+      const seen = first.get(key);
+      if (seen === undefined) {
+        first.set(key, file);
+        continue;
+      }
+      findings.push({
+        rule: 'schema',
+        file,
+        path: '/region',
+        message: t(`区划 ${key} 有两个大厅文件：${seen} 和 ${file}；每个区划只能有一个`, `region ${key} has two hall files, ${seen} and ${file}; a region has one`),
+      });
+      break;
+    }
+  }
+  return findings;
 }
 
 function joinPath(root: string, name: string): string {

@@ -1,6 +1,6 @@
 import jsYaml from 'js-yaml';
 import { t, type Text } from '../i18n/lang.js';
-import type { Finding } from '../diagnostics/diagnostic.js';
+import { pointer, type Finding } from '../diagnostics/diagnostic.js';
 import { yamlLibrary } from './yaml-library.js';
 
 export interface ParsedYaml {
@@ -13,6 +13,13 @@ export interface ParsedYaml {
 export const MAX_NODES = 100_000;
 /** Deepest nesting accepted. */
 export const MAX_DEPTH = 64;
+/**
+ * Most characters of text (keys and string values) a file may expand to, counting every alias
+ * use in full: four times the largest file accepted, so only aliases can reach it. Without it a
+ * 600 KB string used through 1,000 aliases passes the node count and the build then runs out of
+ * memory writing 600 MB of JSON.
+ */
+export const MAX_EXPANDED_CHARS = 4 * 1024 * 1024;
 
 const YAML_MESSAGES: Record<string, Text> = {
   DUPLICATE_KEY: t('重复的键：同一映射中的键必须唯一', 'duplicate key: keys in one mapping must be unique'),
@@ -43,9 +50,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { data: undefined, findings: explainFailure(text, file, error) };
   }
   const shape = measure(data);
+  if (shape === 'proto') return { data: undefined, findings: protoKeys(data, file) };
   if (shape !== undefined) {
-    const aliasAt = /^\s*[^#\n]*\*[A-Za-z0-9_-]/m.exec(text);
-    const { line, column } = aliasAt ? lineCol(text, aliasAt.index) : { line: 1, column: 1 };
+    const aliasAt = /^[^\S\n]*[^#\n]*?\*[A-Za-z0-9_-]/m.exec(text);
+    const { line, column } = aliasAt ? lineCol(text, aliasAt.index + aliasAt[0].length - 2) : { line: 1, column: 1 };
     return {
       data: undefined,
       findings: [
@@ -60,6 +68,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
               ? t(
                   `文件展开后超过 ${MAX_NODES} 个节点（疑似“别名炸弹”），请不要用别名复制大段内容`,
                   `the file expands to more than ${MAX_NODES} nodes (an alias bomb?); do not copy large parts with aliases`,
+                )
+              : shape === 'text'
+              ? t(
+                  `文件经别名展开后文本超过 ${MAX_EXPANDED_CHARS} 个字符（疑似“别名炸弹”），请不要用别名复制大段文字`,
+                  `the file expands to more than ${MAX_EXPANDED_CHARS} characters of text through aliases (an alias bomb?); do not copy large texts with aliases`,
                 )
               : t(`嵌套超过 ${MAX_DEPTH} 层`, `nesting deeper than ${MAX_DEPTH} levels`),
         },
@@ -115,12 +128,13 @@ function deepMessage(): Text {
 }
 
 /**
- * Count nodes (each alias use counts in full) and depth; report the first limit exceeded. The
- * walk is depth first from the last child, so where both limits are exceeded the one met first
- * is always the same.
+ * Count nodes and characters of text (each alias use counts in full), and depth; report the first
+ * limit exceeded, or a `__proto__` key. The walk is depth first from the last child, so where two
+ * limits are exceeded the one met first is always the same.
  */
-function measure(root: unknown): 'nodes' | 'depth' | undefined {
+function measure(root: unknown): 'nodes' | 'depth' | 'text' | 'proto' | undefined {
   let nodes = 0;
+  let chars = typeof root === 'string' ? root.length : 0;
   const values: unknown[] = [root];
   const depths: number[] = [0];
   while (values.length > 0) {
@@ -131,7 +145,8 @@ function measure(root: unknown): 'nodes' | 'depth' | undefined {
     if (value !== null && typeof value === 'object') {
       if (Array.isArray(value)) {
         for (const child of value) {
-          if (child !== null && typeof child === 'object') {
+          if (typeof child === 'string') chars += child.length;
+          else if (child !== null && typeof child === 'object') {
             values.push(child);
             depths.push(depth + 1);
           }
@@ -140,17 +155,56 @@ function measure(root: unknown): 'nodes' | 'depth' | undefined {
       } else {
         const keys = Object.keys(value);
         for (const key of keys) {
+          chars += key.length;
           const child = (value as Record<string, unknown>)[key];
-          if (child !== null && typeof child === 'object') {
+          if (typeof child === 'string') chars += child.length;
+          else if (child !== null && typeof child === 'object') {
             values.push(child);
             depths.push(depth + 1);
           }
         }
         nodes += keys.length;
+        if (Object.hasOwn(value, '__proto__')) return 'proto';
       }
+      if (chars > MAX_EXPANDED_CHARS) return 'text';
     }
   }
-  return undefined;
+  return chars > MAX_EXPANDED_CHARS ? 'text' : undefined;
+}
+
+/**
+ * Every `__proto__` key, located. JavaScript gives that name to an object's prototype: schema
+ * checks drop such a key without a word, and a program reading licat's JSON output could let it
+ * rewrite its objects' prototype. So it is refused as a key, where other names (`constructor`,
+ * `prototype`, `hasOwnProperty`) are ordinary keys.
+ */
+function protoKeys(root: unknown, file: string): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<object>();
+  const walk = (value: unknown, at: Array<string | number>) => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) value.forEach((child, i) => walk(child, [...at, i]));
+    else {
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__') {
+          findings.push({
+            rule: 'schema',
+            file,
+            path: pointer([...at, key]),
+            at: 'key',
+            message: t(
+              '不能用 __proto__ 作键名：JavaScript 把它当作对象的原型，读取输出的程序会出错',
+              'the key __proto__ is not allowed: JavaScript takes it for the object\'s prototype, which would mislead programs reading the output',
+            ),
+          });
+        }
+        walk((value as Record<string, unknown>)[key], [...at, key]);
+      }
+    }
+  };
+  walk(root, []);
+  return findings;
 }
 
 function lineCol(text: string, offset: number): { line: number; column: number } {

@@ -40,7 +40,8 @@ export function findMissingBodies(catalog: Catalog, tree: RegionTree = buildRegi
     const { item } = entry;
     if (!Object.hasOwn(kinds, item.department)) continue;
     const own = Object.hasOwn(bodies, item.department) ? bodies[item.department]! : {};
-    const absent = catalog.departments?.absent?.[item.department] ?? {};
+    const absentByKind = catalog.departments?.absent;
+    const absent = absentByKind && Object.hasOwn(absentByKind, item.department) ? absentByKind[item.department]! : {};
     const exempt = notOffered.get(item.code);
     const seen = new Set<Tier>();
     item.levels.forEach((tier, levelIndex) => {

@@ -71,7 +71,8 @@ export function catalogSheets(catalog: Catalog, input: CatalogSheetsInput): Shee
 /** Departments in departments.yaml order, then any other an item names, sorted. */
 function departmentOrder(catalog: Catalog, items: readonly Item[]): string[] {
   const kinds = catalog.departments?.kinds ?? {};
-  return [...Object.keys(kinds), ...[...new Set(items.map((i) => i.department))].filter((d) => !(d in kinds)).sort()];
+  // Own keys only: a kind named `constructor` is not Object's.
+  return [...Object.keys(kinds), ...[...new Set(items.map((i) => i.department))].filter((d) => !Object.hasOwn(kinds, d)).sort()];
 }
 
 /** Sheet names as Excel takes them, none twice (a department named like a fixed sheet gets a suffix). */

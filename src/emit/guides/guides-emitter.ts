@@ -97,7 +97,7 @@ function flowchartView(code: string, chart: Flowchart | undefined, safe: Templat
 function indexModel(catalog: Catalog, items: readonly Item[]) {
   const kinds = catalog.departments?.kinds;
   const used = new Set(items.map((i) => i.department));
-  const departmentOrder = [...Object.keys(kinds ?? {}), ...[...used].filter((d) => !kinds?.[d]).sort()].filter((d) => used.has(d));
+  const departmentOrder = [...Object.keys(kinds ?? {}), ...[...used].filter((d) => !(kinds && Object.hasOwn(kinds, d))).sort()].filter((d) => used.has(d));
   const rank = new Map(departmentOrder.map((d, i) => [d, i]));
   const sorted = [...items].sort((a, b) => (rank.get(a.department) ?? 0) - (rank.get(b.department) ?? 0) || (a.code < b.code ? -1 : 1));
   return {
