@@ -136,13 +136,28 @@ const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\
  * @example canonicalTime('2026-11-01T08:00:00+08:00') // '2026-11-01T00:00:00.000Z'
  */
 export function canonicalTime(value: string): string {
-  const ms = ISO.test(value) ? Date.parse(value) : NaN;
+  const ms = ISO.test(value) && isRealTime(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(ms)) {
     throw new UsageError(
       `--build-time 应为带时区的 ISO 8601 时间，如 2026-11-01T08:00:00+08:00：${value} / --build-time takes an ISO 8601 time with a zone, e.g. 2026-11-01T08:00:00Z: ${value}`,
     );
   }
   return new Date(ms).toISOString();
+}
+
+/**
+ * Whether the date and time written exist: `Date.parse` rolls 2026-02-30 over to March 2 and
+ * accepts 24:00, so the fields are checked by a round trip through a UTC date.
+ */
+function isRealTime(value: string): boolean {
+  const [date = '', time = ''] = value.split('T');
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh = 0, mm = 0, ss = 0] = (time.match(/^(\d{2}):(\d{2})(?::(\d{2}))?/)?.slice(1) ?? []).map((n) => Number(n ?? 0));
+  const at = new Date(Date.UTC(y, m - 1, d, hh, mm, ss));
+  const sameFields =
+    at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d && at.getUTCHours() === hh && at.getUTCMinutes() === mm && at.getUTCSeconds() === ss;
+  const zone = /([+-])(\d{2}):?(\d{2})$/.exec(time);
+  return sameFields && (!zone || (Number(zone[2]) <= 14 && Number(zone[3]) <= 59));
 }
 
 /** Options of the command line meant for the emitters (e.g. excelHalls): all but the build's own. */

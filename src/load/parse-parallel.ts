@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { checkFile, type CheckedFile } from './compose.js';
 import type { FileKind, RawFile } from './read-catalog.js';
+import { UsageError } from './read-catalog.js';
 
 /** Fewest files worth a worker thread: below this, starting one costs more than it saves. */
 export const PARALLEL_MIN_FILES = 300;
@@ -54,11 +55,32 @@ export interface WorkerChunk {
  * checks everything on the main thread).
  */
 export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env, load = loadavg()[0] ?? 0): number {
-  const forced = env.LICAT_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced.trim())) return Number(forced);
+  const forced = forcedWorkers(env);
+  if (forced !== undefined) return forced;
   const cores = availableParallelism();
   if (count < PARALLEL_MIN_FILES || load >= cores) return 0;
   return Math.max(0, Math.min(MAX_WORKERS, cores - 1));
+}
+
+/** Most threads `LICAT_WORKERS` may ask for: each costs some 40 MB and a copy of the files. */
+export const MAX_FORCED_WORKERS = 64;
+
+/**
+ * `LICAT_WORKERS` as a number, or undefined when it is unset or empty. Anything but a whole number
+ * from 0 to MAX_FORCED_WORKERS is an environment error (exit 2), not silently ignored or obeyed:
+ * 100,000 threads would exhaust the machine.
+ * @example forcedWorkers({ LICAT_WORKERS: '2' }) // 2
+ */
+export function forcedWorkers(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env.LICAT_WORKERS?.trim();
+  if (value === undefined || value === '') return undefined;
+  const n = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+  if (!(n <= MAX_FORCED_WORKERS)) {
+    throw new UsageError(
+      `环境变量 LICAT_WORKERS 应为 0 到 ${MAX_FORCED_WORKERS} 之间的整数，实为 ${JSON.stringify(value)} / LICAT_WORKERS takes a whole number from 0 to ${MAX_FORCED_WORKERS}, not ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
 }
 
 const WORKER = new URL('./parse-worker.js', import.meta.url);

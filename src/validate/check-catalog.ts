@@ -1,7 +1,7 @@
 import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
 import { checkFile, composeCatalog, type CheckedFile } from '../load/compose.js';
 import { ParseCache } from '../load/parse-cache.js';
-import { checkInChunks, checkInParallel, ParsePool, type ItemHook } from '../load/parse-parallel.js';
+import { checkInChunks, checkInParallel, forcedWorkers, ParsePool, type ItemHook } from '../load/parse-parallel.js';
 import { readCatalog, type RawFile } from '../load/read-catalog.js';
 import type { Catalog } from '../model/catalog.js';
 import { finalize } from './finalize.js';
@@ -33,6 +33,7 @@ export interface CheckOptions {
  * @example const { diagnostics } = await checkCatalog('catalog');
  */
 export async function checkCatalog(root: string, cwd = process.cwd(), options: CheckOptions = {}): Promise<CheckResult> {
+  forcedWorkers(process.env); // a bad LICAT_WORKERS is an error even when no thread is needed
   // Without a cache every YAML file is parsed: start the workers while the files are read.
   let pool: ParsePool | undefined;
   try {
