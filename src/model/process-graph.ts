@@ -1,6 +1,25 @@
 import { pointerSegment } from '../diagnostics/diagnostic.js';
 import type { Item, Step } from '../schema/item.js';
 
+/**
+ * Most steps of one process. A real one has five to twenty; the limit keeps a flowchart drawable.
+ */
+export const MAX_PROCESS_STEPS = 150;
+/**
+ * Most `next` and `branches` references (edges of the flowchart) of one process. Mermaid refuses
+ * a chart of more edges than its `maxEdges` setting (500 by default), which the renderer sets to
+ * this limit and one more (the link to the special-procedures box), so a process that passes the
+ * process-graph rule is always drawn.
+ */
+export const MAX_PROCESS_EDGES = 300;
+
+/** Number of `next` and `branches` references of a process: the edges of its flowchart, at most. */
+export function processEdgeCount(steps: readonly Step[]): number {
+  let count = 0;
+  for (const step of steps) count += (step.next?.length ?? 0) + (step.branches ? Object.keys(step.branches).length : 0);
+  return count;
+}
+
 /** A transition between two steps: `next` (no label) or a labelled decision branch. */
 export interface ProcessEdge {
   from: number;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { patchMermaidBundle } from './mermaid-bundle-patch.js';
+import { MAX_PROCESS_EDGES } from '../../model/process-graph.js';
 
 const require = createRequire(import.meta.url);
 
@@ -50,6 +51,8 @@ export const RENDER_CONFIG = {
   handDrawnSeed: 1,
   deterministicIds: true,
   maxTextSize: 500_000,
+  // Every process that passes the process-graph rule fits: its edges and the link to the notes box.
+  maxEdges: MAX_PROCESS_EDGES + 1,
 } as const;
 
 /** Chromium switches: no sandbox (containers, root), no GPU, and nothing that phones home. */

@@ -1,6 +1,6 @@
 import { t } from '../../i18n/lang.js';
 import type { Finding } from '../../diagnostics/diagnostic.js';
-import { canReachEnd, processGraph, reachableFromStart } from '../../model/process-graph.js';
+import { canReachEnd, MAX_PROCESS_EDGES, MAX_PROCESS_STEPS, processEdgeCount, processGraph, reachableFromStart } from '../../model/process-graph.js';
 import type { Rule } from '../rule.js';
 
 /** Fewest steps of a licensing process: apply, accept, review, decide, deliver. */
@@ -16,16 +16,32 @@ export const processGraphRule: Rule = {
   severity: 'error',
   scope: 'item',
   description: t(
-    '办理流程图不完整：起点、终点、不可达或走不到终点的环节、分支、未知或重复的环节标识、许可事项少于 5 个环节',
-    'the process is not a sound flowchart: start, ends, unreachable or dead-end steps, branches, unknown or duplicate step ids, a licensing item with fewer than 5 steps',
+    '办理流程图不完整：起点、终点、不可达或走不到终点的环节、分支、未知或重复的环节标识、许可事项少于 5 个环节，或环节、连线超过上限',
+    'the process is not a sound flowchart: start, ends, unreachable or dead-end steps, branches, unknown or duplicate step ids, a licensing item with fewer than 5 steps, or too many steps or links',
   ),
   check(catalog) {
     const findings: Finding[] = [];
     for (const { file, item } of catalog.items) {
       const push = (path: string, zh: string, en: string, at?: 'key') =>
         findings.push({ rule: 'process-graph', file, path, message: t(zh, en), ...(at ? { at } : {}) });
-      const graph = processGraph(item);
       const steps = item.process.steps;
+      // Limits first: a process past them is not drawn, and its graph is not worth walking.
+      const edgeCount = processEdgeCount(steps);
+      if (steps.length > MAX_PROCESS_STEPS || edgeCount > MAX_PROCESS_EDGES) {
+        if (steps.length > MAX_PROCESS_STEPS) {
+          push('/process/steps', `流程有 ${steps.length} 个环节，上限为 ${MAX_PROCESS_STEPS} 个`, `the process has ${steps.length} steps; the limit is ${MAX_PROCESS_STEPS}`, 'key');
+        }
+        if (edgeCount > MAX_PROCESS_EDGES) {
+          push(
+            '/process/steps',
+            `流程有 ${edgeCount} 条连线（next 和 branches），上限为 ${MAX_PROCESS_EDGES} 条，否则流程图无法绘制`,
+            `the process has ${edgeCount} links (next and branches); the limit is ${MAX_PROCESS_EDGES}, beyond which no flowchart can be drawn`,
+            'key',
+          );
+        }
+        continue;
+      }
+      const graph = processGraph(item);
 
       for (const i of graph.duplicates) {
         const first = graph.indexById.get(steps[i]!.id)!;
