@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
+import { newChromiumProfile } from './chromium-profile.js';
 import { patchMermaidBundle } from './mermaid-bundle-patch.js';
 import { MAX_PROCESS_EDGES } from '../../model/process-graph.js';
 
@@ -87,7 +87,7 @@ export class MermaidRenderer {
    */
   static async open(executablePath: string, options: { exactBundle?: boolean } = {}): Promise<MermaidRenderer> {
     const { default: puppeteer } = await import('puppeteer');
-    const profile = await mkdtemp(path.join(tmpdir(), 'licat-chromium-'));
+    const profile = await newChromiumProfile();
     let browser: Browser | undefined;
     try {
       browser = await puppeteer.launch({
@@ -95,6 +95,9 @@ export class MermaidRenderer {
         headless: true,
         userDataDir: profile,
         args: CHROMIUM_ARGS,
+        // Driven through a pipe, not a socket: when licat dies, even by SIGKILL, the browser reads
+        // the end of the pipe and exits, instead of running on with its renderers.
+        pipe: true,
         protocolTimeout: 120_000,
       });
       const page = await browser.newPage();
