@@ -14,6 +14,7 @@
 //   --write      replace the results block of docs/performance.md with this run's table
 //   --json FILE  also write every measurement as JSON
 //   --keep       keep the temporary folder and say where it is
+//   --only output  only the output formats of validate on many problems (no catalog generated)
 //
 // Peak memory (VmHWM) and CPU time (getrusage) come from inside each timed process (a preloaded
 // module, scripts/bench/rusage.cjs), so no GNU time is needed; worker threads are counted with
@@ -255,6 +256,11 @@ async function main() {
       `${runs} run${runs === 1 ? '' : 's'} per stage, median wall time; load average ${machine.load.map((l) => l.toFixed(1)).join(' ')}\n`,
   );
 
+  if (option('--only') === 'output') {
+    await outputFormats();
+    return machine;
+  }
+
   const itemsDir = path.join(work, 'items');
   const findingsDir = path.join(work, 'items-findings');
   const provinceDir = path.join(work, 'province');
@@ -282,6 +288,8 @@ async function main() {
   row(group1, 'licat validate (clean)', validate, { floor: parse, target: { ratio: 2 } });
   row(group1, 'licat validate (clean), one thread', oneThread, { floor: parse });
   row(group1, `licat validate (${sizes.findings} files with a problem)`, withFindings, { floor: parse });
+
+  await outputFormats();
 
   // The province catalog: expansion, feeds, Excel.
   const group2 = `province catalog: ${provinceItems.toLocaleString('en')} items over the real region tree`;
@@ -328,6 +336,30 @@ async function main() {
   await flowcharts(provinceDir);
 
   return machine;
+}
+
+/**
+ * The output formats of `licat validate` on 200,000 problems (a tenth with --quick), each timed
+ * in-process against the floor of JSON.stringify on the same diagnostics: every format must stay
+ * linear in the number of problems (stylish once took 94 s for 40,000).
+ */
+async function outputFormats() {
+  const problems = quick ? 20_000 : 200_000;
+  const group = `output of ${problems.toLocaleString('en')} problems (in-process, after building the diagnostics)`;
+  const env = { LICAT_BENCH_LIB: path.join(INSTALL, 'lib') };
+  const formats = ['stylish', 'json', 'sarif', 'junit', 'github'];
+  const measured = interleaved(['floor', ...formats].map((f) => ({ label: `report ${f}`, args: [path.join(BENCH, 'report.mjs'), f, String(problems)], env })));
+  const timed = (m) => ({ ...m, wallMs: median(m.samplesTimed) });
+  const floor = timed(measured[0]);
+  row(group, 'floor: JSON.stringify of the diagnostics', floor);
+  // Targets: the text formats are small (stylish shows 100 problems a file); the full ones write
+  // several times the floor's bytes (SARIF: 4x, with a fingerprint per result).
+  const targets = { stylish: 2, json: 3, sarif: 12, junit: 6, github: 2 };
+  formats.forEach((f, i) => {
+    const m = measured[i + 1];
+    const bytes = JSON.parse(m.last.stdout).bytes;
+    row(group, `--format ${f}`, timed(m), { floorMs: floor.wallMs, target: { ratio: targets[f] }, note: `${(bytes / 1e6).toFixed(1)} MB of output` });
+  });
 }
 
 /** After editing one item: validate and rebuild the feeds with the cache, per kind of item edited. */
