@@ -3,6 +3,7 @@ import { resolveLang, t } from '../i18n/lang.js';
 import { UsageError } from '../load/read-catalog.js';
 import { REPORTERS } from '../report/registry.js';
 import { countSeverities } from '../report/reporter.js';
+import { displayText } from '../report/safe-text.js';
 import { checkCatalog } from '../validate/check-catalog.js';
 import { emitOutput } from '../emit/build.js';
 import { InvalidFeedError } from '../emit/feeds/feed-validator.js';
@@ -82,7 +83,7 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
   } catch (error) {
     reporter.finish();
     if (error instanceof OutputError) {
-      process.stderr.write(`licat: ${error.text[lang]}\n`);
+      process.stderr.write(`licat: ${displayText(error.text[lang])}\n`);
       return 2;
     }
     if (error instanceof InvalidFeedError) {

@@ -4,6 +4,7 @@ import { InvalidFeedError } from '../emit/feeds/feed-validator.js';
 import { MergeError, mergedCatalog, mergeEmitter, readShards } from '../emit/merge-shards.js';
 import { OutputError } from '../emit/output-error.js';
 import { awaitBuild } from './await-build.js';
+import { displayText } from '../report/safe-text.js';
 import { progressReporter } from './progress.js';
 
 export interface MergeOptions {
@@ -45,7 +46,7 @@ export async function runMerge(dirs: string[], options: MergeOptions): Promise<n
   } catch (error) {
     reporter.finish();
     if (error instanceof MergeError || error instanceof OutputError) {
-      process.stderr.write(`licat: ${error.text[lang]}\n`);
+      process.stderr.write(`licat: ${displayText(error.text[lang])}\n`);
       return 2;
     }
     if (error instanceof InvalidFeedError) {

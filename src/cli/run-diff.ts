@@ -48,7 +48,7 @@ export async function runDiff(baseArg: string, headArg: string | undefined, opti
     head = await loadSide(headArg ?? dir, dir, cwd);
   } catch (error) {
     if (error instanceof RevisionError) {
-      process.stderr.write(`licat: ${error.text[lang]}\n`);
+      process.stderr.write(`licat: ${displayText(error.text[lang])}\n`);
       return 2;
     }
     throw error;
