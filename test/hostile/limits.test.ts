@@ -1,9 +1,13 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findChromium } from '../../src/emit/flowcharts/find-chromium.js';
+import { MermaidRenderer } from '../../src/emit/flowcharts/mermaid-renderer.js';
+import { flowchartSource } from '../../src/emit/flowcharts/mermaid-source.js';
 import { departmentName } from '../../src/emit/labels.js';
 import { MAX_EXPANDED_CHARS } from '../../src/load/parse-yaml.js';
-import { MAX_PROCESS_EDGES, MAX_PROCESS_STEPS } from '../../src/model/process-graph.js';
+import { MAX_PROCESS_EDGES, MAX_PROCESS_STEPS, processEdgeCount } from '../../src/model/process-graph.js';
+import type { Item } from '../../src/schema/item.js';
 import { licat } from '../helpers.js';
 import { writeSmallCatalog } from '../build/catalogs.js';
 import { BASE, checkInline, sampleItem } from '../inline.js';
@@ -190,4 +194,23 @@ describe('processes: edges and steps per process', () => {
     expect(r.stderr).toContain('process-graph');
     expect(r.stderr).not.toContain('Edge limit exceeded');
   }, 60_000);
+
+  it("Mermaid draws a process at the limit (with a special-procedures box), and its own limit is just above", async () => {
+    const executable = await findChromium();
+    if (!executable) throw new Error('this test needs Chromium');
+    const steps: Item['process']['steps'] = [{ id: 'apply', name: '申请', next: ['s1'] }];
+    for (let i = 1; i <= 100; i++) steps.push({ id: `s${i}`, name: `审查${i}`, next: Array(i === 100 ? 1 : 3).fill(i === 100 ? 'end' : `s${i + 1}`) as string[] });
+    steps.push({ id: 'end', name: '送达' });
+    steps[1]!.next!.push('s2');
+    expect(processEdgeCount(steps)).toBe(MAX_PROCESS_EDGES);
+    const item = { code: '440101001000', process: { steps, special: [{ name: '现场核查', limit: { value: 5, unit: 'working-day' } }] } } as unknown as Item;
+    const renderer = await MermaidRenderer.open(executable);
+    try {
+      expect(await renderer.render('flowchart-limit', await flowchartSource(item))).toContain('<svg');
+      steps[1]!.next!.push('s2');
+      await expect(renderer.render('flowchart-over', await flowchartSource(item))).rejects.toThrow(/Edge limit exceeded/);
+    } finally {
+      await renderer.close();
+    }
+  }, 120_000);
 });

@@ -7,7 +7,7 @@ import { copySample, licat, tempDir } from '../helpers.js';
 import { sampleProblems } from './context.js';
 
 describe('github', () => {
-  it('writes one annotation per problem with GitHub escaping, then a markdown summary', () => {
+  it('writes one annotation per problem with GitHub escaping (a line break shown as \\n, never one), then a markdown summary', () => {
     const { diagnostics, context } = sampleProblems();
     const out = github(diagnostics, context);
     const lines = out.split('\n');
@@ -17,12 +17,12 @@ describe('github', () => {
     expect(annotations).toContain(
       `::error file=catalog/items/market/food.yaml,line=${limit.line},col=${limit.column},title=time-limit-order::${limit.message.en}`,
     );
-    expect(annotations).toContain('::error file=catalog/items/market/food.yaml,line=3,col=7,title=schema::name has <b>, & and "quotes", a line%0Abreak, 100%25, a:b');
+    expect(annotations).toContain('::error file=catalog/items/market/food.yaml,line=3,col=7,title=schema::name has <b>, & and "quotes", a line\\nbreak, 100%25, a:b');
     expect(annotations.some((a) => a.startsWith('::warning file=catalog/items/market/food.yaml,') && a.includes('title=material-unused::'))).toBe(true);
     expect(annotations.some((a) => a.startsWith('::error file=catalog/halls/天河 大厅.yaml,line='))).toBe(true);
     expect(out).toContain('## licat validate');
     expect(out).toContain('| Level | File | Line | Rule | Message |');
-    expect(out).toContain('| ❌ error | catalog/items/market/food.yaml | 3:7 | schema | name has &lt;b&gt;, &amp; and "quotes", a line<br>break, 100%, a:b |');
+    expect(out).toContain('| ❌ error | catalog/items/market/food.yaml | 3:7 | schema | name has &lt;b&gt;, &amp; and "quotes", a line\\\\nbreak, 100%, a:b |');
   });
 
   it('escapes commas and colons in properties', () => {

@@ -50,7 +50,8 @@ describe('junit', () => {
     expect(Number(item.attributes.tests)).toBe(cases.length);
     expect(Number(item.attributes.failures)).toBe(cases.filter((c) => c.children[0]?.name === 'failure').length);
     const escaped = cases.find((c) => c.attributes.name === 'schema 3:7 /name')!;
-    expect(escaped.children[0]!.attributes.message).toBe('name has <b>, & and "quotes", a line\nbreak, 100%, a:b');
+    // A line break in catalog text is shown escaped, never written as one.
+    expect(escaped.children[0]!.attributes.message).toBe('name has <b>, & and "quotes", a line\\nbreak, 100%, a:b');
     expect(escaped.children[0]!.text).toContain('catalog/items/market/food.yaml:3:7 error schema /name\nname has <b>, & and "quotes"');
     const warning = cases.find((c) => c.attributes.name!.startsWith('material-unused'))!;
     expect(warning.children.map((c) => c.name)).toEqual(['system-out']);
@@ -59,12 +60,12 @@ describe('junit', () => {
     expect(clean.children.map((c) => [c.attributes.name, c.children.length])).toEqual([['licat validate', 0]]);
   });
 
-  it('drops characters XML cannot carry instead of writing a broken file', () => {
+  it('escapes control characters visibly instead of writing a broken file', () => {
     const { diagnostics, context } = sampleProblems();
     const bad = [{ ...diagnostics[0]!, severity: 'error' as const, message: { zh: '控制字符\u0001\u001b[31m', en: 'control\u0001\u001b[31m' } }];
     const doc = parseXml(junit(bad, context));
     const failure = doc.children.flatMap((s) => s.children).find((c) => c.children[0]?.name === 'failure')!;
-    expect(failure.children[0]!.attributes.message).toBe('control\uFFFD\uFFFD[31m');
+    expect(failure.children[0]!.attributes.message).toBe('control\\x01\\x1B[31m');
   });
 
   it('licat validate --format junit on the sample: every file passes', () => {
