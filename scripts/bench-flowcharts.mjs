@@ -21,7 +21,7 @@ const lib = (rel) => import(pathToFileURL(path.join(ROOT, 'lib', rel)).href);
 
 /** Run the benchmark; returns `{ diagrams, licat, mmdc, renderMermaid }` with seconds and rates. */
 export async function benchFlowcharts({ mmdcCount = 3, apiCount = 5, catalogDir = path.join(ROOT, 'catalog') } = {}) {
-  const { checkCatalog } = await lib('validate/check-catalog.js');
+  const { checkCatalog } = await lib('pipeline/check-catalog.js');
   const { itemsByCode } = await lib('emit/items-by-code.js');
   const { flowchartSource } = await lib('emit/flowcharts/mermaid-source.js');
   const { MermaidRenderer, RENDER_CONFIG, CHROMIUM_ARGS, mermaidBundle } = await lib('emit/flowcharts/mermaid-renderer.js');

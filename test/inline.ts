@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FileKind, RawFile } from '../src/load/read-catalog.js';
-import { checkFiles, type CheckResult } from '../src/validate/check-catalog.js';
+import { checkFiles, type CheckResult } from '../src/pipeline/check-catalog.js';
 import { ROOT } from './helpers.js';
 
 const SAMPLE_ITEM = readFileSync(path.join(ROOT, 'catalog/items/market/food-business.yaml'), 'utf8');

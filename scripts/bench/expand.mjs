@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LIB = process.env.LICAT_BENCH_LIB ?? path.join(ROOT, 'lib');
 const lib = (rel) => import(pathToFileURL(path.join(LIB, rel)).href);
-const { checkCatalog } = await lib('validate/check-catalog.js');
+const { checkCatalog } = await lib('pipeline/check-catalog.js');
 const { planExpansion } = await lib('model/expand.js');
 
 const { catalog } = await checkCatalog(process.argv[2]);

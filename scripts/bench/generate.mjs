@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLE = path.join(ROOT, 'catalog');
-const CHECKER = path.join(ROOT, 'lib/validate/check-catalog.js');
+const CHECKER = path.join(ROOT, 'lib/pipeline/check-catalog.js');
 
 /** The sample's item files, in path order: `{ rel, text }`. */
 function sampleItems() {

@@ -1,4 +1,4 @@
-import type { CommandRegistration } from './commands.js';
+import type { CommandRegistration } from './command-registration.js';
 
 /** `licat build`: registered here, implemented in ./build.ts (imported when it runs). */
 export const registerBuild: CommandRegistration = (program, setExitCode) => {

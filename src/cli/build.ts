@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { resolveLang, t } from '../i18n/lang.js';
-import { UsageError } from '../load/read-catalog.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 import { REPORTERS } from '../report/registry.js';
 import { countSeverities } from '../report/reporter.js';
 import { displayText } from '../report/safe-text.js';
-import { checkCatalog } from '../validate/check-catalog.js';
+import { checkCatalog } from '../pipeline/check-catalog.js';
 import { emitOutput } from '../emit/build.js';
 import { InvalidFeedError } from '../emit/feeds/feed-validator.js';
 import { OutputError } from '../emit/output-error.js';

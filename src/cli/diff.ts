@@ -1,4 +1,4 @@
-import type { CommandRegistration } from './commands.js';
+import type { CommandRegistration } from './command-registration.js';
 
 /** `licat diff BASE [HEAD]`: registered here, implemented in ./run-diff.ts (imported when it runs). */
 export const registerDiff: CommandRegistration = (program, setExitCode) => {

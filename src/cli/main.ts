@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
-    const { UsageError } = await import('../load/read-catalog.js');
+    const { UsageError } = await import('../diagnostics/usage-error.js');
     if (error instanceof UsageError) {
       const { displayText } = await import('../report/safe-text.js');
       process.stderr.write(`licat: ${displayText(error.message)}\n`);

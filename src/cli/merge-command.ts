@@ -1,4 +1,4 @@
-import type { CommandRegistration } from './commands.js';
+import type { CommandRegistration } from './command-registration.js';
 
 /** `licat merge`: registered here, implemented in ./merge.ts (imported when it runs). */
 export const registerMerge: CommandRegistration = (program, setExitCode) => {

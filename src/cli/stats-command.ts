@@ -1,4 +1,4 @@
-import type { CommandRegistration } from './commands.js';
+import type { CommandRegistration } from './command-registration.js';
 
 /** `licat stats`: registered here, implemented in ./stats.ts (imported when it runs). */
 export const registerStats: CommandRegistration = (program, setExitCode) => {

@@ -1,9 +1,9 @@
 import { resolveLang, t } from '../i18n/lang.js';
-import { UsageError } from '../load/read-catalog.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 import { countSeverities } from '../report/reporter.js';
 import { computeStats } from '../stats/compute-stats.js';
 import { STATS_FORMATS } from '../stats/formats.js';
-import { checkCatalog } from '../validate/check-catalog.js';
+import { checkCatalog } from '../pipeline/check-catalog.js';
 
 /**
  * `licat stats [dir]`: print the reform indicators. A catalog with errors still gets its

@@ -1,11 +1,11 @@
 import { appendFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveLang } from '../i18n/lang.js';
-import { checkCatalog } from '../validate/check-catalog.js';
+import { checkCatalog } from '../pipeline/check-catalog.js';
 import { applyBaseline, parseBaseline, renderBaseline } from '../validate/baseline.js';
 import { REPORTERS } from '../report/registry.js';
 import { githubSummary } from '../report/github.js';
-import { UsageError } from '../load/read-catalog.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 import { countSeverities, type ReportContext } from '../report/reporter.js';
 import { writeFileAtomic } from './write-output.js';
 

@@ -1,4 +1,5 @@
 import type { Text } from '../i18n/lang.js';
+import type { RuleId } from './rule-ids.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -8,7 +9,8 @@ export type SeveritySetting = Severity | 'off';
  * Rules fill `file` and `path`; the locate stage fills `line` and `column` from the source.
  */
 export interface Diagnostic {
-  rule: string;
+  /** One of the closed list in diagnostics/rule-ids.ts. */
+  rule: RuleId;
   severity: Severity;
   message: Text;
   /** Path of the file, relative to the working directory, with forward slashes. */

@@ -1,16 +1,8 @@
-import type { Lang } from '../i18n/lang.js';
 import { jsonSafe, safeOutput } from '../report/safe-text.js';
-import type { DiffResult } from './diff-result.js';
+import type { DiffFormatter } from './format/formatter.js';
 import { jsonFormat } from './format/json.js';
 import { markdownFormat } from './format/markdown.js';
 import { tableFormat } from './format/table.js';
-
-export interface DiffFormatContext {
-  lang: Lang;
-}
-
-/** An output format of `licat diff`: the result as text. */
-export type DiffFormatter = (result: DiffResult, context: DiffFormatContext) => string;
 
 /**
  * Every output format of `licat diff`, by its `--format` name. Adding one means adding it here.

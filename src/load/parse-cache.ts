@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeDigest } from './code-digest.js';
-import type { CheckedFile } from './compose.js';
+import type { CheckedFile } from './check-file.js';
 import { decodeUtf8 } from './decode.js';
 import type { RawFile } from './read-catalog.js';
 

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { checkFile, type CheckedFile } from './compose.js';
+import type { Item } from '../schema/item.js';
+import { checkFile, type CheckedFile, type ItemFindings } from './check-file.js';
 import type { FileKind, RawFile } from './read-catalog.js';
-import { UsageError } from './read-catalog.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 
 /** Fewest files worth a worker thread: below this, starting one costs more than it saves. */
 export const PARALLEL_MIN_FILES = 300;
@@ -15,19 +16,18 @@ const CHUNK = 32;
 /** Larger catalogs are checked on one thread rather than copied into shared memory at once. */
 const MAX_SHARED_BYTES = 1024 * 1024 * 1024;
 
+/** Work on the loaded items of a chunk besides checking them: one result per item. */
+export type ItemHookRun = (items: ReadonlyArray<{ file: string; item: Item }>) => ItemFindings[];
+
 /**
- * Work to do on each loaded item besides checking it, where it is checked: `module` (a URL) exports
- * `afterCheck`, which the workers import, and `run` is that same function for the main thread.
- * It takes the loaded items of a chunk and gives one plain-data result per item.
+ * Work to do on each loaded item where it is checked, given by the caller (the pipeline: the load
+ * stage does not know the rules). `run` runs on this thread; `worker` is the entry module of
+ * the worker threads that run the same function (it calls `serveParseWork(run)` of
+ * load/parse-worker-loop.ts).
  */
 export interface ItemHook {
-  module: URL;
-  run: (items: Array<{ file: string; value: unknown }>) => unknown[];
-}
-
-/** What a worker gets at start: the module of its item hook, if any. */
-export interface WorkerStart {
-  hook?: string;
+  worker: URL;
+  run: ItemHookRun;
 }
 
 /** What a worker gets: every file's bytes in one shared buffer, and the shared queue position. */
@@ -83,7 +83,8 @@ export function forcedWorkers(env: NodeJS.ProcessEnv = process.env): number | un
   return n;
 }
 
-const WORKER = new URL('./parse-worker.js', import.meta.url);
+/** The worker of a parse without an item hook. */
+const PLAIN_WORKER = new URL('./parse-worker.js', import.meta.url);
 
 /**
  * Worker threads started ahead of the work: they load their modules (zod, js-yaml, the schemas:
@@ -105,11 +106,11 @@ export class ParsePool {
    */
   static start(count: number, env: NodeJS.ProcessEnv = process.env, hook?: ItemHook): ParsePool | undefined {
     const n = workerCount(count, env);
-    if (n === 0 || !existsSync(fileURLToPath(WORKER))) return undefined;
+    const entry = hook?.worker ?? PLAIN_WORKER;
+    if (n === 0 || !existsSync(fileURLToPath(entry))) return undefined;
     const workers = Array.from({ length: n }, () => {
       // A worker's stack is as deep as the main thread's, so deeply nested YAML fails the same way.
-      const start: WorkerStart = hook ? { hook: hook.module.href } : {};
-      const worker = new Worker(WORKER, { workerData: start, resourceLimits: { stackSizeMb: 1 } });
+      const worker = new Worker(entry, { resourceLimits: { stackSizeMb: 1 } });
       // Waiting for work, it does not keep the process alive (should the caller never give any).
       worker.unref();
       return worker;
@@ -191,25 +192,26 @@ export class ParsePool {
  * them: `files[i]` names file i, `results[i - offset]` is what checking it gave.
  */
 export function applyHook(
-  run: ItemHook['run'],
+  run: ItemHookRun,
   files: ReadonlyArray<Pick<RawFile, 'kind' | 'file'>>,
-  results: Array<Pick<CheckedFile, 'value' | 'derived'> | undefined>,
+  results: Array<Pick<CheckedFile, 'value' | 'itemFindings'> | undefined>,
   start: number,
   end: number,
   offset = 0,
 ): void {
   const at: number[] = [];
-  const items: Array<{ file: string; value: unknown }> = [];
+  const items: Array<{ file: string; item: Item }> = [];
   for (let i = start; i < end; i++) {
     const r = results[i - offset];
     if (files[i]!.kind === 'item' && r?.value !== undefined) {
       at.push(i - offset);
-      items.push({ file: files[i]!.file, value: r.value });
+      // An item file's value is the item schema's output (check-file.ts).
+      items.push({ file: files[i]!.file, item: r.value as Item });
     }
   }
   if (items.length === 0) return;
-  const derived = run(items);
-  at.forEach((k, n) => (results[k]!.derived = derived[n]));
+  const found = run(items);
+  at.forEach((k, n) => (results[k]!.itemFindings = found[n]));
 }
 
 /**

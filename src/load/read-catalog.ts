@@ -2,6 +2,8 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import path from 'node:path';
 import { t } from '../i18n/lang.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rule-ids.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 
 export type FileKind = 'catalog' | 'departments' | 'regions' | 'item' | 'hall';
 
@@ -33,9 +35,6 @@ export const MAX_YAML_BYTES = 1024 * 1024;
 /** Largest region table accepted. */
 export const MAX_CSV_BYTES = 64 * 1024 * 1024;
 
-/** A problem with the command line itself (exit 2), not with the catalog. */
-export class UsageError extends Error {}
-
 /**
  * Read every file of a catalog folder. This is the only place the catalog is read from disk.
  * Files are returned sorted by path; unreadable, oversized, linked-out or misnamed entries
@@ -59,7 +58,7 @@ export async function readCatalog(root: string, cwd = process.cwd(), options: Re
   const take = (abs: string, kind: FileKind, limit: number, dirent?: Dirent) => {
     const file = display(abs);
     const rel = path.relative(absRoot, abs).split(path.sep).join('/');
-    const problem = (rule: string, zh: string, en: string) =>
+    const problem = (rule: RuleId, zh: string, en: string) =>
       findings.push({ rule, file, path: '', line: 1, column: 1, message: t(zh, en) });
     const isLink = dirent ? dirent.isSymbolicLink() : tryFs(() => lstatSync(abs))?.isSymbolicLink();
     if (isLink) {

@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { t, type Text } from '../i18n/lang.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
-import { MAX_CSV_BYTES, MAX_YAML_BYTES, UsageError, type FileKind, type RawFile, type ReadResult } from './read-catalog.js';
+import type { RuleId } from '../diagnostics/rule-ids.js';
+import { UsageError } from '../diagnostics/usage-error.js';
+import { MAX_CSV_BYTES, MAX_YAML_BYTES, type FileKind, type RawFile, type ReadResult } from './read-catalog.js';
 
 /** A revision that cannot be read: exit 2 with a message in both languages. */
 export class RevisionError extends UsageError {
@@ -67,7 +69,7 @@ export async function readGitRevision(rev: string, dir: string, cwd = process.cw
     const kind = kindOf(rel);
     if (!kind) continue;
     const file = display(repoPath);
-    const problem = (rule: string, zh: string, en: string) => findings.push({ rule, file, path: '', line: 1, column: 1, message: t(zh, en) });
+    const problem = (rule: RuleId, zh: string, en: string) => findings.push({ rule, file, path: '', line: 1, column: 1, message: t(zh, en) });
     if (type !== 'blob') {
       problem('file-type', '不是普通文件（子模块？）', 'not a regular file (a submodule?)');
       continue;

@@ -1,23 +1,18 @@
 import type { Finding } from '../diagnostics/diagnostic.js';
+import type { ItemFindings } from '../load/check-file.js';
 import type { Catalog, ItemEntry } from '../model/catalog.js';
-import type { Item } from '../schema/item.js';
 import { RULES } from './registry.js';
 
 /** What the rules that look at one item at a time (`scope: 'item'`) found in one item file. */
-export interface ItemRuleResult {
-  /** Findings by rule id; a rule that found nothing is absent. */
-  findings: Record<string, Finding[]>;
-  /** Rules that threw, or reported outside the item's file: they run again over the whole catalog. */
-  failed?: string[];
-}
+export type ItemRuleResult = ItemFindings;
 
 export const ITEM_RULES = RULES.filter((rule) => rule.scope === 'item' && rule.check);
 
 /**
  * Run the item-scope rules over some items, each rule once over all of them, and sort what they
- * find by item. Pure. The parse workers run it on the items they parse (load/parse-parallel.ts),
- * so that this part of the rules is shared between the threads; `runRules` puts the findings back
- * in the order it would have found them.
+ * find by item. Pure. The parse workers of a check run it on the items they parse (the item hook
+ * of pipeline/check-catalog.ts), so that this part of the rules is shared between the threads;
+ * `runRules` puts the findings back in the order it would have found them.
  * @example checkItems([{ file: 'catalog/items/a.yaml', item }])[0]?.findings['process-graph']
  */
 export function checkItems(entries: readonly ItemEntry[]): ItemRuleResult[] {
@@ -45,14 +40,6 @@ export function checkItems(entries: readonly ItemEntry[]): ItemRuleResult[] {
     });
   }
   return results;
-}
-
-/**
- * The hook the parse workers call on the item files they checked (see `ParsePool`): the results
- * of `checkItems`, one per item, as plain data.
- */
-export function afterCheck(items: ReadonlyArray<{ file: string; value: unknown }>): ItemRuleResult[] {
-  return checkItems(items.map(({ file, value }) => ({ file, item: value as Item })));
 }
 
 /** A catalog of these items and nothing else: all an item-scope rule may look at. */

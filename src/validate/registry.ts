@@ -1,3 +1,4 @@
+import type { RuleId } from '../diagnostics/rule-ids.js';
 import type { Rule } from './rule.js';
 import { internalRule, loadStageRules } from './rules/load-stage.js';
 import { departmentUnknown } from './rules/department-unknown.js';
@@ -29,7 +30,10 @@ import { usccChecksum } from './rules/uscc-checksum.js';
 import { vagueClause } from './rules/vague-clause.js';
 import { visitsReason } from './rules/visits-reason.js';
 
-/** Every rule licat knows, in one list. Adding a rule means adding it here. */
+/**
+ * Every rule licat knows, in one list, in the order of diagnostics/rule-ids.ts. Adding a rule means
+ * adding its id there and its module here (test/rules/settings.test.ts checks that both agree).
+ */
 export const RULES: readonly Rule[] = [
   ...loadStageRules,
   internalRule,
@@ -64,4 +68,4 @@ export const RULES: readonly Rule[] = [
   baselineStale,
 ];
 
-export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
+export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

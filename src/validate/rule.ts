@@ -1,5 +1,6 @@
 import type { Text } from '../i18n/lang.js';
 import type { Finding, Severity } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rule-ids.js';
 import type { Catalog } from '../model/catalog.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Catalog } from '../model/catalog.js';
  * encoding, schema) have no check: the loader reports them.
  */
 export interface Rule {
-  id: string;
+  id: RuleId;
   severity: Severity;
   description: Text;
   check?: (catalog: Catalog) => Finding[];

@@ -3,6 +3,7 @@ import type { Catalog } from '../model/catalog.js';
 import { t } from '../i18n/lang.js';
 import { checkItems, type ItemRuleResult } from './item-rules.js';
 import { RULES } from './registry.js';
+import { effectiveSettings } from './rules/rule-settings.js';
 
 /**
  * Run every rule with a check over the composed catalog. A rule that throws is a bug in licat;
@@ -15,7 +16,7 @@ import { RULES } from './registry.js';
  */
 export function runRules(catalog: Catalog, itemResults?: ReadonlyMap<string, ItemRuleResult>): Finding[] {
   const findings: Finding[] = [];
-  const off = new Set(Object.entries(catalog.meta?.rules ?? {}).filter(([, v]) => v === 'off').map(([k]) => k));
+  const off = new Set(Object.entries(effectiveSettings(catalog.meta?.rules)).filter(([, v]) => v === 'off').map(([k]) => k));
   const done = itemResults && completeItemResults(catalog, itemResults);
   for (const rule of RULES) {
     if (!rule.check || off.has(rule.id)) continue;

@@ -91,7 +91,7 @@ describe('compareFeeds agrees with the feeds the build writes', () => {
 
   it('on the sample catalog, for a change to an item and to a department’s bodies', async () => {
     const { readCatalog } = await import('../../src/load/read-catalog.js');
-    const { composeCatalog } = await import('../../src/load/compose.js');
+    const { composeCatalog } = await import('../../src/model/compose-catalog.js');
     const read = await readCatalog('catalog');
     const files = read.files.map((f) => {
       let text = new TextDecoder().decode(f.bytes);

@@ -179,7 +179,7 @@ describe('excel/halls (--excel-halls)', () => {
     writeFileSync(
       script,
       [
-        `import { checkCatalog } from ${JSON.stringify(lib('validate/check-catalog.js'))};`,
+        `import { checkCatalog } from ${JSON.stringify(lib('pipeline/check-catalog.js'))};`,
         `import { excelEmitter } from ${JSON.stringify(lib('emit/excel/excel-emitter.js'))};`,
         `import { mkdirSync } from 'node:fs';`,
         `import path from 'node:path';`,

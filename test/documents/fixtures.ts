@@ -1,6 +1,6 @@
 import { parse, stringify } from 'yaml';
 import type { Catalog } from '../../src/model/catalog.js';
-import { checkCatalog } from '../../src/validate/check-catalog.js';
+import { checkCatalog } from '../../src/pipeline/check-catalog.js';
 import { checkInline, sampleItem } from '../inline.js';
 import { SAMPLE } from '../helpers.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitOutput } from '../../src/emit/build.js';
 import { feedsEmitter } from '../../src/emit/feeds/feeds-emitter.js';
-import { composeCatalog } from '../../src/load/compose.js';
+import { composeCatalog } from '../../src/model/compose-catalog.js';
 import { readCatalog } from '../../src/load/read-catalog.js';
 import { ROOT, SAMPLE, tempDir } from '../helpers.js';
 import { errorsOf, publishedValidator } from './published-schemas.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onlyBlanksAndComments } from '../../src/load/compose.js';
+import { onlyBlanksAndComments } from '../../src/load/check-file.js';
 import { checkInline, sampleItem } from '../inline.js';
 
 describe('blank lines and comments', () => {

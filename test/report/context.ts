@@ -16,7 +16,7 @@ export function sampleProblems(): { diagnostics: Diagnostic[]; context: ReportCo
   const diagnostics = [
     ...r.diagnostics,
     {
-      rule: 'schema',
+      rule: 'schema' as const,
       severity: 'error' as const,
       file: 'catalog/items/market/food.yaml',
       path: '/name',

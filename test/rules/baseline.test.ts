@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { RuleId } from '../../src/diagnostics/rule-ids.js';
 import { t } from '../../src/i18n/lang.js';
 import { applyBaseline, parseBaseline, renderBaseline } from '../../src/validate/baseline.js';
 
-const problem = (file: string, rule: string, path: string, line: number, severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({
+const problem = (file: string, rule: RuleId, path: string, line: number, severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({
   rule,
   severity,
   file,

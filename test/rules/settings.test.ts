@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RULE_IDS, RULE_TABLE } from '../../src/diagnostics/rule-ids.js';
 import { RULES } from '../../src/validate/registry.js';
 import { BASE, checkInline, sampleItem } from '../inline.js';
 import { at, edit } from './at.js';
@@ -43,6 +44,46 @@ describe('rule settings in catalog.yaml', () => {
     expect(r.diagnostics.map((d) => ({ rule: d.rule, file: d.file, line: d.line, column: d.column, path: d.path }))).toEqual([
       { rule: 'schema', file: 'catalog/catalog.yaml', ...at(catalog, 'material-unsued'), path: '/rules/material-unsued' },
     ]);
-    expect(r.diagnostics[0]!.message.en).toBe('unknown rule id `material-unsued`; did you mean material-unused? (see docs/rules.md for the list)');
+    const message = r.diagnostics[0]!.message.en;
+    expect(message).toMatch(/^unknown rule id `material-unsued`; did you mean material-unused\? \(the rules: yaml-syntax, .*, baseline-stale; see docs\/rules.md\)$/);
+    // Every rule a setting may name is listed, and `internal` is not.
+    for (const id of RULE_IDS) expect(message.includes(` ${id},`) || message.includes(` ${id};`)).toBe(id !== 'internal');
+    expect(r.diagnostics[0]!.message.zh).toContain('可用的规则：yaml-syntax, yaml-duplicate-key');
+  });
+
+  it('refuses to turn a structural rule off or down to a warning, saying why, and keeps it at error', () => {
+    const broken = edit(item, '\nname: ', '\nnom: ');
+    const catalog = withRules('  schema: off', '  code-duplicate: warning', '  yaml-syntax: error');
+    const r = checkInline({ [F]: broken, 'catalog.yaml': catalog });
+    const settings = r.diagnostics.filter((d) => d.file === 'catalog/catalog.yaml');
+    // Located at the setting's value.
+    expect(settings.map((d) => ({ rule: d.rule, severity: d.severity, path: d.path, line: d.line, column: d.column }))).toEqual([
+      { rule: 'schema', severity: 'error', path: '/rules/schema', ...at(catalog, '  schema: off', 10) },
+      { rule: 'schema', severity: 'error', path: '/rules/code-duplicate', ...at(catalog, '  code-duplicate: warning', 18) },
+    ]);
+    expect(settings[0]!.message.en).toBe(
+      'the rule schema cannot be set to off: a file this rule reports is left out of the catalog; turned off or down to a warning, the file would vanish from the outputs without a word',
+    );
+    expect(settings[1]!.message.en).toMatch(/^the rule code-duplicate cannot be set to warning: two items of one code would write the same output files/);
+    expect(settings[0]!.message.zh).toMatch(/^规则 schema 不能设为 off：/);
+    // The item's schema problem is still reported, as an error: the setting changed nothing.
+    expect(r.diagnostics.filter((d) => d.file === 'catalog/items/food.yaml').map((d) => `${d.rule}:${d.severity}`)).toContain('schema:error');
+    expect(r.catalog.items).toEqual([]);
+  });
+});
+
+describe('the closed list of rule ids', () => {
+  it('has exactly one registered rule per id, in the same order', () => {
+    expect(RULES.map((rule) => rule.id)).toEqual(RULE_IDS);
+  });
+
+  it('marks the rules the pipeline relies on as structural, each with a reason in both languages', () => {
+    const structural = RULE_IDS.filter((id) => RULE_TABLE[id].structural);
+    expect(structural).toEqual(['yaml-syntax', 'yaml-duplicate-key', 'file-encoding', 'file-size', 'file-type', 'file-link', 'schema', 'internal', 'code-duplicate']);
+    for (const id of structural) {
+      const why = (RULE_TABLE[id] as { why: { zh: string; en: string } }).why;
+      expect(why.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(why.en).toMatch(/^[a-z]/);
+    }
   });
 });

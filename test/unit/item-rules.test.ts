@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCatalog, type RawFile } from '../../src/load/read-catalog.js';
 import type { Catalog } from '../../src/model/catalog.js';
-import { checkFiles } from '../../src/validate/check-catalog.js';
+import { checkFiles } from '../../src/pipeline/check-catalog.js';
 import { checkItems, ITEM_RULES, type ItemRuleResult } from '../../src/validate/item-rules.js';
 import { RULES } from '../../src/validate/registry.js';
 import { runRules } from '../../src/validate/validate-catalog.js';

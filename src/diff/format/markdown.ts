@@ -1,5 +1,5 @@
 import type { ItemDiff } from '../diff-result.js';
-import type { DiffFormatter } from '../formats.js';
+import type { DiffFormatter } from './formatter.js';
 import { figureRows, hallRows, sideLabel } from './rows.js';
 import { changeLines, changeSummary, words } from './words.js';
 

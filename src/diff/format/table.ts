@@ -1,6 +1,6 @@
 import { displayWidth } from '../../report/stylish.js';
 import type { DiffResult } from '../diff-result.js';
-import type { DiffFormatter } from '../formats.js';
+import type { DiffFormatter } from './formatter.js';
 import { changeLines, changeSummary, words, type Words } from './words.js';
 import { figureRows, hallRows, sideLabel } from './rows.js';
 

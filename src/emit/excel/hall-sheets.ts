@@ -1,7 +1,7 @@
 import type { Region } from '../../model/catalog.js';
 import { implementationCodes } from '../../model/derive-implementation-code.js';
 import type { ExpandedHall, Expansion } from '../../model/expand.js';
-import { UsageError } from '../../load/read-catalog.js';
+import { UsageError } from '../../diagnostics/usage-error.js';
 import { ancestorsOf } from '../../model/region-tree.js';
 import { TIER_NAMES } from '../../schema/common.js';
 import { durationText } from '../labels.js';

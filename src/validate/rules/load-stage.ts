@@ -1,6 +1,6 @@
 import { t } from '../../i18n/lang.js';
 import type { Rule } from '../rule.js';
-import { unknownRuleSettings } from './rule-settings.js';
+import { ruleSettingFindings } from './rule-settings.js';
 
 /** Rules reported while reading and parsing files, before the catalog exists. */
 export const loadStageRules: Rule[] = [
@@ -10,7 +10,7 @@ export const loadStageRules: Rule[] = [
   { id: 'file-size', severity: 'error', description: t('文件超过大小上限', 'the file is over the size limit') },
   { id: 'file-type', severity: 'error', description: t('目录中的条目不是普通文件', 'a catalog entry is not a regular file') },
   { id: 'file-link', severity: 'error', description: t('符号链接指向目录之外或不存在的文件', 'a symbolic link leads outside the catalog or nowhere') },
-  { id: 'schema', severity: 'error', description: t('文件不符合其 JSON Schema（缺少字段、未知字段、类型或格式错误）', 'the file does not match its JSON Schema (missing or unknown key, wrong type or format)'), check: unknownRuleSettings },
+  { id: 'schema', severity: 'error', description: t('文件不符合其 JSON Schema（缺少字段、未知字段、类型或格式错误）', 'the file does not match its JSON Schema (missing or unknown key, wrong type or format)'), check: ruleSettingFindings },
 ];
 
 /** A failure inside licat itself, reported with exit code 2. */

@@ -1,12 +1,14 @@
 import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
-import { checkFile, composeCatalog, type CheckedFile } from '../load/compose.js';
+import { checkFile, type CheckedFile } from '../load/check-file.js';
 import { ParseCache } from '../load/parse-cache.js';
 import { checkInChunks, checkInParallel, forcedWorkers, ParsePool, type ItemHook } from '../load/parse-parallel.js';
 import { readCatalog, type RawFile } from '../load/read-catalog.js';
 import type { Catalog } from '../model/catalog.js';
-import { finalize } from './finalize.js';
-import { afterCheck, type ItemRuleResult } from './item-rules.js';
-import { runRules } from './validate-catalog.js';
+import { composeCatalog } from '../model/compose-catalog.js';
+import { finalize } from '../validate/finalize.js';
+import { checkItems, type ItemRuleResult } from '../validate/item-rules.js';
+import { effectiveSettings } from '../validate/rules/rule-settings.js';
+import { runRules } from '../validate/validate-catalog.js';
 
 export interface CheckResult {
   catalog: Catalog;
@@ -50,8 +52,11 @@ export async function checkCatalog(root: string, cwd = process.cwd(), options: C
   }
 }
 
-/** The item-scope rules run where each item is parsed, on every thread (validate/item-rules.ts). */
-const ITEM_HOOK: ItemHook = { module: new URL('./item-rules.js', import.meta.url), run: afterCheck };
+/**
+ * The item-scope rules run where each item is parsed, on every thread (validate/item-rules.ts):
+ * on this one, and on workers started from ./check-worker.ts, which runs the same function.
+ */
+const ITEM_HOOK: ItemHook = { worker: new URL('./check-worker.js', import.meta.url), run: checkItems };
 
 /** Check the YAML files before composing: from the cache where it has them, the rest in parallel. */
 async function checkAhead(files: RawFile[], cacheDir: string | undefined): Promise<Map<string, CheckedFile> | undefined> {
@@ -83,7 +88,7 @@ export function checkFiles(root: string, files: RawFile[], readFindings: Finding
   checked ??= checkInChunks(files, ITEM_HOOK);
   const composed = composeCatalog(displayRoot, files, checked);
   const findings = [...readFindings, ...composed.findings, ...runRules(composed.catalog, itemResults(checked))];
-  const diagnostics = finalize(findings, composed.texts, composed.catalog.meta?.rules ?? {});
+  const diagnostics = finalize(findings, composed.texts, effectiveSettings(composed.catalog.meta?.rules));
   const itemFiles = files.filter((f) => f.kind === 'item').length + readFindings.filter((f) => f.file.startsWith(`${displayRoot}/items/`)).length;
   return { catalog: composed.catalog, diagnostics, texts: composed.texts, files: files.length + readFindings.length, itemFiles };
 }
@@ -92,7 +97,7 @@ export function checkFiles(root: string, files: RawFile[], readFindings: Finding
 function itemResults(checked: ReadonlyMap<string, CheckedFile>): Map<string, ItemRuleResult> {
   const out = new Map<string, ItemRuleResult>();
   for (const [file, result] of checked) {
-    if (result.derived !== undefined) out.set(file, result.derived as ItemRuleResult);
+    if (result.itemFindings !== undefined) out.set(file, result.itemFindings);
   }
   return out;
 }

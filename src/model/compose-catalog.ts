@@ -1,125 +1,21 @@
 import { t } from '../i18n/lang.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
-import type { Catalog } from '../model/catalog.js';
-import { catalogSchema, type CatalogMeta } from '../schema/catalog.js';
-import { departmentsSchema, type Departments } from '../schema/departments.js';
-import { hallSchema, type Hall } from '../schema/hall.js';
-import { itemSchema, type Item } from '../schema/item.js';
-import { checkRegionTable } from './check-region-table.js';
-import { decodeUtf8 } from './decode.js';
-import { parseYaml } from './parse-yaml.js';
-import type { RawFile } from './read-catalog.js';
-import { parseRegionsCsv, type Region } from './regions-csv.js';
-import { compileFastPath, UNSURE } from './schema-fast-path.js';
-import { zodFindings } from './zod-findings.js';
+import type { CatalogMeta } from '../schema/catalog.js';
+import type { Departments } from '../schema/departments.js';
+import type { Hall } from '../schema/hall.js';
+import type { Item } from '../schema/item.js';
+import { checkFile, type CheckedFile } from '../load/check-file.js';
+import { checkRegionTable } from '../load/check-region-table.js';
+import { decodeUtf8 } from '../load/decode.js';
+import type { RawFile } from '../load/read-catalog.js';
+import { parseRegionsCsv } from '../load/regions-csv.js';
+import type { Catalog, Region } from './catalog.js';
 
 export interface Composed {
   catalog: Catalog;
   findings: Finding[];
   /** Decoded text of every file, for locating findings and showing excerpts. */
   texts: Map<string, string>;
-}
-
-/** Parsed data of one YAML file, or the findings that stopped it. */
-export interface ParsedFile {
-  file: string;
-  text: string | undefined;
-  data: unknown;
-  findings: Finding[];
-}
-
-/** Decode and parse one YAML file. Pure; never throws. */
-export function parseFile(raw: Pick<RawFile, 'file' | 'bytes'>): ParsedFile {
-  const decoded = decodeUtf8(raw.bytes, raw.file);
-  if (decoded.finding) return { file: raw.file, text: undefined, data: undefined, findings: [decoded.finding] };
-  const text = decoded.text;
-  if (onlyBlanksAndComments(text)) {
-    return {
-      file: raw.file,
-      text,
-      data: undefined,
-      findings: [{ rule: 'schema', file: raw.file, path: '', line: 1, column: 1, message: t('文件为空', 'the file is empty') }],
-    };
-  }
-  const parsed = parseYaml(text, raw.file);
-  return { file: raw.file, text, data: parsed.data, findings: parsed.findings };
-}
-
-const SPACES = /\s*/y;
-
-/**
- * Whether every line is blank or a comment: the first character that is not white space (as
- * `\s` counts it) on each line is `#`. One pass, where a regular expression over the lines would
- * backtrack exponentially on a few dozen blank lines.
- */
-export function onlyBlanksAndComments(text: string): boolean {
-  let i = 0;
-  for (;;) {
-    SPACES.lastIndex = i;
-    SPACES.test(text);
-    i = SPACES.lastIndex;
-    if (i >= text.length) return true;
-    if (text.charCodeAt(i) !== 0x23) return false;
-    const end = text.indexOf('\n', i);
-    if (end < 0) return true;
-    i = end + 1;
-  }
-}
-
-/** A YAML file decoded, parsed and checked against the schema of its kind. */
-export interface CheckedFile {
-  file: string;
-  text: string | undefined;
-  findings: Finding[];
-  /** The schema's output, when the file parsed and passed its schema. */
-  value?: unknown;
-  /** An item file that did not load: the code it names, if it names one. */
-  unloadedCode?: string;
-  /** What a hook of the parse workers made of a loaded item (see `ParsePool`). */
-  derived?: unknown;
-}
-
-const SCHEMAS = { catalog: catalogSchema, departments: departmentsSchema, item: itemSchema, hall: hallSchema } as const;
-/** The same schemas compiled for clean files (load/schema-fast-path.ts): zod's output, made faster. */
-const FAST = {
-  catalog: compileFastPath(catalogSchema),
-  departments: compileFastPath(departmentsSchema),
-  item: compileFastPath(itemSchema),
-  hall: compileFastPath(hallSchema),
-} as const;
-
-/**
- * Decode, parse and schema-check one YAML file (any kind but `regions`). Pure; never throws.
- * Worker threads run the same function (load/parse-parallel.ts).
- */
-export function checkFile(raw: Pick<RawFile, 'kind' | 'file' | 'bytes'>): CheckedFile {
-  if (raw.kind === 'regions') throw new Error(`checkFile: ${raw.file} is a region table`);
-  const parsed = parseFile(raw);
-  const out: CheckedFile = { file: raw.file, text: parsed.text, findings: parsed.findings };
-  if (parsed.data === undefined) {
-    if (raw.kind === 'item' && parsed.text !== undefined) {
-      const code = /^code:\s*["']?(\d{12})["']?\s*$/m.exec(parsed.text)?.[1];
-      if (code) out.unloadedCode = code;
-    }
-    return out;
-  }
-  // Without anchors no object appears twice in the parsed data, so it can be kept as the output.
-  const fast = FAST[raw.kind](parsed.data, parsed.text !== undefined && !parsed.text.includes('&'));
-  if (fast !== UNSURE) {
-    out.value = fast;
-    return out;
-  }
-  const result = SCHEMAS[raw.kind].safeParse(parsed.data);
-  if (result.success) {
-    out.value = result.data;
-    return out;
-  }
-  out.findings = [...parsed.findings, ...zodFindings(result.error, parsed.data, raw.file)];
-  if (raw.kind === 'item') {
-    const code = (parsed.data as { code?: unknown } | null)?.code;
-    if (typeof code === 'string') out.unloadedCode = code;
-  }
-  return out;
 }
 
 /**
