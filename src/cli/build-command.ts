@@ -1,3 +1,4 @@
+import { EMITTER_IDS } from '../emit/emitter-ids.js';
 import type { CommandRegistration } from './command-registration.js';
 
 /** `licat build`: registered here, implemented in ./build.ts (imported when it runs). */
@@ -7,7 +8,7 @@ export const registerBuild: CommandRegistration = (program, setExitCode) => {
     .description('检查后生成全部产物 / validate, then emit every artifact')
     .argument('[dir]', '目录文件夹 / catalog folder', 'catalog')
     .option('--out <dir>', '输出文件夹 / output folder', 'dist')
-    .option('--only <artifacts>', '只生成这些产物，逗号分隔 / only these artifacts, comma-separated: feeds,excel,flowcharts,guides')
+    .option('--only <artifacts>', `只生成这些产物，逗号分隔 / only these artifacts, comma-separated: ${EMITTER_IDS.join(',')}`)
     .option('--build-time <iso>', '写入清单的构建时间（ISO 8601，含时区）；不指定则输出中没有时间 / build time recorded in the output (ISO 8601 with a zone); without it the output has no timestamp')
     .option('--excel-halls [regions]', '另为大厅生成 Excel 目录（可逗号分隔区划代码）/ also write hall directories in Excel (optionally only these region codes)')
     .option('--excel-by <grouping>', 'Excel 目录另按部门分表（department）/ also one sheet per department in the Excel directory (department)')

@@ -45,7 +45,7 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
   const { errors, warnings } = countSeverities(check.diagnostics);
   if (errors > 0 || (warnings > 0 && !quiet)) {
     process.stderr.write(
-      REPORTERS.stylish!(check.diagnostics, {
+      REPORTERS.stylish(check.diagnostics, {
         lang,
         texts: check.texts,
         summary: { files: check.files, items: check.catalog.items.length },
@@ -119,7 +119,7 @@ export function selectEmitters(only: string | undefined, registry: readonly Emit
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const known = registry.map((e) => e.id);
+  const known: string[] = registry.map((e) => e.id);
   const unknown = wanted.filter((id) => !known.includes(id));
   if (unknown.length > 0 || wanted.length === 0) {
     throw new UsageError(

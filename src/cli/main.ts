@@ -15,7 +15,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 
-  const formats = ['stylish', 'json', 'sarif', 'junit', 'github'];
+  const { REPORTER_NAMES: formats } = await import('../report/reporter-names.js');
   const validate = program
     .command('validate')
     .description('检查目录 / load and check the catalog')

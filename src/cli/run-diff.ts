@@ -4,6 +4,7 @@ import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
 import { diffCatalogs, type DiffSide } from '../diff/diff-catalogs.js';
 import { failReasons, FAIL_ON, parseFailOn } from '../diff/fail-on.js';
 import { DIFF_FORMATS } from '../diff/formats.js';
+import { DIFF_FORMAT_NAMES, isDiffFormatName } from '../diff/format/formatter.js';
 import { resolveLang } from '../i18n/lang.js';
 import { composeCatalog } from '../model/compose-catalog.js';
 import { UsageError } from '../diagnostics/usage-error.js';
@@ -34,8 +35,8 @@ interface LoadedSide {
 export async function runDiff(baseArg: string, headArg: string | undefined, options: DiffCommandOptions, cwd = process.cwd()): Promise<number> {
   const lang = resolveLang(options.lang);
   const format = options.format ?? 'table';
+  if (!isDiffFormatName(format)) throw new UsageError(`未知格式 ${format}；可用：${DIFF_FORMAT_NAMES.join(', ')} / unknown format ${format}; use ${DIFF_FORMAT_NAMES.join(', ')}`);
   const formatter = DIFF_FORMATS[format];
-  if (!formatter) throw new UsageError(`未知格式 ${format}；可用：${Object.keys(DIFF_FORMATS).join(', ')} / unknown format ${format}`);
   const failOn = parseFailOn(options.failOn);
   if (failOn.unknown.length > 0) {
     throw new UsageError(`--fail-on 不认识 ${failOn.unknown.join(', ')}；可用：${FAIL_ON.join(', ')} / unknown --fail-on ${failOn.unknown.join(', ')}; use ${FAIL_ON.join(', ')}`);

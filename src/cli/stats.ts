@@ -3,6 +3,7 @@ import { UsageError } from '../diagnostics/usage-error.js';
 import { countSeverities } from '../report/reporter.js';
 import { computeStats } from '../stats/compute-stats.js';
 import { STATS_FORMATS } from '../stats/formats.js';
+import { isStatsFormatName, STATS_FORMAT_NAMES } from '../stats/format-names.js';
 import { checkCatalog } from '../pipeline/check-catalog.js';
 
 /**
@@ -12,8 +13,8 @@ import { checkCatalog } from '../pipeline/check-catalog.js';
 export async function runStats(dir: string, options: { format?: string; lang?: string }): Promise<number> {
   const lang = resolveLang(options.lang);
   const name = options.format ?? 'table';
+  if (!isStatsFormatName(name)) throw new UsageError(`未知格式 ${name}；可用：${STATS_FORMAT_NAMES.join(', ')} / unknown format ${name}; use ${STATS_FORMAT_NAMES.join(', ')}`);
   const format = STATS_FORMATS[name];
-  if (!format) throw new UsageError(`未知格式 ${name}；可用：${Object.keys(STATS_FORMATS).join(', ')} / unknown format ${name}`);
   const check = await checkCatalog(dir);
   if (check.diagnostics.some((d) => d.rule === 'internal')) {
     process.stderr.write(t('licat: 检查目录时出现内部错误，请运行 licat validate 查看\n', 'licat: internal error while checking the catalog; run licat validate\n')[lang]);

@@ -4,6 +4,7 @@ import { resolveLang } from '../i18n/lang.js';
 import { checkCatalog } from '../pipeline/check-catalog.js';
 import { applyBaseline, parseBaseline, renderBaseline } from '../validate/baseline.js';
 import { REPORTERS } from '../report/registry.js';
+import { isReporterName, REPORTER_NAMES, type ReporterName } from '../report/reporter-names.js';
 import { githubSummary } from '../report/github.js';
 import { UsageError } from '../diagnostics/usage-error.js';
 import { countSeverities, type ReportContext } from '../report/reporter.js';
@@ -22,12 +23,13 @@ export interface ValidateOptions {
 /** `licat validate [dir]`: check, apply a baseline, report in every requested format, pick the exit code. */
 export async function runValidate(dir: string, options: ValidateOptions): Promise<number> {
   const lang = resolveLang(options.lang);
-  const formats = String(options.format ?? 'stylish')
+  const formats: ReporterName[] = [];
+  for (const f of String(options.format ?? 'stylish')
     .split(',')
-    .map((f) => f.trim())
-    .filter(Boolean);
-  for (const f of formats) {
-    if (!REPORTERS[f]) throw new UsageError(`未知格式 ${f}；可用：${Object.keys(REPORTERS).join(', ')} / unknown format ${f}`);
+    .map((name) => name.trim())
+    .filter(Boolean)) {
+    if (!isReporterName(f)) throw new UsageError(`未知格式 ${f}；可用：${REPORTER_NAMES.join(', ')} / unknown format ${f}; use ${REPORTER_NAMES.join(', ')}`);
+    formats.push(f);
   }
   let maxWarnings = Infinity;
   if (options.maxWarnings !== undefined) {
@@ -78,7 +80,7 @@ export async function runValidate(dir: string, options: ValidateOptions): Promis
   };
   let toStdout = 0;
   for (const f of formats) {
-    const text = REPORTERS[f]!(diagnostics, context);
+    const text = REPORTERS[f](diagnostics, context);
     const target = options[`output${f[0]!.toUpperCase()}${f.slice(1)}`];
     if (typeof target === 'string') await writeFileAtomic(target, text);
     else {

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Catalog } from '../model/catalog.js';
+import type { EmitterId } from './emitter-ids.js';
 
 /**
  * Where emitters put files. Paths are relative to the output root, with forward slashes; the
@@ -34,12 +35,12 @@ export interface EmitContext {
    * The ids of the emitters of this build (`licat build --only`), so that a document links only
    * to files the same output holds; undefined when not known (then every artifact is assumed).
    */
-  artifacts?: readonly string[];
+  artifacts?: readonly EmitterId[];
 }
 
-/** One kind of artifact of `licat build`. Emitters are listed in src/emit/registry.ts. */
+/** One kind of artifact of `licat build`. Emitters are listed in src/emit/registry.ts, their ids in src/emit/emitter-ids.ts. */
 export interface Emitter {
-  id: string;
+  id: EmitterId;
   description: string;
   emit(catalog: Catalog, context: EmitContext): Promise<void>;
 }

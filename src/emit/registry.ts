@@ -1,11 +1,21 @@
 import type { Emitter } from './emitter.js';
+import { EMITTER_IDS, type EmitterId } from './emitter-ids.js';
 import { excelEmitter } from './excel/excel-emitter.js';
 import { flowchartsEmitter } from './flowcharts/flowcharts-emitter.js';
 import { guidesEmitter } from './guides/guides-emitter.js';
 import { feedsEmitter } from './feeds/feeds-emitter.js';
 
 /**
- * Every artifact kind of `licat build`, in build order. Adding one means adding it here;
- * `--only` selects by id. Heavy libraries load inside `emit`, not at import.
+ * Every artifact kind of `licat build`, by id. Adding one means adding its id to
+ * ./emitter-ids.ts and its emitter here (the type requires both); `--only` selects by id. Heavy
+ * libraries load inside `emit`, not at import.
  */
-export const EMITTERS: Emitter[] = [feedsEmitter, excelEmitter, flowchartsEmitter, guidesEmitter];
+export const EMITTERS_BY_ID: { readonly [id in EmitterId]: Emitter } = {
+  feeds: feedsEmitter,
+  excel: excelEmitter,
+  flowcharts: flowchartsEmitter,
+  guides: guidesEmitter,
+};
+
+/** The emitters in build order (the order of ./emitter-ids.ts). */
+export const EMITTERS: readonly Emitter[] = EMITTER_IDS.map((id) => EMITTERS_BY_ID[id]);

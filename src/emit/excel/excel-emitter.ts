@@ -3,6 +3,7 @@ import { UsageError } from '../../load/read-catalog.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Item } from '../../schema/item.js';
 import type { EmitContext, Emitter } from '../emitter.js';
+import type { EmitterId } from '../emitter-ids.js';
 import { itemsByCode } from '../items-by-code.js';
 import { catalogSheets, type ItemLinks } from './catalog-sheets.js';
 import { hallGroups, NOT_OFFERED_COLUMNS, OFFER_COLUMNS, offerRows } from './hall-sheets.js';
@@ -40,7 +41,7 @@ export const excelEmitter: Emitter = {
  * does); nothing for an artifact this build does not write.
  */
 async function itemLinks(catalog: Catalog, context: EmitContext): Promise<ItemLinks> {
-  const built = (id: string) => context.artifacts === undefined || context.artifacts.includes(id);
+  const built = (id: EmitterId) => context.artifacts === undefined || context.artifacts.includes(id);
   let flowchart: ItemLinks['flowchart'] = () => undefined;
   if (context.artifacts === undefined) flowchart = (code) => `flowcharts/${code}.svg`;
   else if (built('flowcharts')) {
