@@ -19,6 +19,6 @@ export const registerBuild: CommandRegistration = (program, setExitCode) => {
     .option('--no-color', '不使用颜色 / no colours')
     .action(async (dir: string, options: Record<string, unknown>) => {
       const { runBuild } = await import('./build.js');
-      setExitCode(await runBuild(dir, { ...options, lang: program.opts().lang as string | undefined }));
+      setExitCode(await runBuild(dir, { ...options, lang: program.opts<{ lang?: string }>().lang }));
     });
 };

@@ -104,7 +104,8 @@ function shardOption(value: unknown, emitters: readonly Emitter[]): Shard | unde
   if (value === undefined) return undefined;
   const shard = typeof value === 'string' ? parseShard(value) : undefined;
   if (!shard) {
-    throw new UsageError(`--shard 应为 i/n，1 ≤ i ≤ n，如 --shard 2/4：${String(value)} / --shard takes i/n with 1 <= i <= n, e.g. --shard 2/4: ${String(value)}`);
+    const given = typeof value === 'string' ? value : JSON.stringify(value);
+    throw new UsageError(`--shard 应为 i/n，1 ≤ i ≤ n，如 --shard 2/4：${given} / --shard takes i/n with 1 <= i <= n, e.g. --shard 2/4: ${given}`);
   }
   if (emitters.length !== 1 || emitters[0]!.id !== 'feeds') {
     throw new UsageError('--shard 只拆分门户数据，请同时指定 --only feeds / --shard splits the feeds only; use it with --only feeds');

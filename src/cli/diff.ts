@@ -14,6 +14,6 @@ export const registerDiff: CommandRegistration = (program, setExitCode) => {
     .option('--fail-on <kinds>', '出现这些变更时以 1 退出，逗号分隔 / exit 1 on these changes, comma-separated: added,removed,renamed,changed,unified,catch-all,vague')
     .action(async (base: string, head: string | undefined, options: Record<string, unknown>) => {
       const { runDiff } = await import('./run-diff.js');
-      setExitCode(await runDiff(base, head, { ...options, lang: program.opts().lang }));
+      setExitCode(await runDiff(base, head, { ...options, lang: program.opts<{ lang?: string }>().lang }));
     });
 };

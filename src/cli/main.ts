@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const f of formats) validate.option(`--output-${f} <file>`, `${f} 格式写入文件 / write ${f} output to a file`);
   validate.action(async (dir: string, options: Record<string, unknown>) => {
     const { runValidate } = await import('./validate.js');
-    exitCode = await runValidate(dir, { ...options, lang: program.opts().lang });
+    exitCode = await runValidate(dir, { ...options, lang: program.opts<{ lang?: string }>().lang });
   });
 
   program

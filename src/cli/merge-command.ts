@@ -10,6 +10,6 @@ export const registerMerge: CommandRegistration = (program, setExitCode) => {
     .option('--quiet', '不显示进度 / no progress output')
     .action(async (shards: string[], options: Record<string, unknown>) => {
       const { runMerge } = await import('./merge.js');
-      setExitCode(await runMerge(shards, { ...options, lang: program.opts().lang as string | undefined }));
+      setExitCode(await runMerge(shards, { ...options, lang: program.opts<{ lang?: string }>().lang }));
     });
 };

@@ -2,12 +2,12 @@ import { safeOutput } from '../report/safe-text.js';
 
 /** Where `licat build` shows what it is doing. */
 export interface ProgressReporter {
-  log(message: string): void;
+  log: (message: string) => void;
   /** A notice the user must see even with --quiet (e.g. that SVG needs a browser). */
-  warn(message: string): void;
-  progress(label: string, done: number, total: number): void;
+  warn: (message: string) => void;
+  progress: (label: string, done: number, total: number) => void;
   /** End an unfinished bar line. */
-  finish(): void;
+  finish: () => void;
 }
 
 const WIDTH = 28;

@@ -10,6 +10,6 @@ export const registerStats: CommandRegistration = (program, setExitCode) => {
     .option('--format <format>', `输出格式 / output format: ${STATS_FORMAT_NAMES.join(', ')}`, 'table')
     .action(async (dir: string, options: { format: string }) => {
       const { runStats } = await import('./stats.js');
-      setExitCode(await runStats(dir, { ...options, lang: program.opts().lang as string | undefined }));
+      setExitCode(await runStats(dir, { ...options, lang: program.opts<{ lang?: string }>().lang }));
     });
 };

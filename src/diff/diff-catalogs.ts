@@ -146,7 +146,7 @@ function hallLocals(catalog: Catalog): Map<string, Map<string, HallLocal>> {
   const out = new Map<string, Map<string, HallLocal>>();
   const at = (code: string, region: string, hallName: string): HallLocal => {
     let m = out.get(code);
-    if (!m) out.set(code, (m = new Map()));
+    if (!m) out.set(code, (m = new Map<string, HallLocal>()));
     let entry = m.get(region);
     if (!entry) m.set(region, (entry = { hallName }));
     return entry;

@@ -22,10 +22,10 @@ export interface EmitOptions {
   /** Further options for emitters (e.g. excelHalls). */
   options?: Readonly<Record<string, unknown>>;
   cacheDir?: string;
-  log?(message: string): void;
+  log?: (message: string) => void;
   /** Notices shown even with --quiet; default `log`. */
-  warn?(message: string): void;
-  progress?(label: string, done: number, total: number): void;
+  warn?: (message: string) => void;
+  progress?: (label: string, done: number, total: number) => void;
   /** File operations of the sink; tests replace them to simulate a full or read-only disk. */
   fs?: SinkFs;
 }

@@ -21,14 +21,14 @@ export interface EmitContext {
   /** Options of `licat build` (e.g. excelHalls, buildTime). */
   options: Readonly<Record<string, unknown>>;
   /** Progress and notices; silent with --quiet. */
-  log(message: string): void;
+  log: (message: string) => void;
   /** A notice the user must see even with --quiet; falls back to `log`. */
-  warn?(message: string): void;
+  warn?: (message: string) => void;
   /**
    * Progress of a long step: `done` of `total` under a short label. Shown as a bar on a
    * terminal, as occasional plain lines otherwise, not at all with --quiet.
    */
-  progress?(label: string, done: number, total: number): void;
+  progress?: (label: string, done: number, total: number) => void;
   /** Folder for caches that survive builds (e.g. rendered SVGs), or undefined for none. */
   cacheDir: string | undefined;
   /**

@@ -146,6 +146,7 @@ export class StagingSink implements OutputSink {
       this.ensureDir(path.dirname(abs));
       this.fs.writeFileSync(abs, bytes);
     } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on what the file system threw, as it was
       return { record, done: Promise.reject(error) };
     }
     this.records.set(rel, record);

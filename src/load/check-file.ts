@@ -1,10 +1,10 @@
 import { t } from '../i18n/lang.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rule-ids.js';
-import { catalogSchema, type CatalogMeta } from '../schema/catalog.js';
-import { departmentsSchema, type Departments } from '../schema/departments.js';
-import { hallSchema, type Hall } from '../schema/hall.js';
-import { itemSchema, type Item } from '../schema/item.js';
+import { catalogSchema } from '../schema/catalog.js';
+import { departmentsSchema } from '../schema/departments.js';
+import { hallSchema } from '../schema/hall.js';
+import { itemSchema } from '../schema/item.js';
 import { decodeUtf8 } from './decode.js';
 import { parseYaml } from './parse-yaml.js';
 import type { RawFile } from './read-catalog.js';
@@ -119,7 +119,8 @@ export function checkFile(raw: Pick<RawFile, 'kind' | 'file' | 'bytes'>): Checke
   }
   out.findings = [...parsed.findings, ...zodFindings(result.error, parsed.data, raw.file)];
   if (raw.kind === 'item') {
-    const code = (parsed.data as { code?: unknown } | null)?.code;
+    const data = parsed.data;
+    const code = typeof data === 'object' && data !== null && 'code' in data ? data.code : undefined;
     if (typeof code === 'string') out.unloadedCode = code;
   }
   return out;

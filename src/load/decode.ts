@@ -42,7 +42,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): Decoded {
   {
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = positionOfByte(bytes, bad);
-    let isGbk = false;
+    let isGbk: boolean;
     try {
       isGbk = /[\u4e00-\u9fff]/.test(gbk.decode(bytes));
     } catch {

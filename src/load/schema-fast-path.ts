@@ -209,20 +209,21 @@ function compileArray(def: ZodDef): Check | undefined {
   const element = compile(def.element);
   return (input, reuse) => {
     if (!Array.isArray(input) || input.length < min || input.length > max) return UNSURE;
-    const n = input.length;
-    let out: unknown[] | undefined = reuse && Object.getPrototypeOf(input) === Array.prototype ? undefined : new Array<unknown>(n);
+    const array = input as unknown[];
+    const n = array.length;
+    let out: unknown[] | undefined = reuse && Object.getPrototypeOf(array) === Array.prototype ? undefined : new Array<unknown>(n);
     for (let i = 0; i < n; i++) {
-      const item: unknown = input[i];
+      const item = array[i];
       const r = element(item, reuse);
       if (r === UNSURE) return UNSURE;
       if (out) out[i] = r;
       else if (r !== item) {
         out = new Array<unknown>(n);
-        for (let k = 0; k < i; k++) out[k] = input[k];
+        for (let k = 0; k < i; k++) out[k] = array[k];
         out[i] = r;
       }
     }
-    return out ?? input;
+    return out ?? array;
   };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Attach the Chinese title and a bilingual description shown by editors' YAML language servers. */
 export function doc<T extends z.ZodType>(schema: T, title: string, description: string): T {
-  return schema.meta({ title, description }) as T;
+  return schema.meta({ title, description });
 }
 
 export const TIERS = ['province', 'city', 'county', 'town', 'village'] as const;

@@ -131,7 +131,7 @@ describe('the output lock', () => {
   it('takes over the lock of a build that died', () => {
     const catalog = writeSmallCatalog();
     const out = path.join(tempDir(), 'dist');
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     const lock = path.join(path.dirname(out), '.dist.lock');
     writeFileSync(lock, JSON.stringify({ pid: dead, host: hostname(), token: 't', started: '2026-11-01T00:00:00.000Z' }));
     expect(build(catalog, out, '--quiet').code).toBe(0);

@@ -49,7 +49,7 @@ describe('diffCatalogs: one changed item', () => {
   head = edit(head, POWER_OF_ATTORNEY, '  - id: site-photos\n    name: 经营场所照片\n    necessity: required\n    forms: [electronic]\n    source: applicant\n');
   head = edit(head, 'safety-rules, power-of-attorney]', 'safety-rules, site-photos]');
   head = edit(head, '        不予许可: refuse\n', '');
-  head = edit(head, /    - id: refuse\n(      .*\n)+/, '');
+  head = edit(head, / {4}- id: refuse\n( {6}.*\n)+/, '');
   head = edit(head, 'fees: []\n', 'fees:\n  - { name: 许可证工本费, standard: 每证 10 元, basis: 粤价〔2000〕1号 }\n');
   const result = diff({ 'items/food.yaml': FOOD }, { 'items/food.yaml': head });
 

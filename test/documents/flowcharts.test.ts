@@ -157,6 +157,7 @@ function twinCatalog() {
 
 /** A function from the bundle's minified text, with mermaid's `s` (it names functions) as identity. */
 function bundleFunction(text: string): (...args: unknown[]) => unknown {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the function under comparison is mermaid's own, taken from its bundle
   return new Function('s', `let vD; ${text}; return vD;`)((f: unknown) => f) as (...args: unknown[]) => unknown;
 }
 
@@ -244,6 +245,7 @@ describe('mermaid bundle patch', () => {
 
   it("cuts long words exactly where mermaid's splitWordToFitWidthRecursion cuts them, on 5,000 random lines", () => {
     type Part = { content: string; type: string };
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the function under comparison is mermaid's own, taken from its bundle
     const load = (text: string) => new Function(`${text}; return Hae;`)() as (fits: (parts: Part[]) => boolean, t: string[], r: string[], type: string) => Part[];
     const original = load(SPLIT_WORD);
     const bisect = load(SPLIT_WORD_BISECT);

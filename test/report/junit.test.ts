@@ -20,7 +20,7 @@ function parseXml(xml: string): Element {
     throw error;
   });
   parser.on('opentag', (tag) => {
-    const element: Element = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [], text: '' };
+    const element: Element = { name: tag.name, attributes: tag.attributes, children: [], text: '' };
     stack[stack.length - 1]!.children.push(element);
     stack.push(element);
   });

@@ -59,7 +59,7 @@ describe('process-graph', () => {
     const r = checkInline({ [F]: short }).catalog.items[0]!.item;
     expect(r.process.steps).toHaveLength(5);
     expect(hits({ [F]: short }, 'process-graph')).toEqual([]);
-    const four = edit(short, '      next: [accept]\n', '      next: [decide]\n').replace(/    - id: accept\n(?:      .*\n)+?(?=    - id: decide)/, '');
+    const four = edit(short, '      next: [accept]\n', '      next: [decide]\n').replace(/ {4}- id: accept\n(?: {6}.*\n)+?(?= {4}- id: decide)/, '');
     expect(hits({ [F]: four }, 'process-graph')).toEqual([{ file: FILE, ...at(four, 'steps:\n'), path: '/process/steps' }]);
   });
 

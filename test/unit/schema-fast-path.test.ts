@@ -103,7 +103,7 @@ function mutate(value: unknown, next: () => number): unknown {
     else if (typeof v === 'number') parent[key] = pick([v + 0.5, -v - 1, v * 1000, v + 1, v - 1, Number.MAX_SAFE_INTEGER + 2]);
     else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       // Record keys that need trimming, or collide once trimmed.
-      const k = pick(Object.keys(v as object).concat(['']));
+      const k = pick(Object.keys(v).concat(['']));
       (v as Record<string, unknown>)[` ${k} `] = (v as Record<string, unknown>)[k] ?? 'x';
     } else parent[key] = pick(REPLACEMENTS);
   }

@@ -173,7 +173,7 @@ async function writeWorkbook(target: Writable, sheets: readonly SheetSpec[], opt
     const headerColumns = spec.columns.map((c): Column => ({ ...c, kind: 'text' }));
     header.height = rowHeight(rowLines(spec.columns.map((c) => xmlSafe(c.header)), headerColumns, widths));
     header.eachCell((cell) => {
-      cell.style = HEADER_STYLE as typeof cell.style;
+      cell.style = HEADER_STYLE;
     });
     header.commit();
     let count = 0;
@@ -197,7 +197,7 @@ async function writeWorkbook(target: Writable, sheets: readonly SheetSpec[], opt
     sheet.pageSetup.printArea = `A$1:${lastPrinted}$${lastRow}`;
     // The streaming sheet has data validations; exceljs's types only declare them on the other.
     if (spec.editable) addDropDowns(sheet as unknown as DropDownSheet, spec.columns, headerRow + 1, lastRow + SPARE_ROWS);
-    await sheet.commit();
+    sheet.commit();
   }
   // Resolves once the target stream has finished (all bytes handed to it).
   await workbook.commit();

@@ -128,8 +128,8 @@ export class FeedsCache {
     const spare = this.previous?.spare;
     if (!spare || !sameFolders(staging, spare.folders)) return undefined;
     const files = new Map<string, string>();
-    for (const [code, item] of Object.entries(this.previous!.items)) files.set(itemRel(code), item.sha256);
-    for (const [region, hall] of Object.entries(this.previous!.halls)) files.set(hallRel(region), hall.sha256);
+    for (const [code, item] of Object.entries(this.previous.items)) files.set(itemRel(code), item.sha256);
+    for (const [region, hall] of Object.entries(this.previous.halls)) files.set(hallRel(region), hall.sha256);
     for (const [rel, sha] of Object.entries(spare.diff)) {
       if (sha === null) files.delete(rel);
       else files.set(rel, sha);

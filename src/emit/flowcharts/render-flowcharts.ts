@@ -81,7 +81,7 @@ async function renderFlowcharts(catalog: Catalog, context: EmitContext, options:
 
   const executable = await findChromium(options.env ?? process.env);
   if (!executable) return { charts, rendered: 0, fromCache, missingBrowser: NO_BROWSER };
-  const open = options.open ?? MermaidRenderer.open;
+  const open = options.open ?? ((executable: string) => MermaidRenderer.open(executable));
   let first: Renderer;
   try {
     first = await open(executable);
@@ -128,6 +128,7 @@ async function renderFlowcharts(catalog: Catalog, context: EmitContext, options:
   } finally {
     await Promise.all(renderers.map((r) => r.close()));
   }
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what a render threw, as it was
   if (failure !== undefined) throw failure;
   return { charts, rendered: todo.length, fromCache, missingBrowser: undefined };
 }

@@ -65,7 +65,7 @@ interface Templates {
   guide(model: object): string;
   index(model: object): string;
   /** Mark text of ours as markup (the checked SVG, our script). */
-  safe(markup: string): unknown;
+  safe: (markup: string) => unknown;
 }
 
 async function compileTemplates(): Promise<Templates> {

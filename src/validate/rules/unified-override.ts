@@ -52,7 +52,7 @@ export const unifiedOverride: Rule = {
       const record = hall as Record<string, unknown>;
       for (const key of Object.keys(record)) visit([], key, HALL_KEYS);
       for (const [code, local] of Object.entries(hall.items ?? {})) {
-        for (const key of Object.keys(local as Record<string, unknown>)) visit(['items', code], key, HALL_ITEM_KEYS, code);
+        for (const key of Object.keys(local)) visit(['items', code], key, HALL_ITEM_KEYS, code);
       }
     }
     return findings;
