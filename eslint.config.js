@@ -34,6 +34,12 @@ export default tseslint.config(
   { ignores: ['lib/', 'dist/', 'node_modules/', 'schemas/', 'test/fixtures/', 'test/documents/golden/', '.licat-cache/'] },
   js.configs.recommended,
   {
+    rules: {
+      // The ideographic space (U+3000) is ordinary Chinese typography in the texts licat writes.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: false }],
+    },
+  },
+  {
     files: ['**/*.ts'],
     extends: [...tseslint.configs.recommendedTypeChecked],
     languageOptions: {

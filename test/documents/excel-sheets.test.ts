@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { excelEmitter } from '../../src/emit/excel/excel-emitter.js';
-import { UsageError } from '../../src/load/read-catalog.js';
+import { UsageError } from '../../src/diagnostics/usage-error.js';
 import { BASE, checkInline, sampleItem } from '../inline.js';
 import { memoryContext } from '../memory-sink.js';
 import { dumpWorkbook } from './xlsx-dump.js';

@@ -1,5 +1,5 @@
 import { t } from '../../i18n/lang.js';
-import { UsageError } from '../../load/read-catalog.js';
+import { UsageError } from '../../diagnostics/usage-error.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Item } from '../../schema/item.js';
 import type { EmitContext, Emitter } from '../emitter.js';

@@ -1,4 +1,4 @@
-import type { Column } from './write-workbook.js';
+import type { Column } from './column.js';
 
 /**
  * How a sheet prints: the arithmetic behind widths, row heights and page scaling. Units are

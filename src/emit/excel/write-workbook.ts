@@ -1,35 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { cellText, xmlSafe } from './cell-text.js';
+import type { Column, ColumnKind } from './column.js';
 import { BODY_FONT_PT, displayWidth, headerFooterText, MARGINS, pageFit, rowHeight, rowLines } from './print-layout.js';
 import { pinZipTimesInBuffer, pinZipTimesInFile } from './zip-times.js';
 
-/** How a column's cells are stored and shown. */
-export type ColumnKind =
-  /** Catalog text: a text cell in a text-formatted (`@`) column, wrapped. */
-  | 'text'
-  /** A code (basic, implementation, region, credit code): text, never a number, not wrapped. */
-  | 'code'
-  /** A count or a time-limit value: a number. */
-  | 'number'
-  /** A relative hyperlink `{ text, link }`. */
-  | 'link';
-
-export interface Column {
-  header: string;
-  kind: ColumnKind;
-  /** Fixed width in characters; computed from the content when absent (not for streamed sheets). */
-  width?: number;
-  /** Widest a computed width may get; longer text wraps. */
-  maxWidth?: number;
-  /**
-   * For the sheet's own users, not for the printed directory (source file, links): such columns
-   * come last and are left out of the print area.
-   */
-  internal?: boolean;
-  /** The values a cell may hold: a drop-down list (data validation) when the sheet is editable. */
-  choices?: readonly string[];
-}
+export type { Column, ColumnKind } from './column.js';
 
 export type CellValue = string | number | { text: string; link: string } | undefined;
 export type Row = readonly CellValue[];
@@ -159,12 +135,12 @@ async function writeWorkbook(target: Writable, sheets: readonly SheetSpec[], opt
         oddFooter: '&C第 &P 页，共 &N 页',
       },
     } as Parameters<typeof workbook.addWorksheet>[1]);
-    sheet.columns = spec.columns.map((column, i) => ({ width: widths[i], style: COLUMN_STYLE[column.kind] })) as typeof sheet.columns;
+    sheet.columns = spec.columns.map((column, i) => ({ width: widths[i], style: COLUMN_STYLE[column.kind] }));
     if (title !== undefined) {
       const row = sheet.addRow([cellValue(title, 'text', inline)]);
       row.height = 26;
       const cell = row.getCell(1);
-      cell.style = TITLE_STYLE as typeof cell.style;
+      cell.style = TITLE_STYLE;
       // Merged before the row is committed: a committed row can no longer be reached.
       if (printed > 1) sheet.mergeCells(`A1:${lastPrinted}1`);
       row.commit();
