@@ -21,7 +21,7 @@ const LAYERS = {
   emit: ['i18n', 'diagnostics', 'schema', 'load', 'model'],
   report: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate'],
   diff: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate', 'emit', 'report'],
-  stats: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate'],
+  stats: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate', 'report'],
   pipeline: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate', 'emit', 'report', 'diff', 'stats'],
   cli: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate', 'emit', 'report', 'diff', 'stats', 'pipeline'],
 };
