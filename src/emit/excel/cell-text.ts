@@ -9,7 +9,6 @@ export const REPLACED = '\uFFFD';
  * carriage return, lone surrogates, and U+FFFE / U+FFFF. One of them in a cell makes Excel
  * refuse the whole workbook ("We found a problem with some content").
  */
-// eslint-disable-next-line no-control-regex -- the control characters XML forbids are what this finds
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 /**

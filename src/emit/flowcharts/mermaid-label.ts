@@ -16,7 +16,6 @@
  */
 export function mermaidLabel(text: string): string {
   return text
-    // eslint-disable-next-line no-control-regex -- control characters are what this replaces
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/["#%<>`\\]/g, (c) => FULL_WIDTH[c] ?? c)
     .replace(/ {2,}/g, ' ')

@@ -84,7 +84,6 @@ function outsideUrl(css: string): string | undefined {
 
 function hasScriptUrl(value: string): boolean {
   // Browsers ignore whitespace and control characters inside a scheme: "java\tscript:".
-  // eslint-disable-next-line no-control-regex -- the control characters are what is squeezed out
   const squeezed = value.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase();
   return /(javascript|vbscript|livescript):|data:text\/html/.test(squeezed);
 }
