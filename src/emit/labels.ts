@@ -1,5 +1,5 @@
 import type { Duration, Tier } from '../schema/common.js';
-import { TIER_NAMES } from '../schema/common.js';
+import { durationWords, TIER_NAMES } from '../schema/vocabulary.js';
 import type { Item, Material } from '../schema/item.js';
 import { ITEM_TYPE_NAMES, SERVICE_OBJECT_NAMES } from '../schema/item.js';
 
@@ -45,10 +45,9 @@ export const ONLINE_DEPTH_NAMES: Record<number, string> = {
   4: '四级（全程网办）',
 };
 
-/** `{value: 10, unit: 'working-day'}` → `10 个工作日`; instant → `即办`. */
+/** `{value: 10, unit: 'working-day'}` → `10 个工作日`; instant → `即办` (schema/vocabulary.ts). */
 export function durationText(d: Duration): string {
-  if (d.unit === 'instant') return '即办';
-  return d.unit === 'working-day' ? `${d.value} 个工作日` : `${d.value} 个自然日`;
+  return durationWords(d).zh;
 }
 
 export function itemTypeName(type: Item['type']): string {

@@ -1,5 +1,6 @@
-import { t, type Text } from '../i18n/lang.js';
+import type { Text } from '../i18n/lang.js';
 import type { Duration } from '../schema/common.js';
+import { durationWords } from '../schema/vocabulary.js';
 
 /**
  * Comparing time limits across units, conservatively: a limit is said to fit another only when
@@ -64,9 +65,7 @@ export function mayExceed(a: Duration, b: Duration): boolean {
   return longestCalendarDays(a) > shortestCalendarDays(b);
 }
 
-/** A time limit in words: `10 个工作日` / `10 working days`. */
+/** A time limit in words: `10 个工作日` / `10 working days` (schema/vocabulary.ts). */
 export function formatDuration(d: Duration): Text {
-  if (d.unit === 'instant') return t('即办', 'on the spot');
-  if (d.unit === 'working-day') return t(`${d.value} 个工作日`, `${d.value} working day${d.value === 1 ? '' : 's'}`);
-  return t(`${d.value} 个自然日`, `${d.value} calendar day${d.value === 1 ? '' : 's'}`);
+  return durationWords(d);
 }

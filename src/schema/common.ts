@@ -7,7 +7,6 @@ export function doc<T extends z.ZodType>(schema: T, title: string, description: 
 
 export const TIERS = ['province', 'city', 'county', 'town', 'village'] as const;
 export type Tier = (typeof TIERS)[number];
-export const TIER_NAMES: Record<Tier, string> = { province: '省', city: '市', county: '县（区）', town: '镇（街道）', village: '村（社区）' };
 /** Exercise-level digit (行使层级) of each tier: 2 province … 6 village. */
 export const TIER_LEVEL_DIGIT: Record<Tier, string> = { province: '2', city: '3', county: '4', town: '5', village: '6' };
 

@@ -1,5 +1,6 @@
 import { t, type Lang } from '../i18n/lang.js';
-import { TIERS, TIER_NAMES, type Tier } from '../schema/common.js';
+import { TIERS, type Tier } from '../schema/common.js';
+import { TIER_WORDS } from '../schema/vocabulary.js';
 import type { CatalogStats, Share, Spread } from './compute-stats.js';
 
 /** One table of the stats report, before it is rendered as text or Markdown. */
@@ -9,7 +10,6 @@ export interface StatsTable {
   rows: string[][];
 }
 
-const TIER_EN: Record<Tier, string> = { province: 'province', city: 'city', county: 'county', town: 'town', village: 'village' };
 
 /** Is column `i` of a table all figures (right-aligned)? The first column never is. */
 export function isFigureColumn(table: StatsTable, i: number): boolean {
@@ -19,7 +19,7 @@ export function isFigureColumn(table: StatsTable, i: number): boolean {
 /** The stats as titled tables in one language; both the text and the Markdown format render these. */
 export function statsTables(stats: CatalogStats, lang: Lang): StatsTable[] {
   const L = (zh: string, en: string) => t(zh, en)[lang];
-  const tierName = (tier: Tier) => (lang === 'zh' ? TIER_NAMES[tier] : TIER_EN[tier]);
+  const tierName = (tier: Tier) => TIER_WORDS[tier][lang];
   const n = (x: number) => x.toLocaleString('en-US');
   const pct = (s: Share) => (s.share === null ? '-' : `${(s.share * 100).toFixed(1)}%`);
   const spreadRow = (label: string, s: Spread) => [label, ...(s ? [n(s.min), fmt(s.median), n(s.max)] : ['-', '-', '-'])];

@@ -1,5 +1,6 @@
 import type { Lang } from '../../i18n/lang.js';
 import type { Duration, Tier } from '../../schema/common.js';
+import { durationWords, TIER_WORDS, workingDaysWords } from '../../schema/vocabulary.js';
 import type { ElementChange, ItemDiff, ItemStatus } from '../diff-result.js';
 
 type Pair = readonly [zh: string, en: string];
@@ -53,14 +54,6 @@ const STATUS: Record<ItemStatus, Pair> = {
   unreadable: ['无法读取', 'unreadable'],
 };
 
-const TIER_WORDS: Record<Tier, Pair> = {
-  province: ['省', 'province'],
-  city: ['市', 'city'],
-  county: ['县（区）', 'county'],
-  town: ['镇（街道）', 'town'],
-  village: ['村（社区）', 'village'],
-};
-
 /** Words of the diff outputs in one language. */
 export function words(lang: Lang) {
   const pick = (p: Pair) => (lang === 'zh' ? p[0] : p[1]);
@@ -72,14 +65,9 @@ export function words(lang: Lang) {
     element: (e: string) => pick(ELEMENTS[e] ?? [e, e]),
     field: (f: string) => pick(FIELDS[f] ?? ELEMENTS[f] ?? [f, f]),
     status: (s: ItemStatus) => pick(STATUS[s]),
-    tier: (tier: Tier) => pick(TIER_WORDS[tier]),
-    duration: (d: Duration | undefined) => {
-      if (!d) return '—';
-      if (d.unit === 'instant') return lang === 'zh' ? '即办' : 'instant';
-      if (d.unit === 'working-day') return lang === 'zh' ? `${d.value} 个工作日` : `${d.value} working day${d.value === 1 ? '' : 's'}`;
-      return lang === 'zh' ? `${d.value} 个自然日` : `${d.value} calendar day${d.value === 1 ? '' : 's'}`;
-    },
-    days: (n: number) => (lang === 'zh' ? `${num(n)} 个工作日` : `${num(n)} working day${n === 1 ? '' : 's'}`),
+    tier: (tier: Tier) => TIER_WORDS[tier][lang],
+    duration: (d: Duration | undefined) => (d ? durationWords(d)[lang] : '—'),
+    days: (n: number) => workingDaysWords(n, num(n))[lang],
     items: (n: number) => (lang === 'zh' ? `${num(n)} 个事项` : `${num(n)} item${n === 1 ? '' : 's'}`),
     list: (parts: string[]) => parts.join(lang === 'zh' ? '；' : '; '),
     comma: (parts: string[]) => parts.join(lang === 'zh' ? '，' : ', '),

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../model/catalog.js';
-import { TIER_NAMES, TIERS, type Tier } from '../../schema/common.js';
+import { TIERS, type Tier } from '../../schema/common.js';
+import { TIER_NAMES } from '../../schema/vocabulary.js';
 import { ITEM_TYPE_NAMES, type Item } from '../../schema/item.js';
 import { implementationCodes } from '../../model/derive-implementation-code.js';
 import { implementingBodies } from '../../model/implementing-bodies.js';

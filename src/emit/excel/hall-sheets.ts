@@ -3,7 +3,7 @@ import { implementationCodes } from '../../model/derive-implementation-code.js';
 import type { ExpandedHall, Expansion } from '../../model/expand.js';
 import { UsageError } from '../../diagnostics/usage-error.js';
 import { ancestorsOf } from '../../model/region-tree.js';
-import { TIER_NAMES } from '../../schema/common.js';
+import { TIER_NAMES } from '../../schema/vocabulary.js';
 import { durationText } from '../labels.js';
 import type { Column, Row } from './write-workbook.js';
 

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../model/catalog.js';
 import type { Expansion } from '../../model/expand.js';
-import { TIER_NAMES, type Tier } from '../../schema/common.js';
+import { type Tier } from '../../schema/common.js';
+import { TIER_NAMES } from '../../schema/vocabulary.js';
 import type { Item } from '../../schema/item.js';
 import {
   CROSS_REGION_NAMES,

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { t } from '../../i18n/lang.js';
 import type { Catalog } from '../../model/catalog.js';
-import { TIER_NAMES, TIERS } from '../../schema/common.js';
+import { TIERS } from '../../schema/common.js';
+import { TIER_NAMES } from '../../schema/vocabulary.js';
 import type { Item } from '../../schema/item.js';
 import type { Emitter } from '../emitter.js';
 import { flowchartsFor, noticeMissingBrowser, type Flowchart } from '../flowcharts/render-flowcharts.js';

@@ -1,7 +1,7 @@
 import { t } from '../../i18n/lang.js';
 import type { Finding } from '../../diagnostics/diagnostic.js';
 import { findMissingBodies } from '../../model/find-missing-bodies.js';
-import { TIER_NAMES } from '../../schema/common.js';
+import { TIER_NAMES } from '../../schema/vocabulary.js';
 import type { Rule } from '../rule.js';
 
 /** How many region codes one finding names before it says "and N more". */

@@ -1,7 +1,8 @@
 import { t } from '../../i18n/lang.js';
 import { pointer, type Finding } from '../../diagnostics/diagnostic.js';
 import type { Catalog } from '../../model/catalog.js';
-import { TIER_NAMES, TIERS, type Tier } from '../../schema/common.js';
+import { TIERS, type Tier } from '../../schema/common.js';
+import { TIER_NAMES } from '../../schema/vocabulary.js';
 import type { Item } from '../../schema/item.js';
 import type { Rule } from '../rule.js';
 

@@ -1,7 +1,8 @@
 import { t } from '../../i18n/lang.js';
 import { pointer, type Finding } from '../../diagnostics/diagnostic.js';
 import type { Catalog, Region } from '../../model/catalog.js';
-import { TIER_NAMES, type Tier } from '../../schema/common.js';
+import { type Tier } from '../../schema/common.js';
+import { TIER_NAMES } from '../../schema/vocabulary.js';
 import type { Rule } from '../rule.js';
 
 /** Code length of each tier: GB/T 2260 for province, city and county; statistical codes below. */
