@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
  */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
+  guardStandardStreams(argv);
   const program = new Command('licat')
     .description('行政许可事项标准化目录编译器 / compiler for administrative licensing standards catalogs')
     .version(await version(), '-V, --version')
@@ -50,13 +51,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
-    const { UsageError } = await import('../diagnostics/usage-error.js');
-    if (error instanceof UsageError) {
-      const { displayText } = await import('../report/safe-text.js');
-      process.stderr.write(`licat: ${displayText(error.message)}\n`);
-      return 2;
-    }
-    throw error;
+    const { resolveLang } = await import('../i18n/lang.js');
+    const { describeFailure } = await import('./failure.js');
+    const { line, code } = describeFailure(error, resolveLang(program.opts().lang as string | undefined));
+    process.stderr.write(line);
+    return code;
   }
   return exitCode;
 }
@@ -71,4 +70,24 @@ async function version(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/**
+ * A standard output that cannot be written (a closed pipe, a full disk behind a redirect) ends
+ * the process with one line, not an unhandled 'error' event: exit 2, or quietly for a reader
+ * that closed the pipe (`licat stats | head -1`).
+ */
+function guardStandardStreams(argv: readonly string[]): void {
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    const en = argv.includes('en') || (process.env.LICAT_LANG ?? '').toLowerCase().startsWith('en');
+    try {
+      process.stderr.write(en ? `licat: cannot write the output: ${error.code ?? error.message}\n` : `licat: 无法写入输出：${error.code ?? error.message}\n`);
+    } catch {
+      // stderr is gone too
+    }
+    process.exit(2);
+  };
+  process.stdout.on('error', onError);
+  process.stderr.on('error', () => process.exit(2));
 }

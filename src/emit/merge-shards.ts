@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { t, type Text } from '../i18n/lang.js';
 import type { Catalog } from '../model/catalog.js';
 import { FEED_SCHEMA_FILES, FEED_VERSION, schemaUrl, type FeedIndex, type Manifest } from '../schema/feeds.js';
 import type { Emitter } from './emitter.js';
 import { FEED_INDEX, feedText, type CatalogRef } from './feeds/feed-paths.js';
-import { loadFeedValidator } from './feeds/feed-validator.js';
+import { InvalidFeedError, loadFeedValidator, type FeedKind, type FeedValidator } from './feeds/feed-validator.js';
 import { SHARD_FILE, type ShardInfo } from './feeds/shard.js';
 import { MANIFEST } from './manifest.js';
-import type { FileRecord } from './output-sink.js';
+import { isPlainOutputPath, type FileRecord } from './output-sink.js';
+import { readShardFile } from './shard-files.js';
 
 /** Shard outputs that cannot be merged (missing, damaged, from different builds). Exit 2. */
 export class MergeError extends Error {
@@ -21,7 +21,10 @@ export class MergeError extends Error {
 
 /** One shard's output, read and checked. */
 export interface ShardOutput {
+  /** The folder as named on the command line (for messages). */
   dir: string;
+  /** Its real path: every file is read below it, through no link. */
+  root: string;
   info: ShardInfo;
   /** The feed files it holds (not its shard.json), as its manifest lists them. */
   files: FileRecord[];
@@ -29,30 +32,58 @@ export interface ShardOutput {
 
 /** Files of a shard output that are not feeds to merge. */
 const NOT_MERGED = new Set([SHARD_FILE, 'README.md']);
+/** Largest file of a shard read (a province's hall feed is a few megabytes). */
+const MAX_SHARD_FILE = 256 * 1024 * 1024;
+/** Published schema by its `$id`: how a feed of a shard says what it is. */
+const KIND_BY_SCHEMA = new Map<string, FeedKind>(
+  (Object.entries(FEED_SCHEMA_FILES) as Array<[FeedKind, string]>).filter(([kind]) => kind !== 'manifest').map(([kind, file]) => [schemaUrl(file), kind]),
+);
 
 /**
  * Read the outputs of `licat build --only feeds --shard i/n` and check that they are all the
  * shards of one build: the same catalog, structure, item feeds and build time, every shard from
- * 1 to n exactly once, no file twice, and every file as its shard's manifest says (size and
- * sha256, so a damaged download is caught here and not published).
+ * 1 to n exactly once, no file twice. Shards are untrusted input (they come from other
+ * machines): their manifest and shard.json must match their schemas, every path they list must
+ * be a plain relative path, and no symbolic link is followed. The feeds themselves are checked
+ * as they are merged (mergeEmitter).
  * @example const shards = await readShards(['out-1', 'out-2']);
  */
 export async function readShards(dirs: readonly string[]): Promise<ShardOutput[]> {
   if (dirs.length === 0) throw new MergeError(t('请给出要合并的分片输出文件夹', 'name the shard output folders to merge'));
+  const validator = await loadFeedValidator();
   const shards: ShardOutput[] = [];
   for (const dir of dirs) {
-    const manifest = (await readJson(dir, MANIFEST)) as Manifest;
-    const info = (await readJson(dir, SHARD_FILE)) as ShardInfo;
-    if (info?.licatShard !== 1 || !info.shard || !Array.isArray(info.halls)) {
-      throw new MergeError(t(`${dir} 不是 licat build --shard 的输出（${SHARD_FILE} 无效）`, `${dir} is not an output of licat build --shard (its ${SHARD_FILE} is not valid)`));
-    }
-    if (!Array.isArray(manifest?.files) || JSON.stringify(manifest.artifacts) !== '["feeds"]') {
+    const root = shardRoot(dir);
+    const manifest = readJson(root, dir, MANIFEST) as Manifest;
+    schemaCheck(() => validator.check('manifest', MANIFEST, manifest), dir, MANIFEST);
+    if (JSON.stringify(manifest.artifacts) !== '["feeds"]') {
       throw new MergeError(t(`${dir} 的 ${MANIFEST} 无效，或不只含门户数据`, `${dir} has an invalid ${MANIFEST}, or holds more than the feeds`));
     }
+    for (const file of manifest.files) {
+      if (!isPlainOutputPath(file.path) || file.path === MANIFEST) {
+        throw new MergeError(
+          t(`${dir}/${MANIFEST} 列出的路径 ${JSON.stringify(file.path)} 不是输出文件夹内的相对路径，已拒绝`, `${dir}/${MANIFEST} lists ${JSON.stringify(file.path)}, which is not a plain relative path inside the output; refused`),
+        );
+      }
+    }
+    const shardRecord = manifest.files.find((f) => f.path === SHARD_FILE);
+    if (!shardRecord) {
+      throw new MergeError(t(`${dir} 不是 licat build --shard 的输出（清单中没有 ${SHARD_FILE}）`, `${dir} is not an output of licat build --shard (its manifest lists no ${SHARD_FILE})`));
+    }
+    const info = parseJson(verified(root, dir, shardRecord), dir, SHARD_FILE) as ShardInfo;
+    checkShardInfo(info, dir, validator);
     if ((manifest.buildTime ?? null) !== (info.buildTime ?? null)) {
       throw new MergeError(t(`${dir} 的 ${MANIFEST} 与 ${SHARD_FILE} 的构建时间不一致`, `${dir}: the build times of ${MANIFEST} and ${SHARD_FILE} differ`));
     }
-    shards.push({ dir, info, files: manifest.files.filter((f) => !NOT_MERGED.has(f.path)) });
+    const files = manifest.files.filter((f) => !NOT_MERGED.has(f.path));
+    // Each hall the shard's index entries name is a file of the shard, as its manifest lists it.
+    const listed = new Map(files.map((f) => [f.path, f.sha256]));
+    for (const hall of info.halls as Array<{ file?: unknown; sha256?: unknown }>) {
+      if (typeof hall.file === 'string' && listed.get(hall.file) !== hall.sha256) {
+        throw new MergeError(t(`${dir}/${SHARD_FILE} 提到的 ${hall.file} 与清单不符`, `${dir}/${SHARD_FILE} names ${hall.file}, which its manifest does not list as such`));
+      }
+    }
+    shards.push({ dir, root, info, files });
   }
 
   const first = shards[0]!.info;
@@ -91,15 +122,6 @@ export async function readShards(dirs: readonly string[]): Promise<ShardOutput[]
       const other = owner.get(file.path);
       if (other) throw new MergeError(t(`${file.path} 同时出现在 ${other} 和 ${shard.dir}`, `${file.path} is in both ${other} and ${shard.dir}`));
       owner.set(file.path, shard.dir);
-      const actual = await digest(path.join(shard.dir, ...file.path.split('/')));
-      if (!actual || actual.size !== file.size || actual.sha256 !== file.sha256) {
-        throw new MergeError(
-          t(
-            `${shard.dir}/${file.path} ${actual ? '与清单中的 sha256 不符' : '缺失'}：分片输出不完整或已损坏`,
-            `${shard.dir}/${file.path} is ${actual ? 'not what its manifest says (sha256)' : 'missing'}: the shard output is incomplete or damaged`,
-          ),
-        );
-      }
     }
   }
   return shards.sort((a, b) => a.info.shard.index - b.info.shard.index);
@@ -125,14 +147,14 @@ export function mergeEmitter(shards: readonly ShardOutput[]): Emitter {
     description: '合并分片的门户数据 / the feeds of every shard, joined',
     async emit(_catalog, context) {
       const validator = await loadFeedValidator();
-      const sink = context.out as typeof context.out & { adopt?: (rel: string, source: string, record: FileRecord) => void };
       let done = 0;
       const total = shards.reduce((n, s) => n + s.files.length, 0);
       for (const shard of shards) {
         for (const file of shard.files) {
-          const source = path.join(shard.dir, ...file.path.split('/'));
-          if (sink.adopt) sink.adopt(file.path, source, file);
-          else await context.out.write(file.path, await readFile(source));
+          // What is written is the very bytes checked: read once, verified, validated, written.
+          const bytes = verified(shard.root, shard.dir, file);
+          checkFeed(bytes, shard.dir, file.path, validator);
+          await context.out.write(file.path, bytes);
           if (++done % 1000 === 0) context.progress?.(t('合并分片', 'merging shards')[context.lang], done, total);
         }
       }
@@ -153,27 +175,90 @@ export function mergeEmitter(shards: readonly ShardOutput[]): Emitter {
   };
 }
 
-async function readJson(dir: string, name: string): Promise<unknown> {
-  const file = path.join(dir, name);
-  let text: string;
+/** The real path of a shard folder named on the command line. */
+function shardRoot(dir: string): string {
   try {
-    text = await readFile(file, 'utf8');
+    const root = realpathSync.native(path.resolve(dir));
+    if (lstatSync(root).isDirectory()) return root;
   } catch {
-    throw new MergeError(t(`读不到 ${file}：这不是 licat build --shard 的输出文件夹`, `cannot read ${file}: this is not an output folder of licat build --shard`));
+    // below
   }
+  throw new MergeError(t(`${dir} 不是文件夹：这不是 licat build --shard 的输出文件夹`, `${dir} is not a folder: this is not an output folder of licat build --shard`));
+}
+
+/** A JSON file of a shard (its manifest), read without following links. */
+function readJson(root: string, dir: string, name: string): unknown {
+  const bytes = readShardFile(root, name, MAX_SHARD_FILE);
+  if (!Buffer.isBuffer(bytes)) {
+    throw new MergeError(t(`读不到 ${dir}/${name}（${bytes.zh}）：这不是 licat build --shard 的输出文件夹`, `cannot read ${dir}/${name} (it ${bytes.en}): this is not an output folder of licat build --shard`));
+  }
+  return parseJson(bytes, dir, name);
+}
+
+function parseJson(bytes: Buffer, dir: string, name: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
-    throw new MergeError(t(`${file} 不是有效的 JSON`, `${file} is not valid JSON`));
+    throw new MergeError(t(`${dir}/${name} 不是有效的 JSON`, `${dir}/${name} is not valid JSON`));
   }
 }
 
-async function digest(file: string): Promise<{ size: number; sha256: string } | undefined> {
+/** The bytes of a file of a shard, exactly as its manifest lists them (size and sha256). */
+function verified(root: string, dir: string, file: FileRecord): Buffer {
+  const bytes = readShardFile(root, file.path, MAX_SHARD_FILE);
+  const damaged = (why: Text) =>
+    new MergeError(t(`${dir}/${file.path} ${why.zh}：分片输出不完整或已损坏`, `${dir}/${file.path} ${why.en}: the shard output is incomplete or damaged`));
+  if (!Buffer.isBuffer(bytes)) {
+    const missing = bytes.en === 'missing';
+    throw damaged(missing ? t('缺失', 'is missing') : bytes);
+  }
+  if (bytes.byteLength !== file.size || createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
+    throw damaged(t('与清单中的 sha256 不符', 'is not what its manifest says (sha256)'));
+  }
+  return bytes;
+}
+
+/** A feed of a shard: JSON naming a published feed schema in `$schema`, and valid against it. */
+function checkFeed(bytes: Buffer, dir: string, rel: string, validator: FeedValidator): void {
+  const feed = parseJson(bytes, dir, rel);
+  const schema = (feed as { $schema?: unknown } | null)?.$schema;
+  const kind = typeof schema === 'string' ? KIND_BY_SCHEMA.get(schema) : undefined;
+  if (!kind) throw new MergeError(t(`${dir}/${rel} 不是 licat 的门户数据（$schema 未知）`, `${dir}/${rel} is not a licat feed (unknown $schema)`));
+  schemaCheck(() => validator.check(kind, rel, feed), dir, rel);
+}
+
+/** shard.json: its form, and its halls as index entries. */
+function checkShardInfo(info: ShardInfo, dir: string, validator: FeedValidator): void {
+  const int = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 1_000_000;
+  const ok =
+    info !== null &&
+    typeof info === 'object' &&
+    info.licatShard === 1 &&
+    int(info.shard?.index) &&
+    int(info.shard?.count) &&
+    info.shard.index <= info.shard.count &&
+    typeof info.structure === 'string' &&
+    typeof info.itemFeeds === 'string' &&
+    (info.buildTime === undefined || typeof info.buildTime === 'string') &&
+    Array.isArray(info.halls);
+  if (!ok) throw new MergeError(t(`${dir} 不是 licat build --shard 的输出（${SHARD_FILE} 无效）`, `${dir} is not an output of licat build --shard (its ${SHARD_FILE} is not valid)`));
+  const index = {
+    $schema: schemaUrl(FEED_SCHEMA_FILES.index),
+    version: FEED_VERSION,
+    catalog: info.catalog,
+    ...(info.buildTime !== undefined && { buildTime: info.buildTime }),
+    halls: info.halls,
+  };
+  schemaCheck(() => validator.check('index', SHARD_FILE, index), dir, SHARD_FILE);
+}
+
+function schemaCheck(check: () => void, dir: string, rel: string): void {
   try {
-    // Whole small files, synchronously: far cheaper per file than a stream.
-    const bytes = readFileSync(file);
-    return { size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
-  } catch {
-    return undefined;
+    check();
+  } catch (error) {
+    if (!(error instanceof InvalidFeedError)) throw error;
+    throw new MergeError(
+      t(`${dir}/${rel} 不符合已发布的 Schema（${error.errors[0] ?? ''}），已拒绝`, `${dir}/${rel} does not match its published schema (${error.errors[0] ?? ''}); refused`),
+    );
   }
 }

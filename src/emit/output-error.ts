@@ -41,3 +41,14 @@ export function outputFsError(error: NodeJS.ErrnoException & { code: string }, o
     ),
   );
 }
+
+/**
+ * Turn a file-system error while writing one file (a report, a baseline, a diff) into a clear
+ * OutputError; the file is left as it was.
+ * @example throw outputFileError(error, 'report.json') // 无法写入 report.json：目标是一个文件夹（EISDIR…）
+ */
+export function outputFileError(error: NodeJS.ErrnoException & { code: string }, file: string): OutputError {
+  const cause = CAUSES[error.code] ?? t('文件系统错误', 'file-system error');
+  const where = error.path ?? file;
+  return new OutputError(t(`无法写入 ${file}：${cause.zh}（${error.code}，${where}）`, `cannot write ${file}: ${cause.en} (${error.code} at ${where})`));
+}

@@ -29,6 +29,11 @@ const RESERVED = new Set(['manifest.json']);
 /** Forward-slashed segments, none empty, none starting with a dot (so neither `.` nor `..`). */
 const PLAIN_PATH = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
 
+/** Whether `rel` is a path an output may hold: relative, forward-slashed, no `.`/`..`, no empty segment. */
+export function isPlainOutputPath(rel: string): boolean {
+  return PLAIN_PATH.test(rel);
+}
+
 /** Sizes of the buffer texts are encoded into (`StagingSink.encode`); larger texts get their own. */
 const SCRATCH_MIN = 1 << 20;
 const SCRATCH_LIMIT = 64 << 20;

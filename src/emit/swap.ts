@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../i18n/lang.js';
+import { schemaUrl } from '../schema/feeds.js';
 import { OutputError } from './output-error.js';
 
 /**
@@ -44,8 +45,10 @@ export function outputPlaces(out: string): OutputPlaces {
 export async function recoverLeftovers(places: OutputPlaces): Promise<string[]> {
   const notes: string[] = [];
   const entries = (await readdir(places.parent)).sort();
-  const olds = entries.filter((e) => e.startsWith(places.oldPrefix));
-  const tmps = entries.filter((e) => e.startsWith(places.tmpPrefix));
+  // Only names licat makes (`<prefix><pid>-<8 hex>`): a user's `.dist.old-notes` is not ours to remove.
+  const ours = (prefix: string) => (e: string) => e.startsWith(prefix) && /^\d+-[0-9a-f]{8}$/.test(e.slice(prefix.length));
+  const olds = entries.filter(ours(places.oldPrefix));
+  const tmps = entries.filter(ours(places.tmpPrefix));
   if (!(await exists(places.target)) && olds.length > 0) {
     const restored = olds[olds.length - 1]!;
     await rename(path.join(places.parent, restored), places.target);
@@ -60,8 +63,12 @@ export async function recoverLeftovers(places: OutputPlaces): Promise<string[]> 
 }
 
 /**
- * Refuse to replace a folder that is not a licat output: the swap deletes the previous content,
- * so it must be an earlier build (it has manifest.json), empty, or hold only a README.md.
+ * Refuse to replace a folder that licat did not write: the swap deletes the previous content, so
+ * every path in it must be one the previous build recorded in its manifest.json (or the
+ * manifest itself); an empty folder, or one holding only a README.md (carried into the output),
+ * is fine too. Anything else (a user's file, a link, a manifest.json that is not licat's) and
+ * the build stops with a message naming what it found; there is no flag to force it: removing
+ * the folder is the user's explicit choice.
  */
 export async function checkReplaceable(places: OutputPlaces, label: string): Promise<void> {
   const info = await lstat(places.target).catch(() => undefined);
@@ -70,13 +77,61 @@ export async function checkReplaceable(places: OutputPlaces, label: string): Pro
     throw new OutputError(t(`输出位置 ${label} 已存在且不是文件夹`, `the output ${label} exists and is not a folder`));
   }
   const entries = await readdir(places.target);
-  if (entries.includes('manifest.json') || entries.every((e) => e === 'README.md')) return;
-  throw new OutputError(
-    t(
-      `${label} 不是 licat 的输出（没有 manifest.json），构建会替换其全部内容，已拒绝。请指定其他 --out 或先清空该文件夹。`,
-      `${label} is not a licat output (no manifest.json) and a build replaces all of its content; refusing. Choose another --out or empty the folder first.`,
-    ),
-  );
+  if (entries.every((e) => e === 'README.md')) return;
+  const recorded = await recordedFiles(path.join(places.target, 'manifest.json'));
+  if (!recorded) {
+    throw new OutputError(
+      t(
+        `${label} 不是 licat 的输出（没有 licat 的 manifest.json），构建会替换其全部内容，已拒绝。请指定其他 --out，或确认后自行删除该文件夹。`,
+        `${label} is not a licat output (no manifest.json written by licat) and a build replaces all of its content; refusing. Choose another --out, or remove the folder yourself if it is yours to remove.`,
+      ),
+    );
+  }
+  const strangers = await unrecorded(places.target, recorded);
+  if (strangers.length > 0) {
+    const shown = strangers.slice(0, 3).join(', ') + (strangers.length > 3 ? ` (+${strangers.length - 3})` : '');
+    throw new OutputError(
+      t(
+        `${label} 中有不是 licat 写入的内容（${shown}），构建会替换其全部内容，已拒绝。请移走这些文件，或指定其他 --out。`,
+        `${label} holds what licat did not write (${shown}) and a build replaces all of its content; refusing. Move those files away, or choose another --out.`,
+      ),
+    );
+  }
+}
+
+/** The paths a licat manifest records (with the manifest itself), or undefined if it is not one. */
+async function recordedFiles(file: string): Promise<Set<string> | undefined> {
+  const info = await lstat(file).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const m = manifest as { $schema?: unknown; files?: unknown };
+  if (!m || typeof m !== 'object' || typeof m.$schema !== 'string' || !m.$schema.startsWith(schemaUrl('')) || !Array.isArray(m.files)) return undefined;
+  const paths = new Set<string>(['manifest.json']);
+  for (const f of m.files as unknown[]) {
+    const rel = (f as { path?: unknown } | null)?.path;
+    if (typeof rel !== 'string') return undefined;
+    paths.add(rel);
+  }
+  return paths;
+}
+
+/** Paths under `dir` (files, links, anything but folders) that `recorded` does not list; empty folders are no loss. */
+async function unrecorded(dir: string, recorded: ReadonlySet<string>): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (rel: string) => {
+    for (const entry of await readdir(rel ? path.join(dir, ...rel.split('/')) : dir, { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(child);
+      else if (!entry.isFile() || !recorded.has(child)) out.push(child);
+    }
+  };
+  await walk('');
+  return out.sort();
 }
 
 /** The folders of a spare output that a build may bring up to date; the rest is removed. */

@@ -62,13 +62,12 @@ export async function readCatalog(root: string, cwd = process.cwd(), options: Re
       findings.push({ rule, file, path: '', line: 1, column: 1, message: t(zh, en) });
     const isLink = dirent ? dirent.isSymbolicLink() : tryFs(() => lstatSync(abs))?.isSymbolicLink();
     if (isLink) {
-      const target = tryFs(() => realpathSync(abs));
-      if (!target) return problem('file-link', '符号链接指向不存在的文件', 'symbolic link to a missing file');
-      if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-        return problem('file-link', '符号链接指向目录之外，已拒绝读取', 'symbolic link leads outside the catalog; not read');
-      }
+      const link = linkProblem(abs);
+      if (link) return problem('file-link', link.zh, link.en);
     }
-    const read = readRegularFile(abs, limit);
+    // A file listed as a plain file is opened without following a link: one swapped in since
+    // the listing is not read.
+    const read = readRegularFile(abs, limit, !isLink);
     if (read === 'unreadable') return problem('file-type', '无法读取该文件', 'the file cannot be read');
     if (read === 'not-a-file') {
       return problem('file-type', '不是普通文件（可能是以 .yaml 结尾的目录）', 'not a regular file (a directory named like a YAML file?)');
@@ -85,9 +84,27 @@ export async function readCatalog(root: string, cwd = process.cwd(), options: Re
 
   const catalogYaml = path.join(absRoot, 'catalog.yaml');
   const departments = path.join(absRoot, 'departments.yaml');
-  const regionFiles = listFiles(path.join(absRoot, 'regions'), /\.csv$/i, false);
-  const itemFiles = listFiles(path.join(absRoot, 'items'), /\.ya?ml$/i, true);
-  const hallFiles = listFiles(path.join(absRoot, 'halls'), /\.ya?ml$/i, false);
+  /**
+   * Why the link at `abs` is not followed (it leads outside the catalog, or nowhere), or
+   * undefined when its real path is inside the catalog. The target is never read or named.
+   */
+  const linkProblem = (abs: string) => {
+    const target = tryFs(() => realpathSync.native(abs));
+    if (!target) return t('符号链接指向不存在的文件', 'symbolic link to a missing file');
+    if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+      return t('符号链接指向目录之外，已拒绝读取', 'symbolic link leads outside the catalog; not read');
+    }
+    return undefined;
+  };
+  /** A folder that is a link: followed only when it stays inside the catalog, else a finding at the link. */
+  const folderLink = (abs: string) => {
+    const problem = linkProblem(abs);
+    if (problem) findings.push({ rule: 'file-link', file: display(abs), path: '', line: 1, column: 1, message: problem });
+    return problem === undefined;
+  };
+  const regionFiles = listFiles(path.join(absRoot, 'regions'), /\.csv$/i, false, folderLink);
+  const itemFiles = listFiles(path.join(absRoot, 'items'), /\.ya?ml$/i, true, folderLink);
+  const hallFiles = listFiles(path.join(absRoot, 'halls'), /\.ya?ml$/i, false, folderLink);
   options.onListed?.(itemFiles.length + hallFiles.length + 2);
 
   if (exists(catalogYaml)) take(catalogYaml, 'catalog', MAX_YAML_BYTES);
@@ -109,10 +126,10 @@ export async function readCatalog(root: string, cwd = process.cwd(), options: Re
  * not of a path looked up again. Opened without blocking, so a FIFO named like a YAML file is
  * refused instead of waiting for a writer.
  */
-function readRegularFile(abs: string, limit: number): Buffer | number | 'not-a-file' | 'unreadable' {
+function readRegularFile(abs: string, limit: number, noFollow: boolean): Buffer | number | 'not-a-file' | 'unreadable' {
   let fd: number;
   try {
-    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
   } catch (error) {
     // A folder named like a YAML file cannot be opened for reading on every platform.
     return (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'not-a-file' : 'unreadable';
@@ -153,18 +170,32 @@ function tryFs<T>(fn: () => T): T | undefined {
   }
 }
 
-/** Files below `dir` whose names match; recursion does not follow symbolic links to folders. */
-function listFiles(dir: string, pattern: RegExp, recursive: boolean): Array<[string, Dirent]> {
+/**
+ * Files below `dir` whose names match. A folder that is a symbolic link (`dir` itself, or one
+ * met on the way down) is entered only when `followLink` allows it (its real path is inside
+ * the catalog; else it reports the link); each real folder is listed once, so a loop of links
+ * ends.
+ */
+function listFiles(dir: string, pattern: RegExp, recursive: boolean, followLink: (abs: string) => boolean): Array<[string, Dirent]> {
   const out: Array<[string, Dirent]> = [];
+  const seen = new Set<string>();
   const walk = (current: string) => {
+    const real = tryFs(() => realpathSync.native(current));
+    if (real === undefined || seen.has(real)) return;
+    seen.add(real);
     const entries = tryFs(() => readdirSync(current, { withFileTypes: true })) ?? [];
     for (const entry of entries) {
       const abs = path.join(current, entry.name);
       if (entry.name.startsWith('.')) continue;
-      if (entry.isDirectory() && recursive && !pattern.test(entry.name)) walk(abs);
+      if (entry.isSymbolicLink() && !pattern.test(entry.name)) {
+        // A link to a folder (or to a file not named like one of ours): entered when it stays inside.
+        if (recursive && tryFs(() => statSync(abs))?.isDirectory() && followLink(abs)) walk(abs);
+      } else if (entry.isDirectory() && recursive && !pattern.test(entry.name)) walk(abs);
       else if (pattern.test(entry.name)) out.push([abs, entry]);
     }
   };
+  const top = tryFs(() => lstatSync(dir));
+  if (top?.isSymbolicLink() && !followLink(dir)) return out;
   walk(dir);
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }

@@ -83,9 +83,9 @@ describe('recovery of what a killed build left', () => {
     const { out, before } = await previousOutput();
     const places = outputPlaces(out);
     // The state right after `rename(dist, .dist.old-*)`: no dist, the old one aside, a staging folder.
-    renameSync(out, path.join(places.parent, '.dist.old-999-abcd'));
-    mkdirSync(path.join(places.parent, '.dist.tmp-999-abcd'));
-    writeFileSync(path.join(places.parent, '.dist.tmp-999-abcd', 'half.json'), '{');
+    renameSync(out, path.join(places.parent, '.dist.old-999-abcd0123'));
+    mkdirSync(path.join(places.parent, '.dist.tmp-999-abcd0123'));
+    writeFileSync(path.join(places.parent, '.dist.tmp-999-abcd0123', 'half.json'), '{');
     const notes = await recoverLeftovers(places);
     expect(notes[0]).toContain('restored');
     expect(snapshot(out)).toEqual(before);
@@ -95,7 +95,7 @@ describe('recovery of what a killed build left', () => {
   it('lets the next build go ahead after such a crash', async () => {
     const { out } = await previousOutput();
     const places = outputPlaces(out);
-    renameSync(out, path.join(places.parent, '.dist.old-999-abcd'));
+    renameSync(out, path.join(places.parent, '.dist.old-999-abcd0123'));
     await emitOutput(catalog(), { out, emitters: [feedsEmitter], lang: 'en' }).done;
     expect(verifyAgainstManifest(out)).toEqual([]);
     expect(readdirSync(places.parent).sort()).toEqual(['dist']);
