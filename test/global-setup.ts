@@ -13,6 +13,8 @@ export default function setup(): () => void {
   // Others may pass through (a test runs licat as `nobody`); the folders inside stay private.
   chmodSync(root, 0o755);
   process.env.TMPDIR = root;
+  // licat's default cache folder (and its key) too, not the home folder of whoever runs the tests.
+  process.env.XDG_CACHE_HOME = path.join(root, 'cache');
   return () => {
     if (process.env.LICAT_KEEP_TEST_TMP) {
       process.stdout.write(`kept the tests' temporary folders in ${root}\n`);

@@ -13,9 +13,10 @@ export const registerBuild: CommandRegistration = (program, setExitCode) => {
     .option('--excel-halls [regions]', '另为大厅生成 Excel 目录（可逗号分隔区划代码）/ also write hall directories in Excel (optionally only these region codes)')
     .option('--excel-by <grouping>', 'Excel 目录另按部门分表（department）/ also one sheet per department in the Excel directory (department)')
     .option('--shard <i/n>', '只生成门户数据的第 i 份（共 n 份），供多台机器分担后用 licat merge 合并；需与 --only feeds 同用 / build only shard i of n of the feeds, for licat merge to join; with --only feeds')
-    .option('--cache-dir <dir>', '跨构建的缓存文件夹 / cache folder kept between builds')
+    .option('--cache-dir <dir>', '跨构建的缓存文件夹（默认为用户私有的 ~/.cache/licat）/ cache folder kept between builds (default: the user\'s private ~/.cache/licat)')
     .option('--no-cache', '不使用缓存 / use no cache')
     .option('--quiet', '不显示进度 / no progress output')
+    .option('--verbose', '显示细节，如被丢弃的缓存 / show details, such as a cache discarded')
     .option('--no-color', '不使用颜色 / no colours')
     .action(async (dir: string, options: Record<string, unknown>) => {
       const { runBuild } = await import('./build.js');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resolveLang, t } from '../i18n/lang.js';
+import { resolveLang, t, type Text } from '../i18n/lang.js';
 import { UsageError } from '../diagnostics/usage-error.js';
 import { REPORTERS } from '../report/registry.js';
 import { countSeverities } from '../report/reporter.js';
@@ -12,6 +12,7 @@ import { EMITTERS } from '../emit/registry.js';
 import { parseShard, type Shard } from '../emit/feeds/shard.js';
 import type { Emitter } from '../emit/emitter.js';
 import { awaitBuild } from './await-build.js';
+import { resolveCacheDir } from './cache-folder.js';
 import { progressReporter } from './progress.js';
 
 export interface BuildOptions {
@@ -40,8 +41,9 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
   const quiet = options.quiet === true;
   const reporter = progressReporter(process.stderr, { quiet });
 
-  const cacheDir = cacheFolder(out, options);
-  const check = await checkCatalog(dir, process.cwd(), { cacheDir });
+  const cacheDir = resolveCacheDir(options, true, lang, (line) => process.stderr.write(line));
+  const note = options.verbose === true ? (text: Text) => process.stderr.write(`licat: ${text[lang]}\n`) : undefined;
+  const check = await checkCatalog(dir, process.cwd(), { cacheDir, note });
   const { errors, warnings } = countSeverities(check.diagnostics);
   if (errors > 0 || (warnings > 0 && !quiet)) {
     process.stderr.write(
@@ -66,6 +68,7 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     ...(buildTime !== undefined && { buildTime }),
     options: { ...emitterOptions(options), previousOutput: path.resolve(out), ...(shard && { shard }) },
     cacheDir,
+    ...(note && { note: (message: string) => note(t(message, message)) }),
     log: reporter.log,
     warn: reporter.warn,
     progress: reporter.progress,
@@ -164,12 +167,6 @@ function isRealTime(value: string): boolean {
 
 /** Options of the command line meant for the emitters (e.g. excelHalls): all but the build's own. */
 function emitterOptions(options: BuildOptions): Record<string, unknown> {
-  const own = new Set(['out', 'only', 'buildTime', 'cacheDir', 'cache', 'quiet', 'color', 'lang', 'shard']);
+  const own = new Set(['out', 'only', 'buildTime', 'cacheDir', 'cache', 'quiet', 'verbose', 'color', 'lang', 'shard']);
   return Object.fromEntries(Object.entries(options).filter(([key, value]) => !own.has(key) && value !== undefined));
-}
-
-function cacheFolder(out: string, options: BuildOptions): string | undefined {
-  if (options.cache === false) return undefined;
-  if (typeof options.cacheDir === 'string') return path.resolve(options.cacheDir);
-  return path.join(path.dirname(path.resolve(out)), '.licat-cache');
 }

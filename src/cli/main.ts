@@ -26,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--baseline <file>', '忽略基线文件中已知的问题 / accept the known problems listed in a baseline file')
     .option('--write-baseline <file>', '把当前问题写入基线文件 / write the current problems to a baseline file')
     .option('--cache-dir <dir>', '跨运行缓存已解析的文件，未改动的文件不再解析 / keep parsed files in this folder between runs, so unchanged files are not parsed again')
+    .option('--verbose', '显示细节，如被丢弃的缓存 / show details, such as a cache discarded')
     .option('--no-color', '不使用颜色 / no colours');
   for (const f of formats) validate.option(`--output-${f} <file>`, `${f} 格式写入文件 / write ${f} output to a file`);
   validate.action(async (dir: string, options: Record<string, unknown>) => {

@@ -1,6 +1,6 @@
 import { appendFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveLang } from '../i18n/lang.js';
+import { resolveLang, type Text } from '../i18n/lang.js';
 import { checkCatalog } from '../pipeline/check-catalog.js';
 import { applyBaseline, parseBaseline, renderBaseline } from '../validate/baseline.js';
 import { REPORTERS } from '../report/registry.js';
@@ -8,6 +8,7 @@ import { isReporterName, REPORTER_NAMES, type ReporterName } from '../report/rep
 import { githubSummary } from '../report/github.js';
 import { UsageError } from '../diagnostics/usage-error.js';
 import { countSeverities, type ReportContext } from '../report/reporter.js';
+import { resolveCacheDir } from './cache-folder.js';
 import { writeFileAtomic } from './write-output.js';
 
 export interface ValidateOptions {
@@ -44,7 +45,9 @@ export async function runValidate(dir: string, options: ValidateOptions): Promis
     });
   }
 
-  const result = await checkCatalog(dir, cwd, { cacheDir: typeof options.cacheDir === 'string' ? path.resolve(options.cacheDir) : undefined });
+  const cacheDir = resolveCacheDir({ cacheDir: options.cacheDir }, false, lang, (line) => process.stderr.write(line));
+  const note = options.verbose === true ? (text: Text) => process.stderr.write(`licat: ${text[lang]}\n`) : undefined;
+  const result = await checkCatalog(dir, cwd, { cacheDir, note });
   let diagnostics = result.diagnostics;
   const texts = new Map(result.texts);
   const staleSetting = result.catalog.meta?.rules?.['baseline-stale'];

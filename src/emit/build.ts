@@ -23,6 +23,8 @@ export interface EmitOptions {
   options?: Readonly<Record<string, unknown>>;
   cacheDir?: string;
   log?: (message: string) => void;
+  /** Details shown only with --verbose. */
+  note?: (message: string) => void;
   /** Notices shown even with --quiet; default `log`. */
   warn?: (message: string) => void;
   progress?: (label: string, done: number, total: number) => void;
@@ -79,6 +81,7 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
       warn: options.warn ?? log,
       ...(options.progress && { progress: options.progress }),
       cacheDir: options.cacheDir,
+      ...(options.note && { note: options.note }),
       artifacts: options.emitters.map((e) => e.id),
     };
     for (const emitter of options.emitters) {

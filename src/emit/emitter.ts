@@ -29,6 +29,8 @@ export interface EmitContext {
    * terminal, as occasional plain lines otherwise, not at all with --quiet.
    */
   progress?: (label: string, done: number, total: number) => void;
+  /** Details shown only with --verbose (e.g. a cache entry discarded). */
+  note?: (message: string) => void;
   /** Folder for caches that survive builds (e.g. rendered SVGs), or undefined for none. */
   cacheDir: string | undefined;
   /**

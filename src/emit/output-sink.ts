@@ -3,6 +3,7 @@ import { copyFileSync, createReadStream, linkSync, mkdirSync, rmdirSync, rmSync,
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputSink } from './emitter.js';
+import { readAsRecorded } from './recorded-file.js';
 
 /** One file of the output, as the manifest lists it. */
 export interface FileRecord {
@@ -165,8 +166,8 @@ export class StagingSink implements OutputSink {
    */
   adopt(rel: string, source: string, record: FileRecord): void {
     const abs = this.claim(rel);
-    if (this.present?.get(rel) === record.sha256) {
-      // The recycled file is already this one.
+    if (this.present?.get(rel) === record.sha256 && readAsRecorded(abs, record)) {
+      // The recycled file is already this one (read and checked: the spare is not trusted).
       this.present.delete(rel);
       this.records.set(rel, { path: rel, size: record.size, sha256: record.sha256 });
       return;

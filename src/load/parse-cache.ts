@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Text } from '../i18n/lang.js';
+import { t } from '../i18n/lang.js';
+import { cacheKey, sealText, unsealText } from './cache-seal.js';
 import { codeDigest } from './code-digest.js';
 import type { CheckedFile } from './check-file.js';
 import { decodeUtf8 } from './decode.js';
@@ -9,13 +12,15 @@ import type { RawFile } from './read-catalog.js';
 const PACK_PREFIX = 'parsed-';
 
 /**
- * A cache of checked YAML files across runs, kept in one file (`parsed-<version>.json` in the
- * cache folder). An entry is keyed by the sha256 of the file's kind and bytes, so an edited file
- * misses and a renamed or moved file hits under its new name; the pack's name carries the
- * version of everything that shapes a result (licat's version, the loader's and the schemas'
- * code, js-yaml and zod), so a new version starts afresh. Only files that loaded without any
- * finding are stored: their result is the schema's output alone, which does not depend on the
- * file's name. Reading and writing are best effort: a damaged or unwritable cache is ignored.
+ * A cache of checked YAML files across runs, kept in one file (`parsed-<code>.json` in the cache
+ * folder). An entry is keyed by the sha256 of the file's kind and bytes, so an edited file
+ * misses and a renamed or moved file hits under its new name. The pack is sealed with an
+ * HMAC under the user's private key (load/cache-seal.ts) over the code digest (every file of
+ * licat's code and its dependencies' versions, load/code-digest.ts) and its content: a pack
+ * edited by hand, damaged, written by other code or brought from elsewhere is discarded whole
+ * (with a note), so the cache can make a run faster, never different. Only files that loaded
+ * without any finding are stored: their result is the schema's output alone, which does not
+ * depend on the file's name or any option. Writing is best effort.
  */
 export class ParseCache {
   private readonly entries: Record<string, unknown>;
@@ -27,24 +32,47 @@ export class ParseCache {
   private constructor(
     private readonly dir: string,
     private readonly pack: string,
+    private readonly key: Buffer | undefined,
+    private readonly code: string,
     entries: Record<string, unknown>,
   ) {
     this.entries = entries;
   }
 
-  /** Open the cache in `dir` (created when saved). */
-  static open(dir: string): ParseCache {
-    const pack = `${PACK_PREFIX}${codeVersion()}.json`;
+  /**
+   * Open the cache in `dir` (created when saved). `note` hears why a pack was not used (shown
+   * with --verbose). Without the user's key (no private cache folder) nothing is used or kept.
+   */
+  static open(dir: string, note: (text: Text) => void = () => {}, env: NodeJS.ProcessEnv = process.env): ParseCache {
+    const code = codeVersion();
+    const pack = `${PACK_PREFIX}${code}.json`;
+    const key = cacheKey(env);
     let entries: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    try {
-      const data = JSON.parse(readFileSync(path.join(dir, pack), 'utf8')) as { version?: unknown; entries?: unknown };
-      if (data.version === 1 && data.entries !== null && typeof data.entries === 'object') {
-        entries = Object.assign(Object.create(null) as Record<string, unknown>, data.entries);
-      }
-    } catch {
-      // No cache yet, or an unreadable one: start empty.
+    if (!key) {
+      note(t('没有私有的缓存密钥（无主目录或其不安全），不使用解析缓存', 'no private cache key (no home folder, or an unsafe one); the parse cache is not used'));
+      return new ParseCache(dir, pack, undefined, code, entries);
     }
-    return new ParseCache(dir, pack, entries);
+    let text: string | undefined;
+    try {
+      text = readFileSync(path.join(dir, pack), 'utf8');
+    } catch {
+      // No cache yet.
+    }
+    if (text !== undefined) {
+      const body = unsealText(key, 'parse', code, text);
+      let data: { version?: unknown; entries?: unknown } | undefined;
+      try {
+        data = body === undefined ? undefined : (JSON.parse(body) as { version?: unknown; entries?: unknown });
+      } catch {
+        data = undefined;
+      }
+      if (data?.version === 2 && data.entries !== null && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
+        entries = Object.assign(Object.create(null) as Record<string, unknown>, data.entries);
+      } else {
+        note(t(`解析缓存 ${path.join(dir, pack)} 已被改动、损坏或不是本用户写入的，已丢弃`, `the parse cache ${path.join(dir, pack)} was edited, is damaged or was not written by this user; discarded`));
+      }
+    }
+    return new ParseCache(dir, pack, key, code, entries);
   }
 
   /** The key of a file: its kind and the sha256 of its bytes. */
@@ -77,27 +105,24 @@ export class ParseCache {
    */
   save(): void {
     for (const key of Object.keys(this.entries)) if (!this.used.has(key)) this.dropped++;
-    if (this.added === 0 && this.dropped === 0) return;
+    if (!this.key || (this.added === 0 && this.dropped === 0)) return;
+    const file = path.join(this.dir, this.pack);
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      mkdirSync(this.dir, { recursive: true });
-      const file = path.join(this.dir, this.pack);
-      const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ version: 1, entries: Object.fromEntries(this.used) }));
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      writeFileSync(tmp, sealText(this.key, 'parse', this.code, JSON.stringify({ version: 2, entries: Object.fromEntries(this.used) })), { mode: 0o600, flag: 'wx' });
       renameSync(tmp, file);
       for (const name of readdirSync(this.dir)) {
         if (name.startsWith(PACK_PREFIX) && name !== this.pack && !name.endsWith('.tmp')) rmSync(path.join(this.dir, name), { force: true });
       }
     } catch {
       // Best effort: the next run parses again.
+      rmSync(tmp, { force: true });
     }
   }
 }
 
-/**
- * The version of everything that shapes a checked file: licat's version, the code of the loader
- * and the schemas (so a changed schema or rule of parsing never meets an old entry, even without
- * a version bump), and the versions of js-yaml and zod.
- */
+/** The version of everything that shapes a checked file: licat's whole code and its dependencies. */
 export function codeVersion(): string {
-  return codeDigest(['load', 'schema', 'i18n', 'diagnostics'], ['js-yaml', 'zod']);
+  return codeDigest();
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
+import type { Text } from '../i18n/lang.js';
 import { checkFile, type CheckedFile } from '../load/check-file.js';
 import { ParseCache } from '../load/parse-cache.js';
 import { checkInChunks, checkInParallel, forcedWorkers, ParsePool, type ItemHook } from '../load/parse-parallel.js';
@@ -26,6 +27,8 @@ export interface CheckOptions {
    * undefined for none.
    */
   cacheDir?: string | undefined;
+  /** Hears details worth a line with --verbose (a cache discarded, say). */
+  note?: ((text: Text) => void) | undefined;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function checkCatalog(root: string, cwd = process.cwd(), options: C
         if (options.cacheDir === undefined) pool = ParsePool.start(count, process.env, ITEM_HOOK);
       },
     });
-    const checked = pool ? await pool.check(read.files) : await checkAhead(read.files, options.cacheDir);
+    const checked = pool ? await pool.check(read.files) : await checkAhead(read.files, options.cacheDir, options.note);
     pool = undefined;
     return checkFiles(root, read.files, read.findings, checked);
   } finally {
@@ -59,9 +62,9 @@ export async function checkCatalog(root: string, cwd = process.cwd(), options: C
 const ITEM_HOOK: ItemHook = { worker: new URL('./check-worker.js', import.meta.url), run: checkItems };
 
 /** Check the YAML files before composing: from the cache where it has them, the rest in parallel. */
-async function checkAhead(files: RawFile[], cacheDir: string | undefined): Promise<Map<string, CheckedFile> | undefined> {
+async function checkAhead(files: RawFile[], cacheDir: string | undefined, note?: (text: Text) => void): Promise<Map<string, CheckedFile> | undefined> {
   if (cacheDir === undefined) return checkInParallel(files);
-  const cache = ParseCache.open(cacheDir);
+  const cache = ParseCache.open(cacheDir, note);
   const checked = new Map<string, CheckedFile>();
   const misses: Array<{ raw: RawFile; key: string }> = [];
   for (const raw of files) {

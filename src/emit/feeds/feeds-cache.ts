@@ -1,10 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { t, type Text } from '../../i18n/lang.js';
+import { cacheKey, sealText, unsealText } from '../../load/cache-seal.js';
 import { codeDigest } from '../../load/code-digest.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Expansion } from '../../model/expand.js';
 import type { FileRecord } from '../output-sink.js';
+import { readAsRecorded } from '../recorded-file.js';
 import type { CatalogRef } from './feed-paths.js';
 
 /** A feed of the previous output, as the cache recorded it when it was written. */
@@ -31,7 +34,7 @@ interface FolderId {
 }
 
 interface Record {
-  version: 3;
+  version: 4;
   code: string;
   structure: string;
   /** `feeds/items` and `feeds/halls` as the build left them. */
@@ -60,40 +63,61 @@ const FOLDERS = { items: 'feeds/items', halls: 'feeds/halls' } as const;
  * has a new feed, and (4) `feeds/items` and `feeds/halls` of the output are still the very
  * folders this build wrote, untouched: same device, inode and modification time. A build that
  * failed before its swap, another build into the same output, and adding, removing or renaming
- * a file there all change (4). Changing a feed file in place does not: the output is generated,
- * not edited; after editing one by hand, build with --no-cache. Best effort: a damaged record is
- * ignored.
+ * a file there all change (4). And (5) every file reused is read and must still have the sha256
+ * recorded, so a feed changed in place is built again, never published as it is.
+ *
+ * The record is sealed with an HMAC under the user's private key (load/cache-seal.ts) over the
+ * code digest and its content: a record edited, damaged, of other code or from elsewhere is
+ * discarded (with a note). The feeds depend on nothing but the catalog and the code (no option
+ * of the build changes an item or hall feed; the build time is in the index only, never reused).
+ * So the cache can make a build faster, never different.
  */
 export class FeedsCache {
   private readonly next: Record;
   private readonly previous: Record | undefined;
 
+  /** Files of the previous output that were not as recorded (rebuilt instead). */
+  discarded = 0;
+
   private constructor(
     private readonly file: string,
     previous: Record | undefined,
     private readonly target: string,
-    code: string,
+    private readonly code: string,
     structure: string,
+    private readonly key: Buffer | undefined,
   ) {
     this.previous = previous && sameFolders(target, previous.folders) ? previous : undefined;
-    this.next = { version: 3, code, structure, folders: previous?.folders ?? NO_FOLDERS, items: {}, halls: {} };
+    this.next = { version: 4, code, structure, folders: previous?.folders ?? NO_FOLDERS, items: {}, halls: {} };
   }
 
   /**
    * Open the record of the output `target` in `dir`. `structure` is `structureKey(...)` of this
    * build; a record of other code or another structure is not used.
    */
-  static open(dir: string, target: string, structure: string): FeedsCache {
+  static open(dir: string, target: string, structure: string, note: (text: Text) => void = () => {}, env: NodeJS.ProcessEnv = process.env): FeedsCache {
     const code = feedsCodeVersion();
     const file = path.join(dir, `feeds-${createHash('sha256').update(path.resolve(target)).digest('hex').slice(0, 16)}.json`);
+    const key = cacheKey(env);
     let previous: Record | undefined;
+    let text: string | undefined;
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record>;
-      if (data.version === 3 && data.code === code && data.structure === structure && data.folders && data.items && data.halls) previous = data as Record;
+      text = key ? readFileSync(file, 'utf8') : undefined;
     } catch {
-      previous = undefined;
+      // no record yet
     }
-    return new FeedsCache(file, previous, target, code, structure);
+    if (key && text !== undefined) {
+      const body = unsealText(key, 'feeds', code, text);
+      try {
+        const data = (body === undefined ? undefined : JSON.parse(body)) as Partial<Record> | undefined;
+        if (data && data.version === 4 && data.code === code && wellFormed(data)) {
+          if (data.structure === structure) previous = data as Record;
+        } else note(t(`门户数据缓存 ${file} 已被改动、损坏或不是本用户写入的，已丢弃`, `the feeds cache ${file} was edited, is damaged or was not written by this user; discarded`));
+      } catch {
+        note(t(`门户数据缓存 ${file} 已损坏，已丢弃`, `the feeds cache ${file} is damaged; discarded`));
+      }
+    }
+    return new FeedsCache(file, previous, target, code, structure, key);
   }
 
   /** Whether there is a usable record of the previous build. */
@@ -105,18 +129,35 @@ export class FeedsCache {
   item(code: string, input: string): (CachedItem & { source: string }) | undefined {
     const cached = this.previous?.items[code];
     if (!cached || cached.input !== input) return undefined;
-    return { ...cached, source: this.located(`${FOLDERS.items}/${code}.json`) };
+    const source = this.located(itemRel(code));
+    return this.intact(source, cached) ? { ...cached, source } : undefined;
   }
 
-  /** The previous feed of item `code` (even when the item changed), if there is one. */
+  /**
+   * The text of the previous feed of item `code` (even when the item changed), if there is one
+   * and it is still as recorded.
+   */
   previousItemFeed(code: string): string | undefined {
-    return this.previous?.items[code] ? this.located(`${FOLDERS.items}/${code}.json`) : undefined;
+    const cached = this.previous?.items[code];
+    if (!cached) return undefined;
+    const bytes = readAsRecorded(this.located(itemRel(code)), cached);
+    if (!bytes) this.discarded++;
+    return bytes?.toString('utf8');
   }
 
-  /** The previous feed of hall `region`, if there is one. */
+  /** The previous feed of hall `region`, if there is one and it is still as recorded. */
   hall(region: string): (CachedHall & { source: string }) | undefined {
     const cached = this.previous?.halls[region];
-    return cached ? { ...cached, source: this.located(`${FOLDERS.halls}/${region}.json`) } : undefined;
+    if (!cached) return undefined;
+    const source = this.located(hallRel(region));
+    return this.intact(source, cached) ? { ...cached, source } : undefined;
+  }
+
+  /** Whether the file at `source` still has the size and sha256 recorded. */
+  private intact(source: string, cached: CachedFile): boolean {
+    if (readAsRecorded(source, cached)) return true;
+    this.discarded++;
+    return false;
   }
 
   /**
@@ -161,8 +202,9 @@ export class FeedsCache {
       if (!items || !halls) return false;
       this.next.folders = { items, halls };
       if (this.previous) this.next.spare = { folders: this.previous.folders, diff: this.spareDiff() };
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(tmp, JSON.stringify(this.next));
+      if (!this.key) return false;
+      mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      writeFileSync(tmp, sealText(this.key, 'feeds', this.code, JSON.stringify(this.next)), { mode: 0o600, flag: 'wx' });
       renameSync(tmp, this.file);
       return this.next.spare !== undefined;
     } catch {
@@ -211,9 +253,15 @@ function sameFolders(target: string, folders: Record['folders']): boolean {
   return true;
 }
 
-/** The version of the code that shapes the feeds: the feeds emitter, the model and the schemas. */
+/** The version of the code that shapes the feeds: licat's whole code and its dependencies. */
 export function feedsCodeVersion(): string {
-  return codeDigest(['emit/feeds', 'model', 'schema', 'i18n']);
+  return codeDigest();
+}
+
+/** A record's shape, before any of it is used. */
+function wellFormed(data: Partial<Record>): boolean {
+  const isMap = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  return typeof data.structure === 'string' && isMap(data.folders) && isMap(data.items) && isMap(data.halls);
 }
 
 /**

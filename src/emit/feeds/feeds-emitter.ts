@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { t } from '../../i18n/lang.js';
 import type { Catalog, ItemEntry } from '../../model/catalog.js';
 import { planExpansion, type Expansion } from '../../model/expand.js';
@@ -44,7 +43,8 @@ export const feedsEmitter: Emitter = {
     const sink = reusable(context.out);
     const previous = typeof context.options.previousOutput === 'string' ? context.options.previousOutput : undefined;
     const structure = sink && previous && context.cacheDir !== undefined && !shard ? structureKey(catalog, expansion, ref, unified) : undefined;
-    const cache = structure !== undefined ? FeedsCache.open(context.cacheDir!, previous!, structure) : undefined;
+    const note = (text: { zh: string; en: string }) => context.note?.(text[context.lang]);
+    const cache = structure !== undefined ? FeedsCache.open(context.cacheDir!, previous!, structure, note) : undefined;
     // A recycled spare output (swap.ts): bring its feeds up to date file by file, if the cache
     // record describes them; else they go.
     if (sink && sink.unverifiedLeftovers.length > 0) {
@@ -156,6 +156,9 @@ export const feedsEmitter: Emitter = {
     // Remove the recycled feeds this build did not write, before the record takes the folders' identity.
     sink?.finishLeftovers();
     if (cache?.save(sink!.root)) sink!.keepPrevious = true;
+    if (cache && cache.discarded > 0) {
+      note(t(`上次输出中有 ${cache.discarded} 个门户数据文件与缓存记录不符，已重新生成`, `${cache.discarded} feeds of the last output were not as the cache recorded them; built again`));
+    }
     const halls = total.toLocaleString('en-US');
     const part = shard ? t(`（第 ${shard.index}/${shard.count} 份）`, ` (shard ${shard.index}/${shard.count})`) : t('', '');
     const reuse =
@@ -178,10 +181,10 @@ export const feedsEmitter: Emitter = {
 function previousHalls(todo: readonly ItemEntry[], cache: FeedsCache): Map<ItemEntry, ItemHalls> | undefined {
   const out = new Map<ItemEntry, ItemHalls>();
   for (const entry of todo) {
-    const file = cache.previousItemFeed(entry.item.code);
-    if (!file) return undefined;
+    const text = cache.previousItemFeed(entry.item.code);
+    if (text === undefined) return undefined;
     try {
-      const { halls } = JSON.parse(readFileSync(file, 'utf8')) as { halls?: ItemHalls };
+      const { halls } = JSON.parse(text) as { halls?: ItemHalls };
       if (!halls || !Array.isArray(halls.decides) || !Array.isArray(halls.accepts)) return undefined;
       out.set(entry, { decides: halls.decides, accepts: halls.accepts });
     } catch {

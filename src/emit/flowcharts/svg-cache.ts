@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheKey, sealText, unsealText } from '../../load/cache-seal.js';
 
 /**
  * Rendered SVGs kept between builds, one file per key, so an unchanged flowchart is never
@@ -24,14 +25,21 @@ export class SvgCache {
     return createHash('sha256').update(JSON.stringify({ id, source, mermaidVersion, patches, config, format: 2 })).digest('hex');
   }
 
+  /**
+   * The SVG kept under `key`, if its file is sealed by the user's private key for this very key
+   * (load/cache-seal.ts): an SVG edited or planted in the cache folder is never published.
+   */
   async get(key: string): Promise<string | undefined> {
-    if (!this.dir) return undefined;
-    return readFile(this.file(key), 'utf8').catch(() => undefined);
+    const seal = this.dir ? cacheKey() : undefined;
+    if (!this.dir || !seal) return undefined;
+    const text = await readFile(this.file(key), 'utf8').catch(() => undefined);
+    return text === undefined ? undefined : unsealText(seal, 'svg', key, text);
   }
 
   /** Keep an SVG. Best effort: a cache that cannot be written (read-only, full) only costs time. */
   async set(key: string, svg: string): Promise<void> {
-    if (!this.dir) return;
+    const seal = this.dir ? cacheKey() : undefined;
+    if (!this.dir || !seal) return;
     const file = this.file(key);
     // Write then rename, so a build killed half-way never leaves half an SVG in the cache.
     const temp = `${file}.${process.pid}.tmp`;
@@ -41,7 +49,7 @@ export class SvgCache {
         await mkdir(folder, { recursive: true });
         this.made.add(folder);
       }
-      await writeFile(temp, svg);
+      await writeFile(temp, sealText(seal, 'svg', key, svg), { mode: 0o600 });
       await rename(temp, file);
     } catch {
       await rm(temp, { force: true }).catch(() => undefined);
