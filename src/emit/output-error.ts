@@ -20,6 +20,7 @@ const CAUSES: Record<string, Text> = {
   EMFILE: t('打开的文件过多', 'too many open files'),
   ENOTDIR: t('路径中有一段不是文件夹', 'a part of the path is not a folder'),
   EISDIR: t('目标是一个文件夹', 'the target is a folder'),
+  EEXIST: t('路径上有同名的文件挡住了', 'a file is in the way'),
 };
 
 /** Is this a file-system error (it has a string `code` like ENOSPC) rather than a bug? */

@@ -9,6 +9,7 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const DIGEST_FILE = path.join('lib', 'code-digest.json');
 
 /** Folders whose every file is licat's code or shapes its output (package.json `files`, plus src/ in a checkout). */
+const LOCKFILE = 'package-lock.json';
 const CODE_FOLDERS = ['bin', 'lib', 'src', 'schemas', 'templates', 'data'];
 
 interface Recorded {
@@ -46,7 +47,7 @@ export function writeCodeDigest(root: string = PACKAGE_ROOT): string {
 
 function computeDigest(root: string, files: ReadonlyArray<[string, number, number]>): string {
   const hash = createHash('sha256');
-  for (const [rel] of files) hash.update(rel).update('\0').update(readFileSync(path.join(root, rel))).update('\0');
+  for (const [rel, size] of files) if (rel !== LOCKFILE && size >= 0) hash.update(rel).update('\0').update(readFileSync(path.join(root, rel))).update('\0');
   hash.update(dependencyVersions(root));
   return hash.digest('hex').slice(0, 16);
 }
@@ -73,6 +74,8 @@ function listCodeFiles(root: string): Array<[string, number, number]> {
   };
   for (const folder of CODE_FOLDERS) walk(folder);
   out.push(['package.json', ...stamp(path.join(root, 'package.json'))]);
+  // Stamped, not hashed whole: its runtime packages are (dependencyVersions), not its dev ones.
+  out.push([LOCKFILE, ...stamp(path.join(root, LOCKFILE))]);
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
@@ -92,7 +95,7 @@ function stamp(file: string): [number, number] {
  */
 function dependencyVersions(root: string): string {
   const lines: string[] = [];
-  const lockfile = path.join(root, 'package-lock.json');
+  const lockfile = path.join(root, LOCKFILE);
   if (existsSync(lockfile)) {
     const lock = JSON.parse(readFileSync(lockfile, 'utf8')) as { packages?: Record<string, { version?: string; integrity?: string; dev?: boolean }> };
     for (const [where, pkg] of Object.entries(lock.packages ?? {})) {

@@ -1,0 +1,166 @@
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileTexts, writeSmallCatalog } from '../build/catalogs.js';
+import { licat, tempDir } from '../helpers.js';
+import { codeDigest, writeCodeDigest } from '../../src/load/code-digest.js';
+
+/** A private cache home for one test: licat's key and default cache live below it. */
+function cacheHome() {
+  const home = path.join(tempDir(), 'xdg');
+  return { home, env: { XDG_CACHE_HOME: home, LICAT_LANG: 'en' } };
+}
+
+function build(catalog: string, out: string, env: Record<string, string>, extra: string[] = []) {
+  const r = licat(['build', catalog, '--out', out, '--only', 'feeds', '--quiet', ...extra], { env });
+  expect(r.code, r.stderr).toBe(0);
+  return r;
+}
+
+describe('caches can only make a run faster, never different', () => {
+  it('the default cache is private to the user: ~/.cache/licat (XDG_CACHE_HOME) mode 0700, its key 0600, nothing beside the output', () => {
+    const { home, env } = cacheHome();
+    const parent = tempDir();
+    build(writeSmallCatalog(), path.join(parent, 'dist'), env);
+    const dir = path.join(home, 'licat');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dir, 'key')).mode & 0o777).toBe(0o600);
+    for (const name of readdirSync(dir)) expect(statSync(path.join(dir, name)).mode & 0o077, name).toBe(0);
+    expect(readdirSync(dir).some((n) => n.startsWith('parsed-'))).toBe(true);
+    expect(readdirSync(parent).filter((n) => n.includes('cache'))).toEqual([]);
+  });
+
+  it('an edited parse cache entry changes nothing published: discarded with a note under --verbose', () => {
+    const { home, env } = cacheHome();
+    const catalog = writeSmallCatalog();
+    const out = path.join(tempDir(), 'dist');
+    build(catalog, out, env);
+    const clean = fileTexts(out);
+    const pack = readdirSync(path.join(home, 'licat')).find((n) => n.startsWith('parsed-'))!;
+    const file = path.join(home, 'licat', pack);
+    const text = readFileSync(file, 'utf8');
+    const name = /"name":"([^"]+)"/.exec(text)![1]!;
+    writeFileSync(file, text.split(`"name":"${name}"`).join('"name":"TAMPERED"'));
+    const r = build(catalog, out, env, ['--verbose']);
+    expect(r.stderr).toContain(`licat: the parse cache ${file} was edited, is damaged or was not written by this user; discarded`);
+    expect(fileTexts(out)).toEqual(clean);
+    expect([...fileTexts(out).values()].some((t) => t.includes('TAMPERED'))).toBe(false);
+  });
+
+  it("a cache folder from elsewhere (committed to the repository, say) is not trusted: its packs are not sealed by this user's key", () => {
+    const a = cacheHome();
+    const b = cacheHome();
+    const catalog = writeSmallCatalog();
+    const shared = path.join(tempDir(), 'repo-cache');
+    const out = path.join(tempDir(), 'dist');
+    build(catalog, out, a.env, ['--cache-dir', shared]);
+    const clean = fileTexts(out);
+    const pack = readdirSync(shared).find((n) => n.startsWith('parsed-'))!;
+    const text = readFileSync(path.join(shared, pack), 'utf8');
+    const name = /"name":"([^"]+)"/.exec(text)![1]!;
+    // The pack was sealed with another user's key, and is edited on top of it.
+    writeFileSync(path.join(shared, pack), text.split(`"name":"${name}"`).join('"name":"TAMPERED"'));
+    const r = build(catalog, out, b.env, ['--cache-dir', shared, '--verbose']);
+    expect(r.stderr).toContain('discarded');
+    expect(fileTexts(out)).toEqual(clean);
+  });
+
+  it('an edited feeds record, or a feed of the previous output edited in place, is never reused', () => {
+    const { home, env } = cacheHome();
+    const catalog = writeSmallCatalog();
+    const out = path.join(tempDir(), 'dist');
+    build(catalog, out, env);
+    build(catalog, out, env);
+    const clean = fileTexts(out);
+    // In place, keeping size and times: only the content tells.
+    const feeds = path.join(out, 'feeds', 'halls');
+    const victim = path.join(feeds, readdirSync(feeds).sort()[0]!);
+    const before = statSync(victim);
+    const original = readFileSync(victim, 'utf8');
+    const edited = original.replace(/"name": ?"([^"]+)"/, (m, n: string) => m.replace(n, 'X'.repeat(Buffer.byteLength(n))));
+    expect(edited).not.toBe(original);
+    expect(Buffer.byteLength(edited)).toBe(before.size);
+    chmodSync(victim, 0o644);
+    writeFileSync(victim, edited);
+    const r = build(catalog, out, env, ['--verbose']);
+    expect(r.stderr).toContain('feeds of the last output were not as the cache recorded them; built again');
+    expect(fileTexts(out)).toEqual(clean);
+
+    const record = path.join(home, 'licat', readdirSync(path.join(home, 'licat')).find((n) => n.startsWith('feeds-'))!);
+    writeFileSync(record, readFileSync(record, 'utf8').replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`));
+    const r2 = build(catalog, out, env, ['--verbose']);
+    expect(r2.stderr).toContain('the feeds cache');
+    expect(r2.stderr).toContain('discarded');
+    expect(fileTexts(out)).toEqual(clean);
+  });
+
+  it('a cache folder writable by others, or owned by another user, is not used: one warning, the same output', () => {
+    const { env } = cacheHome();
+    const catalog = writeSmallCatalog();
+    const open = path.join(tempDir(), 'open-cache');
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    const out = path.join(tempDir(), 'dist');
+    const r = build(catalog, out, env, ['--cache-dir', open]);
+    expect(r.stderr).toBe(`licat: the cache folder ${open} can be written by other users; no cache is used\n`);
+    expect(readdirSync(open)).toEqual([]);
+    if (process.getuid?.() === 0) {
+      const theirs = path.join(tempDir(), 'their-cache');
+      mkdirSync(theirs, { mode: 0o700 });
+      chmodSync(path.dirname(theirs), 0o755);
+      // nobody's folder, used by root: refused as well.
+      chownSync(theirs, 65534, 65534);
+      const r2 = build(catalog, out, env, ['--cache-dir', theirs]);
+      expect(r2.stderr).toBe(`licat: the cache folder ${theirs} belongs to another user; no cache is used\n`);
+    }
+  });
+});
+
+describe('the code digest keys caches by what the code depends on', () => {
+  function fakePackage() {
+    const root = path.join(tempDir(), 'pkg');
+    mkdirSync(path.join(root, 'lib', 'load'), { recursive: true });
+    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'licat', version: '1.0.0', dependencies: { zod: '^4' } }));
+    writeFileSync(path.join(root, 'lib', 'load', 'a.js'), 'export const a = 1;\n');
+    writeFileSync(
+      path.join(root, 'package-lock.json'),
+      JSON.stringify({ packages: { '': {}, 'node_modules/zod': { version: '4.0.0', integrity: 'sha512-a' }, 'node_modules/vitest': { version: '1.0.0', dev: true } } }),
+    );
+    return root;
+  }
+
+  it('changes when any module changes or is added (not only chosen folders), and when a runtime dependency is added or bumped', () => {
+    const root = fakePackage();
+    const first = codeDigest(root);
+    expect(codeDigest(root)).toBe(first);
+    writeFileSync(path.join(root, 'lib', 'load', 'a.js'), 'export const a = 2;\n');
+    const edited = codeDigest(root);
+    expect(edited).not.toBe(first);
+    mkdirSync(path.join(root, 'lib', 'report'));
+    writeFileSync(path.join(root, 'lib', 'report', 'new.js'), 'export {};\n');
+    const added = codeDigest(root);
+    expect(added).not.toBe(edited);
+    const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
+    lock.packages['node_modules/yaml'] = { version: '2.0.0', integrity: 'sha512-b' };
+    writeFileSync(path.join(root, 'package-lock.json'), JSON.stringify(lock));
+    const dependency = codeDigest(root);
+    expect(dependency).not.toBe(added);
+    lock.packages['node_modules/zod'].version = '4.0.1';
+    writeFileSync(path.join(root, 'package-lock.json'), JSON.stringify(lock));
+    expect(codeDigest(root)).not.toBe(dependency);
+    // A dev dependency does not shape results.
+    const now = codeDigest(root);
+    lock.packages['node_modules/vitest'].version = '2.0.0';
+    writeFileSync(path.join(root, 'package-lock.json'), JSON.stringify(lock));
+    expect(codeDigest(root)).toBe(now);
+  });
+
+  it('the record npm run build writes is used only while every file is as recorded', () => {
+    const root = fakePackage();
+    const recorded = writeCodeDigest(root);
+    expect(codeDigest(root)).toBe(recorded);
+    // A module compiled again without the record rewritten: computed afresh, not the stale record.
+    writeFileSync(path.join(root, 'lib', 'load', 'a.js'), 'export const a = 3;\n');
+    expect(codeDigest(root)).not.toBe(recorded);
+  });
+});

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { cpSync, readFileSync, renameSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileTexts, writeSmallCatalog } from '../build/catalogs.js';
+import { licat, tempDir } from '../helpers.js';
+
+const en = { env: { LICAT_LANG: 'en' } };
+const TRACE = /\n\s+at .+[:(]/;
+
+function build(catalog: string, extra: string[]): string {
+  const out = path.join(tempDir('licat-shard-'), 'out');
+  const r = licat(['build', catalog, '--only', 'feeds', '--out', out, '--quiet', '--no-cache', ...extra]);
+  expect(r.code, r.stderr).toBe(0);
+  return out;
+}
+
+interface ManifestFile {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/** Edit a shard's manifest (and keep the edit consistent where asked). */
+function editManifest(dir: string, edit: (files: ManifestFile[]) => void): void {
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { files: ManifestFile[] };
+  edit(manifest.files);
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+}
+
+function record(dir: string, rel: string): ManifestFile {
+  const bytes = readFileSync(path.join(dir, ...rel.split('/')));
+  return { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+describe('licat merge treats shards as untrusted input', () => {
+  const catalog = writeSmallCatalog();
+  const one = build(catalog, ['--shard', '1/2']);
+  const two = build(catalog, ['--shard', '2/2']);
+  const copy = (dir: string) => {
+    const to = path.join(tempDir('licat-shard-'), 'copy');
+    cpSync(dir, to, { recursive: true });
+    return to;
+  };
+  const hallOf = (dir: string) => Object.keys(Object.fromEntries(fileTexts(dir))).find((f) => f.startsWith('feeds/halls/'))!;
+
+  function refused(shard: string, expected: RegExp) {
+    const out = path.join(tempDir(), 'merged');
+    const r = licat(['merge', shard, two, '--out', out, '--quiet'], en);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(expected);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(TRACE);
+    return out;
+  }
+
+  it('merges the untouched shards into the single build', () => {
+    const single = fileTexts(build(catalog, []));
+    const out = path.join(tempDir(), 'merged');
+    expect(licat(['merge', one, two, '--out', out, '--quiet']).code).toBe(0);
+    expect(fileTexts(out)).toEqual(single);
+  });
+
+  it('a feed replaced by a symbolic link (even to the right bytes) is refused, never written through', () => {
+    const shard = copy(one);
+    const rel = hallOf(shard);
+    const abs = path.join(shard, ...rel.split('/'));
+    const elsewhere = path.join(tempDir(), 'target.json');
+    renameSync(abs, elsewhere);
+    symlinkSync(elsewhere, abs);
+    refused(shard, new RegExp(`${rel} is a symbolic link; refused: the shard output is incomplete or damaged`));
+  });
+
+  it('a folder of feeds reached through a link is refused', () => {
+    const shard = copy(one);
+    const halls = path.join(shard, 'feeds', 'halls');
+    const moved = path.join(tempDir(), 'halls');
+    renameSync(halls, moved);
+    symlinkSync(moved, halls);
+    refused(shard, /lies in a folder reached through a symbolic link; refused/);
+  });
+
+  it('a path with ../ or an absolute path in a shard manifest is refused before anything is read', () => {
+    for (const bad of ['../../etc/passwd', '/etc/passwd', 'feeds/../../x.json', 'feeds\\..\\x.json']) {
+      const shard = copy(one);
+      editManifest(shard, (files) => files.push({ path: bad, size: 1, sha256: '0'.repeat(64) }));
+      refused(shard, /manifest\.json (lists .*, which is not a plain relative path inside the output; refused|does not match its published schema)/);
+    }
+  });
+
+  it('a feed changed along with its manifest entry must still match its published schema', () => {
+    const shard = copy(one);
+    const rel = hallOf(shard);
+    const abs = path.join(shard, ...rel.split('/'));
+    const feed = JSON.parse(readFileSync(abs, 'utf8'));
+    feed.injected = '<script>alert(1)</script>';
+    writeFileSync(abs, JSON.stringify(feed));
+    // shard.json's index entry names the file by its sha256: caught there first.
+    editManifest(shard, (files) => {
+      const i = files.findIndex((f) => f.path === rel);
+      files[i] = record(shard, rel);
+    });
+    refused(shard, new RegExp(`shard.json names ${rel}, which its manifest does not list as such`));
+    // And with shard.json made to agree as well: the feed's schema refuses it.
+    const info = JSON.parse(readFileSync(path.join(shard, 'shard.json'), 'utf8'));
+    for (const hall of info.halls) if (hall.file === rel) hall.sha256 = record(shard, rel).sha256;
+    writeFileSync(path.join(shard, 'shard.json'), JSON.stringify(info));
+    editManifest(shard, (files) => {
+      const i = files.findIndex((f) => f.path === 'shard.json');
+      files[i] = record(shard, 'shard.json');
+    });
+    refused(shard, new RegExp(`${rel} does not match its published schema`));
+  });
+
+  it('a file that is not a feed, a file missing, a damaged manifest or shard.json: one clear line each', () => {
+    const notFeed = copy(one);
+    writeFileSync(path.join(notFeed, 'feeds', 'x.json'), '{"hello":1}');
+    editManifest(notFeed, (files) => files.push(record(notFeed, 'feeds/x.json')));
+    refused(notFeed, /feeds\/x\.json is not a licat feed \(unknown \$schema\)/);
+
+    const missing = copy(one);
+    unlinkSync(path.join(missing, ...hallOf(missing).split('/')));
+    refused(missing, /is missing: the shard output is incomplete or damaged/);
+
+    const badManifest = copy(one);
+    writeFileSync(path.join(badManifest, 'manifest.json'), '{"files": 3');
+    refused(badManifest, /manifest\.json is not valid JSON/);
+
+    const badShard = copy(one);
+    writeFileSync(path.join(badShard, 'shard.json'), '{"licatShard":1}');
+    refused(badShard, /shard\.json is not what its manifest says \(sha256\)/);
+  });
+});
