@@ -149,16 +149,24 @@ export function mergeEmitter(shards: readonly ShardOutput[]): Emitter {
       const validator = await loadFeedValidator();
       let done = 0;
       const total = shards.reduce((n, s) => n + s.files.length, 0);
+      const itemFeeds: FileRecord[] = [];
       for (const shard of shards) {
         for (const file of shard.files) {
           // What is written is the very bytes checked: read once, verified, validated, written.
           const bytes = verified(shard.root, shard.dir, file);
-          checkFeed(bytes, shard.dir, file.path, validator);
+          if (checkFeed(bytes, shard.dir, file.path, validator) === 'item') itemFeeds.push(file);
           await context.out.write(file.path, bytes);
           if (++done % 1000 === 0) context.progress?.(t('合并分片', 'merging shards')[context.lang], done, total);
         }
       }
       const first = shards[0]!.info;
+      // Every shard recorded the digest of all the build's item feeds: together they must hold
+      // exactly those, none left out of a manifest, none added.
+      const fingerprint = createHash('sha256');
+      for (const file of itemFeeds.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) fingerprint.update(file.sha256);
+      if (fingerprint.digest('hex') !== first.itemFeeds) {
+        throw new MergeError(t('各分片的事项数据合起来与构建时记录的不符（有缺失或多余的文件）', "the shards' item feeds together are not those the build recorded (a feed is missing or extra)"));
+      }
       const index: FeedIndex = {
         $schema: schemaUrl(FEED_SCHEMA_FILES.index),
         version: FEED_VERSION,
@@ -219,12 +227,13 @@ function verified(root: string, dir: string, file: FileRecord): Buffer {
 }
 
 /** A feed of a shard: JSON naming a published feed schema in `$schema`, and valid against it. */
-function checkFeed(bytes: Buffer, dir: string, rel: string, validator: FeedValidator): void {
+function checkFeed(bytes: Buffer, dir: string, rel: string, validator: FeedValidator): FeedKind {
   const feed = parseJson(bytes, dir, rel);
   const schema = (feed as { $schema?: unknown } | null)?.$schema;
   const kind = typeof schema === 'string' ? KIND_BY_SCHEMA.get(schema) : undefined;
   if (!kind) throw new MergeError(t(`${dir}/${rel} 不是 licat 的门户数据（$schema 未知）`, `${dir}/${rel} is not a licat feed (unknown $schema)`));
   schemaCheck(() => validator.check(kind, rel, feed), dir, rel);
+  return kind;
 }
 
 /** shard.json: its form, and its halls as index entries. */
