@@ -32,7 +32,12 @@ export function unfitCacheDir(dir: string): Text | undefined {
   } catch (error) {
     return t(`无法创建缓存文件夹 ${dir}（${(error as NodeJS.ErrnoException).code ?? ''}）`, `cannot create the cache folder ${dir} (${(error as NodeJS.ErrnoException).code ?? ''})`);
   }
-  const info = lstatSync(dir, { throwIfNoEntry: false });
+  let info;
+  try {
+    info = lstatSync(dir);
+  } catch {
+    info = undefined;
+  }
   if (!info?.isDirectory()) return t(`缓存位置 ${dir} 不是文件夹（或是符号链接）`, `the cache location ${dir} is not a folder (or is a symbolic link)`);
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
   if (uid !== undefined && info.uid !== uid) return t(`缓存文件夹 ${dir} 属于其他用户`, `the cache folder ${dir} belongs to another user`);
