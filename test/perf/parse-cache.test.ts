@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codeDigest } from '../../src/load/code-digest.js';
+import { editSealed } from '../sealed-cache.js';
 import { copySample, licat, ROOT, tempDir } from '../helpers.js';
 
 const HOSTILE = path.join(ROOT, 'test/fixtures/hostile');
@@ -75,12 +77,13 @@ describe('a cache written by another version of licat or its schemas', () => {
   };
 
   /** Rewrite every cached item name, so that output built from the cache is recognisable. */
-  function poison(cache: string): string {
+  function poison(cache: string, root: string): string {
     const pack = readdirSync(cache).find((f) => f.startsWith('parsed-'))!;
     const file = path.join(cache, pack);
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { name?: string }> };
-    for (const value of Object.values(data.entries)) if (typeof value.name === 'string') value.name = `STALE ${value.name}`;
-    writeFileSync(file, JSON.stringify(data));
+    // Sealed again with the user's key, as a process of the same user could: only the code tells.
+    editSealed(file, 'parse', [codeDigest(root)], (data: { entries: Record<string, { name?: string }> }) => {
+      for (const value of Object.values(data.entries)) if (typeof value.name === 'string') value.name = `STALE ${value.name}`;
+    });
     return pack;
   }
 
@@ -99,7 +102,7 @@ describe('a cache written by another version of licat or its schemas', () => {
     expect(names(['--cache-dir', cache])).toBe(clean);
 
     // Control: a poisoned cache of the same version is served (this is what the test would catch).
-    const pack = poison(cache);
+    const pack = poison(cache, copy);
     expect(names(['--cache-dir', cache])).toContain('STALE ');
 
     // A new version of licat: the old pack is ignored and replaced.
@@ -110,7 +113,7 @@ describe('a cache written by another version of licat or its schemas', () => {
     expect(readdirSync(cache)).not.toContain(pack);
 
     // A changed schema (same version number): ignored again.
-    const pack2 = poison(cache);
+    const pack2 = poison(cache, copy);
     const schema = path.join(copy, 'lib/schema/item.js');
     writeFileSync(schema, `${readFileSync(schema, 'utf8')}\n// a change to the item schema\n`);
     expect(names(['--cache-dir', cache])).toBe(clean);
