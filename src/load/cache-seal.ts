@@ -30,7 +30,10 @@ export function unfitCacheDir(dir: string): Text | undefined {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    return t(`无法创建缓存文件夹 ${dir}（${(error as NodeJS.ErrnoException).code ?? ''}）`, `cannot create the cache folder ${dir} (${(error as NodeJS.ErrnoException).code ?? ''})`);
+    return t(
+      `无法创建缓存文件夹 ${dir}（${(error as NodeJS.ErrnoException).code ?? ''}）`,
+      `cannot create the cache folder ${dir} (${(error as NodeJS.ErrnoException).code ?? ''})`,
+    );
   }
   let info;
   try {

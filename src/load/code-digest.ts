@@ -47,7 +47,13 @@ export function writeCodeDigest(root: string = PACKAGE_ROOT): string {
 
 function computeDigest(root: string, files: ReadonlyArray<[string, number, number]>): string {
   const hash = createHash('sha256');
-  for (const [rel, size] of files) if (rel !== LOCKFILE && size >= 0) hash.update(rel).update('\0').update(readFileSync(path.join(root, rel))).update('\0');
+  for (const [rel, size] of files)
+    if (rel !== LOCKFILE && size >= 0)
+      hash
+        .update(rel)
+        .update('\0')
+        .update(readFileSync(path.join(root, rel)))
+        .update('\0');
   hash.update(dependencyVersions(root));
   return hash.digest('hex').slice(0, 16);
 }

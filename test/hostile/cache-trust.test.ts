@@ -86,7 +86,11 @@ describe('caches can only make a run faster, never different', () => {
     expect(r.stderr).toContain('feeds of the last output were not as the cache recorded them; built again');
     expect(fileTexts(out)).toEqual(clean);
 
-    const record = path.join(home, 'licat', readdirSync(path.join(home, 'licat')).find((n) => n.startsWith('feeds-'))!);
+    const record = path.join(
+      home,
+      'licat',
+      readdirSync(path.join(home, 'licat')).find((n) => n.startsWith('feeds-'))!,
+    );
     writeFileSync(record, readFileSync(record, 'utf8').replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`));
     const r2 = build(catalog, out, env, ['--verbose']);
     expect(r2.stderr).toContain('the feeds cache');
@@ -124,7 +128,9 @@ describe('the code digest keys caches by what the code depends on', () => {
     writeFileSync(path.join(root, 'lib', 'load', 'a.js'), 'export const a = 1;\n');
     writeFileSync(
       path.join(root, 'package-lock.json'),
-      JSON.stringify({ packages: { '': {}, 'node_modules/zod': { version: '4.0.0', integrity: 'sha512-a' }, 'node_modules/vitest': { version: '1.0.0', dev: true } } }),
+      JSON.stringify({
+        packages: { '': {}, 'node_modules/zod': { version: '4.0.0', integrity: 'sha512-a' }, 'node_modules/vitest': { version: '1.0.0', dev: true } },
+      }),
     );
     return root;
   }

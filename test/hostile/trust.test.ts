@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, cpSync, openSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileTexts, snapshot, writeSmallCatalog } from '../build/catalogs.js';
+import { snapshot, writeSmallCatalog } from '../build/catalogs.js';
 import { licat, ROOT, tempDir } from '../helpers.js';
 
 const en = { env: { LICAT_LANG: 'en' } };
@@ -33,7 +33,10 @@ describe('reading: every path read resolves inside the catalog, or is an error a
       ['regions', (dir) => (rmSync(path.join(dir, 'regions'), { recursive: true }), symlinkSync(outside, path.join(dir, 'regions')))],
       ['items', (dir) => (rmSync(path.join(dir, 'items'), { recursive: true }), symlinkSync(outside, path.join(dir, 'items')))],
       ['catalog.yaml', (dir) => (unlinkSync(path.join(dir, 'catalog.yaml')), symlinkSync(path.join(outside, 'secret.yaml'), path.join(dir, 'catalog.yaml')))],
-      ['departments.yaml', (dir) => (unlinkSync(path.join(dir, 'departments.yaml')), symlinkSync(path.join(outside, 'secret.yaml'), path.join(dir, 'departments.yaml')))],
+      [
+        'departments.yaml',
+        (dir) => (unlinkSync(path.join(dir, 'departments.yaml')), symlinkSync(path.join(outside, 'secret.yaml'), path.join(dir, 'departments.yaml'))),
+      ],
     ];
     for (const [at, plant] of cases) {
       const dir = path.join(tempDir(), 'catalog');
@@ -46,9 +49,10 @@ describe('reading: every path read resolves inside the catalog, or is an error a
         noTrace(r);
         if (format === 'json') {
           const problems = (JSON.parse(r.stdout) as { problems: Array<{ file: string; rule: string; message: string }> }).problems;
-          expect(problems.filter((p) => p.rule === 'file-link').map((p) => [p.file, p.message]), at).toEqual([
-            [`catalog/${at}`, 'symbolic link leads outside the catalog; not read'],
-          ]);
+          expect(
+            problems.filter((p) => p.rule === 'file-link').map((p) => [p.file, p.message]),
+            at,
+          ).toEqual([[`catalog/${at}`, 'symbolic link leads outside the catalog; not read']]);
         }
       }
     }
@@ -67,7 +71,7 @@ describe('reading: every path read resolves inside the catalog, or is an error a
 });
 
 describe('output folder: licat deletes only what it wrote', () => {
-  it('refuses a folder holding a manifest.json that is not licat\'s, and loses none of its files', () => {
+  it("refuses a folder holding a manifest.json that is not licat's, and loses none of its files", () => {
     const catalog = writeSmallCatalog();
     const out = path.join(tempDir(), 'web');
     mkdirSync(path.join(out, 'js'), { recursive: true });
@@ -77,7 +81,9 @@ describe('output folder: licat deletes only what it wrote', () => {
     const before = snapshot(out);
     const r = licat(['build', catalog, '--out', out, '--only', 'feeds', '--quiet', '--no-cache'], en);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`licat: ${out} is not a licat output (no manifest.json written by licat) and a build replaces all of its content; refusing. Choose another --out, or remove the folder yourself if it is yours to remove.\n`);
+    expect(r.stderr).toBe(
+      `licat: ${out} is not a licat output (no manifest.json written by licat) and a build replaces all of its content; refusing. Choose another --out, or remove the folder yourself if it is yours to remove.\n`,
+    );
     expect(snapshot(out)).toEqual(before);
   });
 
@@ -124,7 +130,9 @@ describe('writing a report, a baseline or a diff: one clear line, exit 2, nothin
     for (const args of runs) {
       const r = licat(args, { cwd: where, env: { LICAT_LANG: 'en' } });
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr.trim().split('\n'), args.join(' ')).toEqual([expect.stringMatching(/^licat: cannot write .*folder\/?: it is a folder; give a file name$/)]);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toEqual([
+        expect.stringMatching(/^licat: cannot write .*folder\/?: it is a folder; give a file name$/),
+      ]);
       expect(tmpFiles(where), args.join(' ')).toEqual([]);
     }
   });
@@ -142,9 +150,17 @@ describe('writing a report, a baseline or a diff: one clear line, exit 2, nothin
 
   it('standard output on a full disk ends in one line, exit 2', () => {
     const catalog = writeSmallCatalog();
-    for (const args of [['stats', catalog, '--format', 'json'], ['validate', catalog, '--format', 'json'], ['diff', catalog, catalog]]) {
+    for (const args of [
+      ['stats', catalog, '--format', 'json'],
+      ['validate', catalog, '--format', 'json'],
+      ['diff', catalog, catalog],
+    ]) {
       const full = openSync('/dev/full', 'w');
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/licat.js'), ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, LICAT_LANG: 'en' } });
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/licat.js'), ...args], {
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+        env: { ...process.env, LICAT_LANG: 'en' },
+      });
       closeSync(full);
       expect(r.status, args[0]).toBe(2);
       expect(r.stderr, args[0]).toBe('licat: cannot write the output: ENOSPC\n');

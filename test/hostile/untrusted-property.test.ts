@@ -7,18 +7,38 @@ import { licat, tempDir } from '../helpers.js';
 import { memoryContext } from '../memory-sink.js';
 import { MergeError, mergedCatalog, mergeEmitter, readShards } from '../../src/emit/merge-shards.js';
 import { FeedsCache } from '../../src/emit/feeds/feeds-cache.js';
-import { checkCatalog } from '../../src/validate/check-catalog.js';
+import { checkCatalog } from '../../src/pipeline/check-catalog.js';
 
 /** Paths a hostile manifest might name. */
-const HOSTILE_PATHS = ['../x.json', '/etc/passwd', 'feeds//x.json', 'feeds/../../x', '.hidden', 'manifest.json', 'shard.json', '__proto__', 'feeds/halls/440000.json', ''];
+const HOSTILE_PATHS = [
+  '../x.json',
+  '/etc/passwd',
+  'feeds//x.json',
+  'feeds/../../x',
+  '.hidden',
+  'manifest.json',
+  'shard.json',
+  '__proto__',
+  'feeds/halls/440000.json',
+  '',
+];
 
 /** A value at a random place of a JSON document: replaced, removed, or set to a hostile path. */
 function mutateJson(doc: unknown, pick: number, value: unknown, mode: number): unknown {
   const copy = structuredClone(doc) as Record<string, unknown>;
   const places: Array<[Record<string, unknown> | unknown[], string | number]> = [];
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach((v, i) => (places.push([node, i]), walk(v)));
-    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) places.push([node as Record<string, unknown>, k]), walk(v);
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => {
+        places.push([node, i]);
+        walk(v);
+      });
+    } else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        places.push([node as Record<string, unknown>, k]);
+        walk(v);
+      }
+    }
   };
   walk(copy);
   const [parent, key] = places[pick % places.length]!;
@@ -56,18 +76,26 @@ describe('property: mutated shard manifests and cache entries crash nothing and 
     const originals = Object.fromEntries(['manifest.json', 'shard.json'].map((name) => [name, readFileSync(path.join(shards[0]!, name), 'utf8')]));
     let refused = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('manifest.json', 'shard.json'), fc.oneof(jsonMutation.map((m) => ['json', m] as const), textEdit.map((e) => ['text', e] as const)), async (name, [kind, change]) => {
-        for (const [file, text] of Object.entries(originals)) writeFileSync(path.join(work, file), text);
-        const original = originals[name]!;
-        const mutated = kind === 'json' ? JSON.stringify(mutateJson(JSON.parse(original), ...(change as [number, unknown, number]))) : editText(original, change as [number, number, string]);
-        writeFileSync(path.join(work, name), mutated);
-        try {
-          expect(await merge([work, shards[1]!])).toEqual(reference);
-        } catch (error) {
-          if (!(error instanceof MergeError)) throw error;
-          refused++;
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('manifest.json', 'shard.json'),
+        fc.oneof(
+          jsonMutation.map((m) => ['json', m] as const),
+          textEdit.map((e) => ['text', e] as const),
+        ),
+        async (name, [kind, change]) => {
+          for (const [file, text] of Object.entries(originals)) writeFileSync(path.join(work, file), text);
+          const original = originals[name]!;
+          const mutated =
+            kind === 'json' ? JSON.stringify(mutateJson(JSON.parse(original), ...(change as [number, unknown, number]))) : editText(original, change);
+          writeFileSync(path.join(work, name), mutated);
+          try {
+            expect(await merge([work, shards[1]!])).toEqual(reference);
+          } catch (error) {
+            if (!(error instanceof MergeError)) throw error;
+            refused++;
+          }
+        },
+      ),
       { numRuns: 150, seed: 20261206 },
     );
     expect(refused).toBeGreaterThan(100);
@@ -79,17 +107,28 @@ describe('property: mutated shard manifests and cache entries crash nothing and 
     const fingerprint = (r: Awaited<ReturnType<typeof checkCatalog>>) => JSON.stringify({ d: r.diagnostics, items: r.catalog.items, halls: r.catalog.halls });
     const reference = fingerprint(await checkCatalog(catalog, process.cwd()));
     expect(fingerprint(await checkCatalog(catalog, process.cwd(), { cacheDir }))).toBe(reference);
-    const pack = path.join(cacheDir, readdirSync(cacheDir).find((n) => n.startsWith('parsed-'))!);
+    const pack = path.join(
+      cacheDir,
+      readdirSync(cacheDir).find((n) => n.startsWith('parsed-'))!,
+    );
     const sealed = readFileSync(pack, 'utf8');
     const newline = sealed.indexOf('\n');
     const body = JSON.parse(sealed.slice(newline + 1)) as unknown;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(jsonMutation.map((m) => ['json', m] as const), textEdit.map((e) => ['text', e] as const)), async ([kind, change]) => {
-        const mutated =
-          kind === 'json' ? `${sealed.slice(0, newline + 1)}${JSON.stringify(mutateJson(body, ...(change as [number, unknown, number])))}` : editText(sealed, change as [number, number, string]);
-        writeFileSync(pack, mutated);
-        expect(fingerprint(await checkCatalog(catalog, process.cwd(), { cacheDir }))).toBe(reference);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          jsonMutation.map((m) => ['json', m] as const),
+          textEdit.map((e) => ['text', e] as const),
+        ),
+        async ([kind, change]) => {
+          const mutated =
+            kind === 'json'
+              ? `${sealed.slice(0, newline + 1)}${JSON.stringify(mutateJson(body, ...(change as [number, unknown, number])))}`
+              : editText(sealed, change);
+          writeFileSync(pack, mutated);
+          expect(fingerprint(await checkCatalog(catalog, process.cwd(), { cacheDir }))).toBe(reference);
+        },
+      ),
       { numRuns: 60, seed: 20261206 },
     );
   });
@@ -99,19 +138,30 @@ describe('property: mutated shard manifests and cache entries crash nothing and 
     const cacheDir = path.join(tempDir(), 'cache');
     const out = path.join(tempDir(), 'dist');
     for (let i = 0; i < 2; i++) expect(licat(['build', catalog, '--only', 'feeds', '--out', out, '--quiet', '--cache-dir', cacheDir]).code).toBe(0);
-    const file = path.join(cacheDir, readdirSync(cacheDir).find((n) => n.startsWith('feeds-'))!);
+    const file = path.join(
+      cacheDir,
+      readdirSync(cacheDir).find((n) => n.startsWith('feeds-'))!,
+    );
     const sealed = readFileSync(file, 'utf8');
     const newline = sealed.indexOf('\n');
     const record = JSON.parse(sealed.slice(newline + 1)) as { structure: string };
     expect(FeedsCache.open(cacheDir, out, record.structure).warm).toBe(true);
     fc.assert(
-      fc.property(fc.oneof(jsonMutation.map((m) => ['json', m] as const), textEdit.map((e) => ['text', e] as const)), ([kind, change]) => {
-        const mutated =
-          kind === 'json' ? `${sealed.slice(0, newline + 1)}${JSON.stringify(mutateJson(record, ...(change as [number, unknown, number])))}` : editText(sealed, change as [number, number, string]);
-        fc.pre(mutated !== sealed && mutated.slice(newline + 1) !== JSON.stringify(record));
-        writeFileSync(file, mutated);
-        expect(FeedsCache.open(cacheDir, out, record.structure).warm).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(
+          jsonMutation.map((m) => ['json', m] as const),
+          textEdit.map((e) => ['text', e] as const),
+        ),
+        ([kind, change]) => {
+          const mutated =
+            kind === 'json'
+              ? `${sealed.slice(0, newline + 1)}${JSON.stringify(mutateJson(record, ...(change as [number, unknown, number])))}`
+              : editText(sealed, change);
+          fc.pre(mutated !== sealed && mutated.slice(newline + 1) !== JSON.stringify(record));
+          writeFileSync(file, mutated);
+          expect(FeedsCache.open(cacheDir, out, record.structure).warm).toBe(false);
+        },
+      ),
       { numRuns: 300, seed: 20261206 },
     );
   });
