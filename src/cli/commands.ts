@@ -3,6 +3,7 @@ import { registerDiff } from './diff.js';
 import { registerBuild } from './build-command.js';
 import { registerStats } from './stats-command.js';
 import { registerMerge } from './merge-command.js';
+import { registerGuide } from './guide-command.js';
 
 /** Commands beyond validate and schema. Adding a command means adding it here. */
-export const COMMANDS: CommandRegistration[] = [registerDiff, registerBuild, registerStats, registerMerge];
+export const COMMANDS: CommandRegistration[] = [registerDiff, registerBuild, registerStats, registerMerge, registerGuide];

@@ -4,6 +4,7 @@ import { excelEmitter } from './excel/excel-emitter.js';
 import { flowchartsEmitter } from './flowcharts/flowcharts-emitter.js';
 import { guidesEmitter } from './guides/guides-emitter.js';
 import { feedsEmitter } from './feeds/feeds-emitter.js';
+import { siteEmitter } from './site/site-emitter.js';
 
 /**
  * Every artifact kind of `licat build`, by id. Adding one means adding its id to
@@ -15,6 +16,7 @@ export const EMITTERS_BY_ID: { readonly [id in EmitterId]: Emitter } = {
   excel: excelEmitter,
   flowcharts: flowchartsEmitter,
   guides: guidesEmitter,
+  site: siteEmitter,
 };
 
 /** The emitters in build order (the order of ./emitter-ids.ts). */

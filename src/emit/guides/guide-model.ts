@@ -61,7 +61,15 @@ export interface GuideModel {
   timeLimit: { statutory: string; promised: string; note: string | undefined; kind: string };
   fees: Array<{ name: string; standard: string | undefined; basis: string | undefined; waivable: string }>;
   result: { name: string; type: string; eLicense: string };
-  where: { tiers: string; accepted: string | undefined; halls: GuideHall[] };
+  where: {
+    tiers: string;
+    accepted: string | undefined;
+    halls: GuideHall[];
+    /** Set in the guide of one hall (hall-guide.ts): that hall, its role and the deciding body. */
+    forHall?: { name: string; summary: string; body: string; uscc: string };
+    /** Set in the portal preview, whose script fills section 八 for the chosen hall. */
+    placeholder?: boolean;
+  };
   handling: { visits: string; onlineDepth: string; mobile: string; forms: string; crossRegion: string };
   criteria: Array<{ subject: string; step: string | undefined; lines: string[] }>;
   legalBasis: Array<{ title: string; article: string; text: string | undefined }>;

@@ -10,6 +10,7 @@ import { assertSafeSvg } from '../flowcharts/svg-safety.js';
 import { itemsByCode } from '../items-by-code.js';
 import { departmentName, durationText, tierNames } from '../labels.js';
 import { readTemplate } from '../template-files.js';
+import { compileGuideTemplates, type GuideTemplates } from './render-guide.js';
 import { guideModel, hallsByItem } from './guide-model.js';
 
 /**
@@ -37,7 +38,7 @@ export const guidesEmitter: Emitter = {
   description: '办事指南（HTML，可打印） / printable service guides (HTML)',
   async emit(catalog, context) {
     const [templates, flowcharts, { planExpansion }] = await Promise.all([
-      compileTemplates(),
+      compileGuideTemplates(),
       flowchartsFor(catalog, context),
       import('../../model/expand.js'),
     ]);
@@ -46,9 +47,10 @@ export const guidesEmitter: Emitter = {
     const items = itemsByCode(catalog);
     for (const item of items) {
       const chart = flowcharts.charts.get(item.code);
-      const html = templates.guide({
+      const html = templates.render('full', {
         ...guideModel(catalog, item, halls.get(item.code) ?? []),
         csp: guideCsp(),
+        backHref: 'index.html',
         flowchart: flowchartView(item.code, chart, templates.safe),
       });
       await context.out.write(`guides/${item.code}.html`, html);
@@ -62,36 +64,14 @@ export const guidesEmitter: Emitter = {
   },
 };
 
-interface Templates {
-  guide(model: object): string;
-  index(model: object): string;
-  /** Mark text of ours as markup (the checked SVG, our script). */
-  safe: (markup: string) => unknown;
-}
-
-async function compileTemplates(): Promise<Templates> {
-  const [{ default: Handlebars }, guide, index, css] = await Promise.all([
-    import('handlebars'),
-    readTemplate('guide.html.hbs'),
-    readTemplate('guides-index.html.hbs'),
-    readTemplate('guide.css'),
-  ]);
-  const hb = Handlebars.create();
-  hb.registerPartial('css', css);
-  return {
-    guide: hb.compile(guide, { strict: false }),
-    index: hb.compile(index, { strict: false }),
-    safe: (markup) => new hb.SafeString(markup),
-  };
-}
-
-function flowchartView(code: string, chart: Flowchart | undefined, safe: Templates['safe']) {
+/** The flowchart of a guide: the checked SVG inline, with links to the SVG and Mermaid files beside `hrefBase`. */
+export function flowchartView(code: string, chart: Flowchart | undefined, safe: GuideTemplates['safe'], hrefBase = '../flowcharts/') {
   const svg = chart?.svg;
   if (svg !== undefined) assertSafeSvg(svg, `flowchart ${code}`);
   return {
     svg: svg === undefined ? undefined : safe(svg.replace(/^<\?xml[^>]*>\s*/, '')),
-    svgHref: `../flowcharts/${code}.svg`,
-    mmdHref: `../flowcharts/${code}.mmd`,
+    svgHref: `${hrefBase}${code}.svg`,
+    mmdHref: `${hrefBase}${code}.mmd`,
   };
 }
 

@@ -1,0 +1,47 @@
+/**
+ * What the portal preview's search matches an item name against, computed at build time so that
+ * the page ships no pinyin dictionary: the full pinyin without tones or spaces, and the initials.
+ * @example await pinyinKeys(['食品经营许可']) // [{ full: 'shipinjingyingxuke', initials: 'spjyxk' }]
+ */
+export async function pinyinKeys(names: readonly string[]): Promise<Array<{ full: string; initials: string }>> {
+  const { pinyin } = await import('pinyin-pro');
+  return names.map((name) => ({
+    full: pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase().replace(/[^a-z0-9]/g, ''),
+    initials: pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase().replace(/[^a-z0-9]/g, ''),
+  }));
+}
+
+/**
+ * A Traditional → Simplified table for the characters of `texts`, so the page can normalise a
+ * query typed in Traditional characters (Taiwan or Hong Kong forms) without shipping OpenCC's
+ * dictionaries: for every Simplified character used, its Traditional forms map back to it. Only
+ * characters that differ are listed; sorted, so the same texts give the same table.
+ * @example await traditionalToSimplified(['食品经营许可']) // { 經: '经', 營: '营', 許: '许' }
+ */
+export async function traditionalToSimplified(texts: readonly string[]): Promise<Record<string, string>> {
+  const OpenCC = await import('opencc-js');
+  const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
+  const chars = new Set<string>();
+  for (const text of texts) for (const ch of text) if (/\p{Script=Han}/u.test(ch)) chars.add(ch);
+  const table = new Map<string, string>();
+  for (const ch of [...chars].sort()) {
+    for (const form of new Set([toTaiwan(ch), toHongKong(ch)])) {
+      if (form !== ch && [...form].length === 1 && !table.has(form)) table.set(form, ch);
+    }
+  }
+  // Words convert differently from single characters (发 → 發 or 髮): convert the texts whole
+  // as well and pair the characters that changed.
+  for (const text of texts) {
+    for (const converted of [toTaiwan(text), toHongKong(text)]) {
+      const a = [...text];
+      const b = [...converted];
+      if (a.length !== b.length) continue;
+      a.forEach((ch, i) => {
+        const form = b[i]!;
+        if (form !== ch && !table.has(form)) table.set(form, ch);
+      });
+    }
+  }
+  return Object.fromEntries([...table].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+}

@@ -1,0 +1,111 @@
+import { t } from '../../i18n/lang.js';
+import { planExpansion } from '../../model/expand.js';
+import { TIER_NAMES, TIERS } from '../../schema/common.js';
+import type { Emitter } from '../emitter.js';
+import { catalogRef, itemFeedPath, type FileRef } from '../feeds/feed-paths.js';
+import { hallFeed } from '../feeds/hall-feed.js';
+import { flowchartsFor, noticeMissingBrowser } from '../flowcharts/render-flowcharts.js';
+import { guideModel } from '../guides/guide-model.js';
+import { flowchartView } from '../guides/guides-emitter.js';
+import { compileGuideTemplates } from '../guides/render-guide.js';
+import { departmentName } from '../labels.js';
+import { readTemplate } from '../template-files.js';
+import { readLifeEvents } from './life-events.js';
+import { pinyinKeys, traditionalToSimplified } from './search-keys.js';
+import { dataScript, SiteHallGroups } from './site-data.js';
+
+/** The page's own files, copied from templates/ as they are: output name → template. */
+const STATIC_FILES = [
+  ['index.html', 'site/index.html'],
+  ['site.js', 'site/site.js'],
+  ['site.css', 'site/site.css'],
+  ['guide.css', 'guide.css'],
+  ['guide-large.css', 'guide-large.css'],
+] as const;
+
+/**
+ * `site/`, a static portal preview: choose a hall (city → county → town → village, or by name),
+ * see its items by department and by life event, open any item's guide for that hall with its
+ * flowchart. One page and its script; the data are script files (`data/*.js`) that the page loads
+ * as it needs them, so it works opened from disk (`file://`, where a page may not fetch() local
+ * files) and from any static host, and it requests nothing outside the output folder. The hall
+ * data come from the hall feeds, grouped by city; there is no page per hall.
+ */
+export const siteEmitter: Emitter = {
+  id: 'site',
+  description: '门户预览：按大厅浏览事项和办事指南的静态网站 / static portal preview: browse a hall\'s items and guides',
+  async emit(catalog, context) {
+    const ref = catalogRef(catalog);
+    const expansion = planExpansion(catalog);
+    const items = expansion.items.map((e) => e.item);
+    const itemIndex = new Map(items.map((item, i) => [item.code, i]));
+    const kinds = catalog.departments?.kinds;
+
+    // Halls: one feed object per hall, as the feeds emitter makes them, folded into city groups.
+    // The item refs are only carried through: the page does not read them.
+    const itemRefs = new Map<string, FileRef>(items.map((item) => [item.code, { path: itemFeedPath(item.code), sha256: '' }]));
+    const groups = new SiteHallGroups(itemIndex);
+    for (const region of expansion.tree.halls) groups.add(hallFeed(ref, expansion.expandHall(region), itemRefs));
+    const hallGroups = groups.result();
+    for (const group of hallGroups) await context.out.write(`site/data/halls/${group.group}.js`, dataScript('halls', group.group, group));
+
+    const tierIndex = new Map(TIERS.map((tier, i) => [tier, i]));
+    const regions = [...catalog.regions]
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map((r) => [r.code, r.name, tierIndex.get(r.tier) ?? 0, r.parent ?? '']);
+    await context.out.write('site/data/regions.js', dataScript('regions', 'all', regions));
+
+    // Items, with the keys the search matches, and the life events.
+    const events = readLifeEvents().events;
+    for (const event of events) {
+      const unknown = event.items.filter((code) => !itemIndex.has(code));
+      if (unknown.length > 0) {
+        (context.warn ?? context.log)(
+          t(`生活主题“${event.name}”列出的事项不在目录中：${unknown.join('、')}`, `life event ${event.id} names items not in the catalog: ${unknown.join(', ')}`)[context.lang],
+        );
+      }
+    }
+    const keys = await pinyinKeys(items.map((item) => item.name));
+    const departments = [...new Set(items.map((i) => i.department))];
+    const order = Object.keys(kinds ?? {});
+    departments.sort((a, b) => rank(order, a) - rank(order, b) || (a < b ? -1 : 1));
+    const texts = [...items.map((i) => i.name), ...catalog.regions.map((r) => r.name), ...departments.map((d) => departmentName(kinds, d))];
+    await context.out.write(
+      'site/data/catalog.js',
+      dataScript('catalog', 'all', {
+        name: catalog.meta?.name ?? '',
+        version: ref.version,
+        tiers: TIERS.map((tier) => TIER_NAMES[tier]),
+        departments: departments.map((key) => ({ key, name: departmentName(kinds, key) })),
+        events: events.map((e) => ({ id: e.id, name: e.name, items: e.items.filter((c) => itemIndex.has(c)) })),
+        items: items.map((item, i) => ({ code: item.code, name: item.name, department: item.department, pinyin: keys[i]!.full, initials: keys[i]!.initials })),
+        traditional: await traditionalToSimplified(texts),
+      }),
+    );
+
+    // Guides: the sections of each item's guide, section 八 filled by the page for the chosen hall.
+    const [templates, flowcharts] = await Promise.all([compileGuideTemplates(), flowchartsFor(catalog, context)]);
+    noticeMissingBrowser(flowcharts, context);
+    for (const item of items) {
+      const chart = flowcharts.charts.get(item.code);
+      const model = guideModel(catalog, item, []);
+      model.where.placeholder = true;
+      const flowchart = chart?.svg !== undefined ? { ...flowchartView(item.code, chart, templates.safe), svgHref: undefined, mmdHref: undefined } : undefined;
+      const html = templates.body({ ...model, ...(flowchart && { flowchart }) });
+      await context.out.write(`site/data/guides/${item.code}.js`, dataScript('guide', item.code, { html }));
+    }
+    for (const [name, template] of STATIC_FILES) await context.out.write(`site/${name}`, await readTemplate(template));
+    context.log(
+      t(
+        `门户预览：${expansion.tree.halls.length.toLocaleString('en-US')} 个大厅（${hallGroups.length} 个数据文件）、${items.length} 个事项的办事指南`,
+        `site: ${expansion.tree.halls.length.toLocaleString('en-US')} halls (${hallGroups.length} data files), guides of ${items.length} items`,
+      )[context.lang],
+    );
+  },
+};
+
+function rank(order: readonly string[], key: string): number {
+  const i = order.indexOf(key);
+  return i < 0 ? order.length : i;
+}
+
