@@ -19,7 +19,7 @@ export interface SiteHallFeed {
     phone?: string;
     complaintPhone?: string;
   };
-  items: Array<{
+  offers: Array<{
     code: string;
     role: 'decides' | 'accepts';
     body: { region: string; name: string; uscc: string };
@@ -84,7 +84,7 @@ export class SiteHallGroups {
     }
     const { bodies, profiles, out } = state;
     const offers: SiteHallGroup['profiles'][number] = [];
-    for (const offer of feed.items) {
+    for (const offer of feed.offers) {
       const index = this.itemIndex.get(offer.code);
       if (index === undefined) throw new Error(`hall ${hall.region}: item ${offer.code} is not in the catalog`);
       const bodyKey = `${offer.body.name}\u0000${offer.body.uscc}`;

@@ -45,7 +45,10 @@ export const siteEmitter: Emitter = {
     // The item refs are only carried through: the page does not read them.
     const itemRefs = new Map<string, FileRef>(items.map((item) => [item.code, { path: itemFeedPath(item.code), sha256: '' }]));
     const groups = new SiteHallGroups(itemIndex);
-    for (const region of expansion.tree.halls) groups.add(hallFeed(ref, expansion.expandHall(region), itemRefs));
+    for (const region of expansion.tree.halls) {
+      const feed = hallFeed(ref, expansion.expandHall(region), itemRefs);
+      groups.add({ hall: feed.hall, offers: feed.items });
+    }
     const hallGroups = groups.result();
     for (const group of hallGroups) await context.out.write(`site/data/halls/${group.group}.js`, dataScript('halls', group.group, group));
 
