@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { resolveLang, t } from '../i18n/lang.js';
 import { UsageError } from '../load/read-catalog.js';
 import { countSeverities } from '../report/reporter.js';
@@ -72,11 +73,18 @@ export async function runGuide(code: string, dir: string, options: GuideOptions)
     process.stdout.write(printed.html);
     return 0;
   }
+  let content: string | Uint8Array = printed.html;
   if (pdf) {
     const { htmlToPdf } = await import('../emit/guides/guide-pdf.js');
-    await writeFileAtomic(options.out, await htmlToPdf(chromium!, printed.html));
-  } else {
-    await writeFileAtomic(options.out, printed.html);
+    content = await htmlToPdf(chromium!, printed.html);
+  }
+  try {
+    await writeFileAtomic(options.out, content);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    await rm(`${options.out}.${process.pid}.tmp`, { force: true }).catch(() => undefined);
+    process.stderr.write(t(`licat: 无法写入 ${options.out}（${reason}）\n`, `licat: cannot write ${options.out} (${reason})\n`)[lang]);
+    return 2;
   }
   return 0;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,6 +186,12 @@ describe('licat guide', () => {
     const variant = licat(['guide', HYGIENE, '--variant', 'tiny']);
     expect(variant.code).toBe(2);
     expect(variant.stderr).toContain('unknown variant tiny');
+    const dir = tempDir('licat-guide-cli-');
+    writeFileSync(path.join(dir, 'file'), 'x');
+    const unwritable = licat(['guide', HYGIENE, '--no-flowchart', '--out', path.join(dir, 'file', 'g.html')], { env: { LICAT_LANG: 'en' } });
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toMatch(/^no --base-url: the printed guide has no QR code\nlicat: cannot write .*g\.html \([A-Z]+\)\n$/);
+    expect(readdirSync(dir)).toEqual(['file']);
     const base = licat(['guide', HYGIENE, '--base-url', 'ftp://x']);
     expect(base.code).toBe(2);
     expect(base.stdout).toBe('');
