@@ -14,25 +14,30 @@ export async function pinyinKeys(names: readonly string[]): Promise<Array<{ full
 /**
  * A Traditional → Simplified table for the characters of `texts`, so the page can normalise a
  * query typed in Traditional characters (Taiwan or Hong Kong forms) without shipping OpenCC's
- * dictionaries: for every Simplified character used, its Traditional forms map back to it. Only
+ * dictionaries: for every Simplified character of `texts`, its Traditional forms map back to it. Only
  * characters that differ are listed; sorted, so the same texts give the same table.
  * @example await traditionalToSimplified(['食品经营许可']) // { 經: '经', 營: '营', 許: '许' }
  */
-export async function traditionalToSimplified(texts: readonly string[]): Promise<Record<string, string>> {
+export async function traditionalToSimplified(texts: readonly string[], words: readonly string[] = texts): Promise<Record<string, string>> {
   const OpenCC = await import('opencc-js');
   const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
   const chars = new Set<string>();
   for (const text of texts) for (const ch of text) if (/\p{Script=Han}/u.test(ch)) chars.add(ch);
   const table = new Map<string, string>();
-  for (const ch of [...chars].sort()) {
-    for (const form of new Set([toTaiwan(ch), toHongKong(ch)])) {
-      if (form !== ch && [...form].length === 1 && !table.has(form)) table.set(form, ch);
+  // One call per converter over every character, one a line (a call costs far more than a character).
+  const sorted = [...chars].sort();
+  const forms = [toTaiwan(sorted.join('\n')).split('\n'), toHongKong(sorted.join('\n')).split('\n')];
+  sorted.forEach((ch, i) => {
+    for (const list of forms) {
+      const form = list[i];
+      if (form !== undefined && form !== ch && [...form].length === 1 && !table.has(form)) table.set(form, ch);
     }
-  }
-  // Words convert differently from single characters (发 → 發 or 髮): convert the texts whole
-  // as well and pair the characters that changed.
-  for (const text of texts) {
+  });
+  // Words convert differently from single characters (发 → 發 or 髮): convert `words` (the item
+  // names; region names are too many to convert one by one) whole as well and pair the
+  // characters that changed.
+  for (const text of words) {
     for (const converted of [toTaiwan(text), toHongKong(text)]) {
       const a = [...text];
       const b = [...converted];

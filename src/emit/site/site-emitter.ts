@@ -72,7 +72,8 @@ export const siteEmitter: Emitter = {
     const departments = [...new Set(items.map((i) => i.department))];
     const order = Object.keys(kinds ?? {});
     departments.sort((a, b) => rank(order, a) - rank(order, b) || (a < b ? -1 : 1));
-    const texts = [...items.map((i) => i.name), ...catalog.regions.map((r) => r.name), ...departments.map((d) => departmentName(kinds, d))];
+    const words = [...items.map((i) => i.name), ...departments.map((d) => departmentName(kinds, d))];
+    const texts = [...words, ...catalog.regions.map((r) => r.name)];
     await context.out.write(
       'site/data/catalog.js',
       dataScript('catalog', 'all', {
@@ -82,7 +83,7 @@ export const siteEmitter: Emitter = {
         departments: departments.map((key) => ({ key, name: departmentName(kinds, key) })),
         events: events.map((e) => ({ id: e.id, name: e.name, items: e.items.filter((c) => itemIndex.has(c)) })),
         items: items.map((item, i) => ({ code: item.code, name: item.name, department: item.department, pinyin: keys[i]!.full, initials: keys[i]!.initials })),
-        traditional: await traditionalToSimplified(texts),
+        traditional: await traditionalToSimplified(texts, words),
       }),
     );
 
