@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { resolveLang, t } from '../i18n/lang.js';
-import { UsageError } from '../load/read-catalog.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 import { countSeverities } from '../report/reporter.js';
-import { checkCatalog } from '../validate/check-catalog.js';
+import { checkCatalog } from '../pipeline/check-catalog.js';
 import type { EmitContext } from '../emit/emitter.js';
 import { findChromium } from '../emit/flowcharts/find-chromium.js';
 import { isBaseUrl } from '../emit/guides/qr-code.js';
@@ -41,7 +41,10 @@ export async function runGuide(code: string, dir: string, options: GuideOptions)
   const { errors } = countSeverities(check.diagnostics);
   if (errors > 0) {
     process.stderr.write(
-      t(`目录有 ${errors} 个错误（licat validate 可查看），未生成办事指南。\n`, `The catalog has ${errors} error(s) (see licat validate); no guide was written.\n`)[lang],
+      t(
+        `目录有 ${errors} 个错误（licat validate 可查看），未生成办事指南。\n`,
+        `The catalog has ${errors} error(s) (see licat validate); no guide was written.\n`,
+      )[lang],
     );
     return 1;
   }

@@ -72,10 +72,10 @@
       if (r.tier === TIER.city) cities.push(r);
     });
     fillSelect($('sel-city'), cities);
-    $('sel-city').addEventListener('change', function () { pick(this.value, TIER.city); });
-    $('sel-county').addEventListener('change', function () { pick(this.value || $('sel-city').value, TIER.county); });
-    $('sel-town').addEventListener('change', function () { pick(this.value || $('sel-county').value || $('sel-city').value, TIER.town); });
-    $('sel-village').addEventListener('change', function () { pick(this.value || $('sel-town').value, TIER.village); });
+    $('sel-city').addEventListener('change', function () { pick(this.value); });
+    $('sel-county').addEventListener('change', function () { pick(this.value || $('sel-city').value); });
+    $('sel-town').addEventListener('change', function () { pick(this.value || $('sel-county').value || $('sel-city').value); });
+    $('sel-village').addEventListener('change', function () { pick(this.value || $('sel-town').value); });
     $('hall-q').addEventListener('input', searchHalls);
     $('item-q').addEventListener('input', searchItems);
     ['pick-form', 'hall-search', 'item-search'].forEach(function (id) {
@@ -91,7 +91,7 @@
     select.disabled = list.length === 0;
   }
 
-  function pick(code, tier) {
+  function pick(code) {
     if (!code) return;
     location.hash = 'hall=' + code;
   }

@@ -70,7 +70,7 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 describe('the guide of one hall', () => {
-  it('names the hall, the deciding body and the deciding body\'s hall, and no other hall', () => {
+  it("names the hall, the deciding body and the deciding body's hall, and no other hall", () => {
     const expansion = planExpansion(catalog);
     const found = hallGuideModel(catalog, expansion, VILLAGE, HYGIENE);
     if ('problem' in found) throw new Error(found.problem);
@@ -121,7 +121,7 @@ describe('printed guides in Chromium', () => {
     await page.close();
   }, 180_000);
 
-  it('the QR code opens the item\'s page for that hall under --base-url; without a base URL there is none, and the notice says so', async () => {
+  it("the QR code opens the item's page for that hall under --base-url; without a base URL there is none, and the notice says so", async () => {
     const html = await print({ itemCode: HYGIENE, hall: VILLAGE, baseUrl: BASE });
     const url = `${BASE}site/index.html#item=${HYGIENE}&hall=${VILLAGE}`;
     expect(html.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&')).toContain(`<span class="url">${url}</span>`);
@@ -162,7 +162,7 @@ describe('printed guides in Chromium', () => {
 });
 
 describe('licat guide', () => {
-  it('writes a hall\'s guide as HTML, and as a PDF printed by Chromium', () => {
+  it("writes a hall's guide as HTML, and as a PDF printed by Chromium", () => {
     const dir = tempDir('licat-guide-cli-');
     const html = path.join(dir, 'g.html');
     const run = licat(['guide', HYGIENE, '--hall', VILLAGE, '--variant', 'short', '--base-url', BASE, '--out', html]);

@@ -17,7 +17,6 @@ const DISTRICT = '440106';
 const VILLAGE_ADDRESS = '广州市天河区五山路岳洲路社区党群服务中心一楼';
 const DISTRICT_ADDRESS = '广州市天河区天府路1号天河区政务服务中心一楼至三楼';
 const HYGIENE = '440101006000'; // 公共场所卫生许可: accepted at the village, decided by the district
-const FOOD = '440101001000'; // 食品经营许可
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const AXE = readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -104,7 +103,9 @@ describe('the portal preview (dist/site/) in Chromium, opened from disk', () => 
     await page.select('#sel-town', TOWN);
     await page.waitForFunction(() => (globalThis as any).document.querySelector('#sel-village option[value="440106001001"]'));
     await page.select('#sel-village', VILLAGE);
-    await page.waitForFunction(() => (globalThis as any).location.hash === '#hall=440106001001' && (globalThis as any).document.querySelector('#hall-items li'));
+    await page.waitForFunction(
+      () => (globalThis as any).location.hash === '#hall=440106001001' && (globalThis as any).document.querySelector('#hall-items li'),
+    );
     expect(await text(page, '#hall-title')).toBe('五山街道岳洲社区党群服务中心');
     expect(await text(page, '#view')).toContain(VILLAGE_ADDRESS);
     const listed = await page.$$eval('#hall-items li', (lis) => lis.map((li) => (li as unknown as { dataset: { code: string } }).dataset.code));
@@ -151,7 +152,11 @@ describe('the portal preview (dist/site/) in Chromium, opened from disk', () => 
       await page.type('#item-q', query);
       const found = await page.$$eval('#item-results a', (as) => as.map((a) => (a as unknown as { textContent: string }).textContent));
       expect(found, query).toContain('食品经营许可');
-      if (query !== '食品') expect(found.every((name) => name.startsWith('食品经营')), query).toBe(true);
+      if (query !== '食品')
+        expect(
+          found.every((name) => name.startsWith('食品经营')),
+          query,
+        ).toBe(true);
     }
     await page.$eval('#item-q', (e) => ((e as unknown as { value: string }).value = ''));
     await page.type('#item-q', 'zzzzqx');

@@ -35,7 +35,8 @@ export async function printGuide(catalog: Catalog, request: PrintGuideRequest, c
   if (hall !== undefined) {
     const found = hallGuideModel(catalog, expansion, hall, itemCode);
     if ('problem' in found) {
-      if (found.problem === 'unknown-item') return { error: t(`目录中没有基本编码为 ${itemCode} 的事项`, `no item with basic code ${itemCode} in the catalog`) };
+      if (found.problem === 'unknown-item')
+        return { error: t(`目录中没有基本编码为 ${itemCode} 的事项`, `no item with basic code ${itemCode} in the catalog`) };
       if (found.problem === 'unknown-hall') return { error: t(`没有区划代码为 ${hall} 的大厅`, `no hall with region code ${hall}`) };
       const why = found.reason ? t(`：${found.reason}`, `: ${found.reason}`) : t('', '');
       return { error: t(`大厅 ${hall} 不办理事项 ${itemCode}${why.zh}`, `hall ${hall} does not offer item ${itemCode}${why.en}`) };

@@ -16,13 +16,13 @@ export interface GuidePage extends GuideModel {
 }
 
 export interface GuideTemplates {
-  render(variant: GuideVariant, page: GuidePage): string;
+  render: (variant: GuideVariant, page: GuidePage) => string;
   /** Mark text of ours as markup (the checked SVG, our script, the QR code). */
-  safe(markup: string): unknown;
+  safe: (markup: string) => unknown;
   /** The guides' index page (templates/guides-index.html.hbs). */
-  index(model: object): string;
+  index: (model: object) => string;
   /** Only the sections of a guide (templates/guide-body.hbs), for the portal preview. */
-  body(model: object): string;
+  body: (model: object) => string;
 }
 
 /**

@@ -6,8 +6,14 @@
 export async function pinyinKeys(names: readonly string[]): Promise<Array<{ full: string; initials: string }>> {
   const { pinyin } = await import('pinyin-pro');
   return names.map((name) => ({
-    full: pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase().replace(/[^a-z0-9]/g, ''),
-    initials: pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase().replace(/[^a-z0-9]/g, ''),
+    full: pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, ''),
+    initials: pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, ''),
   }));
 }
 
@@ -19,7 +25,9 @@ export async function pinyinKeys(names: readonly string[]): Promise<Array<{ full
  * @example await traditionalToSimplified(['食品经营许可']) // { 經: '经', 營: '营', 許: '许' }
  */
 export async function traditionalToSimplified(texts: readonly string[], words: readonly string[] = texts): Promise<Record<string, string>> {
-  const OpenCC = await import('opencc-js');
+  // opencc-js's declarations import './core' without an extension, which NodeNext resolution
+  // cannot follow: the one function used is typed here.
+  const OpenCC = (await import('opencc-js')) as unknown as { Converter(options: { from: string; to: string }): (text: string) => string };
   const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
   const chars = new Set<string>();

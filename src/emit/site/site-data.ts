@@ -74,8 +74,7 @@ export class SiteHallGroups {
 
   add(feed: SiteHallFeed): void {
     const { hall } = feed;
-    const group =
-      hall.tier === 'province' || hall.tier === 'city' || hall.parent === null ? hall.region : (this.groupOf.get(hall.parent) ?? hall.parent);
+    const group = hall.tier === 'province' || hall.tier === 'city' || hall.parent === null ? hall.region : (this.groupOf.get(hall.parent) ?? hall.parent);
     this.groupOf.set(hall.region, group);
     let state = this.groups.get(group);
     if (!state) {
@@ -133,6 +132,9 @@ export class SiteHallGroups {
  * @example dataScript('halls', '440100', group) // LICAT_SITE.put("halls","440100",{...});
  */
 export function dataScript(kind: string, key: string, value: unknown): string {
-  const json = JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `LICAT_SITE.put(${JSON.stringify(kind)},${JSON.stringify(key)},${json});\n`;
 }

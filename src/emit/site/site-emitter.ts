@@ -33,7 +33,7 @@ const STATIC_FILES = [
  */
 export const siteEmitter: Emitter = {
   id: 'site',
-  description: '门户预览：按大厅浏览事项和办事指南的静态网站 / static portal preview: browse a hall\'s items and guides',
+  description: "门户预览：按大厅浏览事项和办事指南的静态网站 / static portal preview: browse a hall's items and guides",
   async emit(catalog, context) {
     const ref = catalogRef(catalog);
     const expansion = planExpansion(catalog);
@@ -64,7 +64,10 @@ export const siteEmitter: Emitter = {
       const unknown = event.items.filter((code) => !itemIndex.has(code));
       if (unknown.length > 0) {
         (context.warn ?? context.log)(
-          t(`生活主题“${event.name}”列出的事项不在目录中：${unknown.join('、')}`, `life event ${event.id} names items not in the catalog: ${unknown.join(', ')}`)[context.lang],
+          t(
+            `生活主题“${event.name}”列出的事项不在目录中：${unknown.join('、')}`,
+            `life event ${event.id} names items not in the catalog: ${unknown.join(', ')}`,
+          )[context.lang],
         );
       }
     }
@@ -112,4 +115,3 @@ function rank(order: readonly string[], key: string): number {
   const i = order.indexOf(key);
   return i < 0 ? order.length : i;
 }
-
