@@ -1,6 +1,6 @@
 import { t } from '../../i18n/lang.js';
 import { planExpansion } from '../../model/expand.js';
-import { TIER_NAMES, TIERS } from '../../schema/common.js';
+import { TIERS } from '../../schema/common.js';
 import type { Emitter } from '../emitter.js';
 import { catalogRef, itemFeedPath, type FileRef } from '../feeds/feed-paths.js';
 import { hallFeed } from '../feeds/hall-feed.js';
@@ -82,7 +82,6 @@ export const siteEmitter: Emitter = {
       dataScript('catalog', 'all', {
         name: catalog.meta?.name ?? '',
         version: ref.version,
-        tiers: TIERS.map((tier) => TIER_NAMES[tier]),
         departments: departments.map((key) => ({ key, name: departmentName(kinds, key) })),
         events: events.map((e) => ({ id: e.id, name: e.name, items: e.items.filter((c) => itemIndex.has(c)) })),
         items: items.map((item, i) => ({ code: item.code, name: item.name, department: item.department, pinyin: keys[i]!.full, initials: keys[i]!.initials })),
