@@ -176,7 +176,7 @@ describe('licat guide', () => {
     expect(pdfPages(readFileSync(pdf))).toBe(1);
   }, 120_000);
 
-  it('refuses unknown items, halls and variants and a hall that does not offer the item, with the reason', () => {
+  it('refuses unknown items, halls and variants and a hall that does not offer the item, with the reason', { timeout: 120_000 }, () => {
     const notOffered = licat(['guide', '440102010000', '--hall', VILLAGE, '--no-flowchart']);
     expect(notOffered.code).toBe(1);
     expect(notOffered.stderr).toBe('licat: 大厅 440106001001 不办理事项 440102010000：本社区为城市社区，无农村村民宅基地。\n');
