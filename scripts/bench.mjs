@@ -305,6 +305,9 @@ async function main() {
     note: `${expanded.halls.toLocaleString('en')} halls, ${expanded.offers.toLocaleString('en')} offerings; wall and peak are of the whole process`,
   });
 
+  await versusAjv(provinceDir);
+  baselineMatching();
+
   const feedsOut = path.join(work, 'feeds-out');
   const floorOut = path.join(work, 'floor-out');
   // Each round builds the feeds, then times the floor on the feeds just built.
@@ -360,6 +363,75 @@ async function outputFormats() {
     const bytes = JSON.parse(m.last.stdout).bytes;
     row(group, `--format ${f}`, timed(m), { floorMs: floor.wallMs, target: { ratio: targets[f] }, note: `${(bytes / 1e6).toFixed(1)} MB of output` });
   });
+}
+
+/**
+ * licat validate (every rule, exact positions) against ajv-cli 5 checking the same item files
+ * against schemas/item.schema.json alone, on the clean province catalog and on a copy with a few
+ * dozen schema defects seeded: the ratio of medians from the same rounds.
+ */
+async function versusAjv(provinceDir) {
+  const ajvBin = path.join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+  if (!existsSync(ajvBin)) {
+    notes.push('ajv-cli comparison skipped: ajv-cli is not installed');
+    return;
+  }
+  const defectsDir = path.join(work, 'province-defects');
+  cpSync(provinceDir, defectsDir, { recursive: true });
+  const seeded = seedSchemaDefects(defectsDir, 30);
+  const schema = path.join(INSTALL, 'schemas', 'item.schema.json');
+  const ajv = (dir) => [ajvBin, 'validate', '--spec=draft2020', '-s', schema, '-d', `${dir}/items/**/*.yaml`];
+  const group = 'validate vs ajv-cli 5 (schema only), province catalog items';
+  const [ajvClean, licatClean, ajvDefects, licatDefects] = interleaved([
+    { label: 'ajv clean', args: ajv(provinceDir) },
+    { label: 'licat clean', args: licat('validate', provinceDir, '--format', 'json') },
+    { label: 'ajv defects', args: ajv(defectsDir), accept: [1] },
+    { label: 'licat defects', args: licat('validate', defectsDir, '--format', 'json'), accept: [1] },
+  ]);
+  row(group, 'ajv-cli validate (clean)', ajvClean);
+  row(group, 'licat validate (clean)', licatClean, { floor: ajvClean, target: { ratio: 1 } });
+  row(group, `ajv-cli validate (${seeded} schema defects)`, ajvDefects);
+  row(group, `licat validate (${seeded} schema defects)`, licatDefects, { floor: ajvDefects, target: { ratio: 1 } });
+}
+
+/** Break `count` item files of `dir` in ways the schema refuses: a misspelt enum value or key, a wrong type. */
+function seedSchemaDefects(dir, count) {
+  const files = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else if (e.name.endsWith('.yaml')) files.push(path.join(d, e.name));
+    }
+  };
+  walk(path.join(dir, 'items'));
+  const edits = [
+    [/necessity: required/, 'necessity: requred'],
+    [/\n  promised: \{ value: (\d+)/, '\n  promised: { value: "$1 days"'],
+    [/\nmaterials:\n  - id: /, '\nmaterials:\n  - ids: '],
+  ];
+  let done = 0;
+  for (let i = 0; i < files.length && done < count; i += Math.max(1, Math.floor(files.length / count))) {
+    const text = readFileSync(files[i], 'utf8');
+    const [pattern, replacement] = edits[done % edits.length];
+    if (!pattern.test(text)) continue;
+    writeFileSync(files[i], text.replace(pattern, replacement));
+    done++;
+  }
+  return done;
+}
+
+/** Matching problems against a 200,000-entry baseline, against the least a linear matcher does. */
+function baselineMatching() {
+  const script = path.join(BENCH, 'baseline.mjs');
+  const env = { LICAT_BENCH_LIB: path.join(INSTALL, 'lib') };
+  const [floor, match] = interleaved([
+    { label: 'baseline floor', args: [script, 'floor'], env },
+    { label: 'baseline match', args: [script, 'match'], env },
+  ]);
+  const group = 'baseline: 200,000 entries, 200,000 problems';
+  const floorMs = median(floor.samplesTimed);
+  row(group, 'floor: JSON.parse + one hash join', { ...floor, wallMs: floorMs }, { note: 'timed in-process; wall and peak of the whole process' });
+  row(group, 'parse the baseline + apply it', { ...match, wallMs: median(match.samplesTimed) }, { floorMs, target: { ratio: 3 } });
 }
 
 /** After editing one item: validate and rebuild the feeds with the cache, per kind of item edited. */

@@ -25,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-warnings <n>', '警告超过该数量时失败 / fail when warnings exceed N')
     .option('--baseline <file>', '忽略基线文件中已知的问题 / accept the known problems listed in a baseline file')
     .option('--write-baseline <file>', '把当前问题写入基线文件 / write the current problems to a baseline file')
+    .option('--docs-url <url>', 'SARIF 中规则说明链接的文档地址 / base URL of the docs linked from SARIF rules (default: the package homepage)')
     .option('--cache-dir <dir>', '跨运行缓存已解析的文件，未改动的文件不再解析 / keep parsed files in this folder between runs, so unchanged files are not parsed again')
     .option('--verbose', '显示细节，如被丢弃的缓存 / show details, such as a cache discarded')
     .option('--no-color', '不使用颜色 / no colours');

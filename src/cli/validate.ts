@@ -7,6 +7,7 @@ import { REPORTERS } from '../report/registry.js';
 import { isReporterName, REPORTER_NAMES, type ReporterName } from '../report/reporter-names.js';
 import { githubSummary } from '../report/github.js';
 import { UsageError } from '../diagnostics/usage-error.js';
+import { parseYaml } from '../load/parse-yaml.js';
 import { countSeverities, type ReportContext } from '../report/reporter.js';
 import { resolveCacheDir } from './cache-folder.js';
 import { writeFileAtomic } from './write-output.js';
@@ -51,33 +52,56 @@ export async function runValidate(dir: string, options: ValidateOptions): Promis
   let diagnostics = result.diagnostics;
   const texts = new Map(result.texts);
   const staleSetting = result.catalog.meta?.rules?.['baseline-stale'];
+  let baselineNote: ReportContext['baseline'];
+  // Each file with a problem is parsed again (only when a baseline is used) for the stable identities.
+  const parsedFiles = new Map<string, unknown>();
+  const dataOf = (file: string): unknown => {
+    if (!parsedFiles.has(file)) {
+      const text = result.texts.get(file);
+      parsedFiles.set(file, text === undefined ? undefined : parseYaml(text, file).data);
+    }
+    return parsedFiles.get(file);
+  };
   const say = (zh: string, en: string) => process.stderr.write(`licat: ${lang === 'zh' ? zh : en}\n`);
 
   if (options.writeBaseline !== undefined) {
     const file = options.writeBaseline;
-    const text = renderBaseline(diagnostics, baselineKey(cwd, file));
+    const text = renderBaseline(diagnostics, { fileKey: baselineKey(cwd, file), dataOf });
     await writeFileAtomic(file, text);
     const parsed = parseBaseline(text).baseline!;
-    say(`已把 ${parsed.entries.length} 个问题写入基线文件 ${file}`, `wrote ${parsed.entries.length} problems to the baseline file ${file}`);
+    baselineNote = { file: display(cwd, file), accepted: parsed.entries.length, written: true };
+    if (!formats.includes('stylish')) {
+      say(`已把 ${parsed.entries.length} 个问题写入基线文件 ${file}`, `wrote ${parsed.entries.length} problem${parsed.entries.length === 1 ? '' : 's'} to the baseline file ${file}`);
+    }
     // The problems just written are accepted; only what a baseline never accepts remains.
-    diagnostics = applyBaseline(diagnostics, parsed, { file: display(cwd, file), fileKey: baselineKey(cwd, file), setting: staleSetting }).diagnostics;
+    diagnostics = applyBaseline(diagnostics, parsed, { file: display(cwd, file), fileKey: baselineKey(cwd, file), dataOf, setting: staleSetting }).diagnostics;
   } else if (options.baseline !== undefined && baselineText !== undefined) {
     const parsed = parseBaseline(baselineText);
     if (parsed.error) throw new UsageError(`${options.baseline}: ${parsed.error.zh} / ${parsed.error.en}`);
     const shown = display(cwd, options.baseline);
     texts.set(shown, baselineText);
-    const applied = applyBaseline(diagnostics, parsed.baseline, { file: shown, fileKey: baselineKey(cwd, options.baseline), setting: staleSetting });
+    if (parsed.baseline.version === 1) {
+      say(
+        `基线文件 ${shown} 是旧格式（按列表位置记录问题，插入或调整顺序后会失配）；请用 --write-baseline 重新生成`,
+        `the baseline ${shown} is in the old format (problems keyed by list positions, which insertions and reorders break); regenerate it with --write-baseline`,
+      );
+    }
+    const applied = applyBaseline(diagnostics, parsed.baseline, { file: shown, fileKey: baselineKey(cwd, options.baseline), dataOf, setting: staleSetting });
     diagnostics = applied.diagnostics;
-    if (applied.accepted > 0) say(`基线文件 ${shown} 接受了 ${applied.accepted} 个已知问题`, `${applied.accepted} known problems accepted by the baseline ${shown}`);
+    baselineNote = { file: shown, accepted: applied.accepted, written: false };
+    if (applied.accepted > 0) say(`基线文件 ${shown} 接受了 ${applied.accepted} 个已知问题`, `${applied.accepted} known problem${applied.accepted === 1 ? '' : 's'} accepted by the baseline ${shown}`);
   }
 
+  const pkg = await packageInfo();
   const stepSummary = formats.includes('github') ? process.env.GITHUB_STEP_SUMMARY : undefined;
   const context: ReportContext = {
     lang,
     texts,
     summary: { files: result.files, items: result.itemFiles },
     color: options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR,
-    toolVersion: await version(),
+    toolVersion: pkg.version,
+    ...(baselineNote && { baseline: baselineNote }),
+    ...(docsUrl(options.docsUrl, pkg.homepage) && { docsUrl: docsUrl(options.docsUrl, pkg.homepage)! }),
     sourceRoot: await sourceRoot(cwd),
     githubStepSummary: Boolean(stepSummary),
   };
@@ -121,11 +145,18 @@ async function sourceRoot(cwd: string): Promise<string> {
   }
 }
 
-async function version(): Promise<string | undefined> {
+async function packageInfo(): Promise<{ version?: string; homepage?: string }> {
   try {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version;
+    return JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string; homepage?: string };
   } catch {
-    return undefined;
+    return {};
   }
+}
+
+/** The docs' base URL for SARIF links: --docs-url, else `<homepage>/docs/`; absolute http(s) only. */
+function docsUrl(option: unknown, homepage: string | undefined): string | undefined {
+  const given = typeof option === 'string' ? option : homepage && `${homepage.replace(/\/+$/, '')}/docs/`;
+  if (!given) return undefined;
+  if (!/^https?:\/\/[^/]/.test(given)) throw new UsageError(`--docs-url 应为 http(s) 绝对地址：${given} / --docs-url takes an absolute http(s) URL: ${given}`);
+  return given.endsWith('/') ? given : `${given}/`;
 }

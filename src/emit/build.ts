@@ -65,7 +65,7 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
     const validator = await loadFeedValidator();
     await mkdir(places.parent, { recursive: true });
     lock = await acquireLock(places.lock, options.out);
-    for (const note of await recoverLeftovers(places)) log(note);
+    for (const note of await recoverLeftovers(places)) log(note[options.lang]);
     await checkReplaceable(places, options.out);
     // With a cache, the output before the current one is brought up to date rather than a new
     // folder filled (see swap.ts); the feeds emitter says which of its files are still good.
@@ -85,7 +85,7 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
       artifacts: options.emitters.map((e) => e.id),
     };
     for (const emitter of options.emitters) {
-      log(t(`生成 ${emitter.id}`, `emitting ${emitter.id}`)[options.lang]);
+      log(t(`生成${describe(emitter, 'zh')}`, `emitting ${describe(emitter, 'en')}`)[options.lang]);
       await emitter.emit(catalog, context);
     }
     sink.finishLeftovers();
@@ -134,3 +134,9 @@ async function carriedReadme(target: string): Promise<Buffer | undefined> {
 }
 
 export { OutputError };
+
+/** An emitter's description in one language (it is written `zh / en`), so a progress line is all in one. */
+function describe(emitter: Emitter, lang: 'zh' | 'en'): string {
+  const [zh, en] = emitter.description.split(' / ');
+  return (lang === 'zh' ? zh : en) ?? emitter.id;
+}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { t } from '../i18n/lang.js';
+import { t, type Text } from '../i18n/lang.js';
 import { schemaUrl } from '../schema/feeds.js';
 import { OutputError } from './output-error.js';
 
@@ -42,8 +42,8 @@ export function outputPlaces(out: string): OutputPlaces {
  * `.dist.old-*` (the build died between the two renames of the swap), that one is put back.
  * Then staging and old folders are removed. Returns what was done, for the log.
  */
-export async function recoverLeftovers(places: OutputPlaces): Promise<string[]> {
-  const notes: string[] = [];
+export async function recoverLeftovers(places: OutputPlaces): Promise<Text[]> {
+  const notes: Text[] = [];
   const entries = (await readdir(places.parent)).sort();
   // Only names licat makes (`<prefix><pid>-<8 hex>`): a user's `.dist.old-notes` is not ours to remove.
   const ours = (prefix: string) => (e: string) => e.startsWith(prefix) && /^\d+-[0-9a-f]{8}$/.test(e.slice(prefix.length));
@@ -53,11 +53,11 @@ export async function recoverLeftovers(places: OutputPlaces): Promise<string[]> 
     const restored = olds[olds.length - 1]!;
     await rename(path.join(places.parent, restored), places.target);
     olds.pop();
-    notes.push(`restored ${places.target} from ${restored}`);
+    notes.push(t(`已从 ${restored} 恢复 ${places.target}`, `restored ${places.target} from ${restored}`));
   }
   for (const leftover of [...tmps, ...olds]) {
     await rm(path.join(places.parent, leftover), { recursive: true, force: true });
-    notes.push(`removed ${leftover}`);
+    notes.push(t(`已删除上次中断的构建留下的 ${leftover}`, `removed ${leftover}, left by an interrupted build`));
   }
   return notes;
 }

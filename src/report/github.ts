@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { countSeverities, rootRelative, type ReportContext, type Reporter } from './reporter.js';
+import { count, countSeverities, rootRelative, type ReportContext, type Reporter } from './reporter.js';
 import { displayText } from './safe-text.js';
 
 /**
@@ -44,7 +44,7 @@ function githubAnnotations(diagnostics: readonly Diagnostic[], { lang, sourceRoo
       `::notice title=licat::${data(
         zh
           ? `另有 ${omitted} 个问题未加注释（GitHub 每个步骤最多显示 ${ANNOTATIONS_PER_LEVEL} 个错误和 ${ANNOTATIONS_PER_LEVEL} 个警告注释），完整列表见作业摘要`
-          : `${omitted} more problems are not annotated (GitHub shows at most ${ANNOTATIONS_PER_LEVEL} error and ${ANNOTATIONS_PER_LEVEL} warning annotations per step); see the job summary for all`,
+          : `${omitted} more ${omitted === 1 ? 'problem is' : 'problems are'} not annotated (GitHub shows at most ${ANNOTATIONS_PER_LEVEL} error and ${ANNOTATIONS_PER_LEVEL} warning annotations per step); see the job summary for all`,
       )}`,
     );
   }
@@ -60,13 +60,13 @@ export function githubSummary(diagnostics: readonly Diagnostic[], { lang, summar
   const { errors, warnings } = countSeverities(diagnostics);
   const out: string[] = [zh ? '## licat 目录检查' : '## licat validate', ''];
   if (errors + warnings === 0) {
-    out.push(zh ? `✅ 检查了 ${summary.files} 个文件、${summary.items} 个事项，没有发现问题。` : `✅ ${summary.files} files, ${summary.items} items checked: no problems.`);
+    out.push(zh ? `✅ 检查了 ${summary.files} 个文件、${summary.items} 个事项，没有发现问题。` : `✅ ${count(summary.files, 'file')}, ${count(summary.items, 'item')} checked: no problems.`);
     return out.join('\n') + '\n';
   }
   out.push(
     zh
       ? `${errors > 0 ? '❌' : '⚠️'} ${errors + warnings} 个问题（${errors} 个错误，${warnings} 个警告），检查了 ${summary.files} 个文件、${summary.items} 个事项。`
-      : `${errors > 0 ? '❌' : '⚠️'} ${errors + warnings} problems (${errors} errors, ${warnings} warnings) in ${summary.files} files, ${summary.items} items.`,
+      : `${errors > 0 ? '❌' : '⚠️'} ${count(errors + warnings, 'problem')} (${count(errors, 'error')}, ${count(warnings, 'warning')}) in ${count(summary.files, 'file')}, ${count(summary.items, 'item')}.`,
     '',
   );
   const perRule = new Map<string, { errors: number; warnings: number }>();

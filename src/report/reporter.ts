@@ -14,6 +14,13 @@ export interface ReportContext {
    * slash ('' when they are the same). SARIF and GitHub annotations name files from the root.
    */
   sourceRoot?: string;
+  /**
+   * The baseline of this run: the file, the problems it accepted, and whether it was just
+   * written (--write-baseline), so the summary says so instead of "no problems".
+   */
+  baseline?: { file: string; accepted: number; written: boolean };
+  /** Base URL of licat's docs (ending in /), for links in SARIF; the package's homepage by default. */
+  docsUrl?: string;
   /** The GitHub markdown summary goes to $GITHUB_STEP_SUMMARY, so the github format leaves it out. */
   githubStepSummary?: boolean;
 }
@@ -35,4 +42,9 @@ export function rootRelative(file: string, sourceRoot = ''): string {
     else if (segment !== '.' && segment !== '') parts.push(segment);
   }
   return parts.join('/');
+}
+
+/** An English count with its noun: `count(1, 'problem')` is "1 problem", `count(2, 'problem')` "2 problems". */
+export function count(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }

@@ -8,19 +8,26 @@ import { jsonSafe } from './safe-text.js';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /**
+ * Where licat's docs are published when the command line does not say (`--docs-url`, or the
+ * package's `homepage`): SARIF viewers need an absolute URL, not a path in licat's repository.
+ */
+export const DOCS_URL = 'https://licat.example/docs/';
+
+/**
  * SARIF 2.1.0, for code-scanning tools (GitHub code scanning, Azure DevOps, IDE viewers). Every
  * known rule is listed in tool.driver.rules with its description and default level; each result
  * points at its file, relative to the repository root, with line and column (UTF-16 code units, as
  * the YAML locator counts them). A stable fingerprint of file, rule and JSON pointer lets a viewer
  * follow a problem across line shifts. No timestamps: the same catalog gives the same bytes.
  */
-export const sarif: Reporter = (diagnostics, { lang, sourceRoot, toolVersion }) => {
+export const sarif: Reporter = (diagnostics, { lang, sourceRoot, toolVersion, docsUrl = DOCS_URL }) => {
   const rules = RULES.filter((r) => r.id !== 'internal' || diagnostics.some((d) => d.rule === 'internal'));
   const descriptors = rules.map((r) => ({
     id: r.id,
     shortDescription: { text: r.description[lang] },
     fullDescription: { text: `${r.description.zh} / ${r.description.en}` },
-    help: { text: `docs/rules.md#${r.id}` },
+    help: { text: `${docsUrl}rules.md#${r.id}` },
+    helpUri: `${docsUrl}rules.md#${r.id}`,
     defaultConfiguration: { level: r.severity },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -31,7 +38,8 @@ export const sarif: Reporter = (diagnostics, { lang, sourceRoot, toolVersion }) 
       id: d.rule,
       shortDescription: { text: d.rule },
       fullDescription: { text: d.rule },
-      help: { text: 'docs/rules.md' },
+      help: { text: `${docsUrl}rules.md` },
+      helpUri: `${docsUrl}rules.md`,
       defaultConfiguration: { level: d.severity },
     });
   }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { countSeverities, type Reporter } from './reporter.js';
+import { count, countSeverities, type Reporter } from './reporter.js';
 import { displayText, lineStart } from './safe-text.js';
 
 /**
@@ -9,7 +9,7 @@ import { displayText, lineStart } from './safe-text.js';
 export const MAX_SHOWN_PER_FILE = 100;
 
 /** Human output: problems grouped by file, each with a code excerpt and a caret. */
-export const stylish: Reporter = (diagnostics, { lang, texts, summary, color }) => {
+export const stylish: Reporter = (diagnostics, { lang, texts, summary, color, baseline }) => {
   const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const zh = lang === 'zh';
   const out: string[] = [];
@@ -19,7 +19,7 @@ export const stylish: Reporter = (diagnostics, { lang, texts, summary, color }) 
   let shown = 0;
   let hidden = 0;
   const closeFile = () => {
-    if (hidden > 0) out.push(paint('2', zh ? `  ……该文件另有 ${hidden} 个问题未显示（--format json 列出全部）` : `  … and ${hidden} more problems in this file (--format json lists all)`));
+    if (hidden > 0) out.push(paint('2', zh ? `  ……该文件另有 ${hidden} 个问题未显示（--format json 列出全部）` : `  … and ${hidden} more ${hidden === 1 ? "problem" : "problems"} in this file (--format json lists all)`));
   };
   for (const d of diagnostics) {
     if (d.file !== current) {
@@ -47,12 +47,25 @@ export const stylish: Reporter = (diagnostics, { lang, texts, summary, color }) 
   const { errors, warnings } = countSeverities(diagnostics);
   if (diagnostics.length > 0) out.push('');
   const items = summary.items;
-  if (errors + warnings === 0) {
-    out.push(zh ? `✓ 检查了 ${summary.files} 个文件、${items} 个事项，没有发现问题` : `✓ ${summary.files} files, ${items} items checked: no problems`);
+  if (baseline?.written) {
+    // Every problem just went into the baseline: what was written, not a clean bill of health.
+    out.push(
+      zh
+        ? `已把 ${baseline.accepted} 个问题写入基线文件 ${displayText(baseline.file)}（检查了 ${summary.files} 个文件、${items} 个事项）`
+        : `wrote ${count(baseline.accepted, 'problem')} to the baseline file ${displayText(baseline.file)} (${count(summary.files, 'file')}, ${count(items, 'item')} checked)`,
+    );
+    if (errors + warnings > 0) out.push(paint(errors > 0 ? '31' : '33', zh ? `✖ 另有 ${errors + warnings} 个问题无法写入基线` : `✖ ${count(errors + warnings, 'problem')} cannot go into a baseline`));
+  } else if (errors + warnings === 0) {
+    const accepted = baseline && baseline.accepted > 0 ? baseline.accepted : 0;
+    out.push(
+      zh
+        ? `✓ 检查了 ${summary.files} 个文件、${items} 个事项，${accepted ? `除基线接受的 ${accepted} 个已知问题外，` : ''}没有发现问题`
+        : `✓ ${count(summary.files, 'file')}, ${count(items, 'item')} checked: no problems${accepted ? ` besides ${accepted} accepted by the baseline` : ''}`,
+    );
   } else {
     const line = zh
       ? `✖ ${errors + warnings} 个问题（${errors} 个错误，${warnings} 个警告），检查了 ${summary.files} 个文件、${items} 个事项`
-      : `✖ ${errors + warnings} problems (${errors} errors, ${warnings} warnings) in ${summary.files} files, ${items} items`;
+      : `✖ ${count(errors + warnings, 'problem')} (${count(errors, 'error')}, ${count(warnings, 'warning')}) in ${count(summary.files, 'file')}, ${count(items, 'item')}`;
     out.push(paint(errors > 0 ? '31' : '33', line));
   }
   return out.join('\n') + '\n';

@@ -1,26 +1,36 @@
 import { t } from '../i18n/lang.js';
 import { compareDiagnostics, type Diagnostic, type SeveritySetting } from '../diagnostics/diagnostic.js';
-import { createLocator } from '../load/locate.js';
 import type { Rule } from './rule.js';
+import { stableIdentity } from './stable-identity.js';
 
 /**
  * A baseline accepts known problems without turning their rule off. Entries are keyed by file,
- * rule and JSON pointer (never by line, so edits elsewhere in a file do not break them) and are
- * counted: two identical problems need two entries. Entries that no longer match are reported, so
- * the baseline only shrinks. Pure: the command line reads and writes the file.
+ * rule and a stable identity of the place (validate/stable-identity.ts: the `id` of a material or
+ * step, or a fingerprint of the offending element, never a list position or a line), so edits
+ * elsewhere, insertions and reorders do not break them. They are counted: two identical problems
+ * need two entries. Entries that no longer match are reported, so the baseline only shrinks.
+ * Pure: the command line reads and writes the file.
+ *
+ * Version 1 files (keyed by the plain JSON pointer, list positions included) are still read and
+ * matched as before; `--write-baseline` writes version 2.
  */
 export interface BaselineEntry {
   /** The file, relative to the baseline file's folder, with forward slashes. */
   file: string;
   rule: string;
-  path: string;
+  /** Version 2: the stable identity of the place; version 1: the JSON pointer. */
+  at: string;
 }
 
 export interface Baseline {
+  version: 1 | 2;
   entries: BaselineEntry[];
-  /** Source positions of the entries, for reporting stale ones. */
-  positions: Array<{ line: number; column: number }>;
+  /** Source positions of the entries, for reporting stale ones (computed only if one is). */
+  position: (index: number) => { line: number; column: number };
 }
+
+/** How a problem is identified: its file's data, for turning its pointer into a stable identity. */
+export type DataOf = (file: string) => unknown;
 
 /** Rules whose problems are never accepted by a baseline: bugs in licat, and the baseline's own notices. */
 const NEVER_ACCEPTED = new Set(['internal', 'baseline-stale']);
@@ -31,24 +41,32 @@ export const baselineStale: Rule = {
   description: t('基线文件中的条目已不再对应任何问题，应从基线中删除', 'a baseline entry no longer matches any problem and should be removed'),
 };
 
-const key = (e: BaselineEntry) => `${e.file}\u0000${e.rule}\u0000${e.path}`;
+const key = (e: BaselineEntry) => `${e.file}\u0000${e.rule}\u0000${e.at}`;
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.at < b.at ? -1 : a.at > b.at ? 1 : 0;
+}
+
+/** The identity of a problem's place in baselines of `version`, from its file's data. */
+function identify(d: Diagnostic, version: 1 | 2, dataOf: DataOf | undefined): string {
+  if (version === 1 || d.path === '') return d.path;
+  return stableIdentity(dataOf?.(d.file), d.path);
 }
 
 /**
- * The baseline file for a set of problems: stable JSON, one entry per line, sorted.
- * `fileKey` maps a diagnostic's file to the path stored (relative to the baseline's folder).
- * @example writeFileSync('licat-baseline.json', renderBaseline(diagnostics))
+ * The baseline file for a set of problems: stable JSON (version 2), one entry per line, sorted.
+ * `fileKey` maps a diagnostic's file to the path stored (relative to the baseline's folder);
+ * `dataOf` gives a file's parsed data, for the stable identities.
+ * @example writeFileSync('licat-baseline.json', renderBaseline(diagnostics, { dataOf }))
  */
-export function renderBaseline(diagnostics: readonly Diagnostic[], fileKey: (file: string) => string = (f) => f): string {
+export function renderBaseline(diagnostics: readonly Diagnostic[], options: { fileKey?: (file: string) => string; dataOf?: DataOf } = {}): string {
+  const fileKey = options.fileKey ?? ((f: string) => f);
   const entries = diagnostics
     .filter((d) => !NEVER_ACCEPTED.has(d.rule))
-    .map((d) => ({ file: fileKey(d.file), rule: d.rule, path: d.path }))
+    .map((d) => ({ file: fileKey(d.file), rule: d.rule, at: identify(d, 2, options.dataOf) }))
     .sort(compareEntries);
-  const lines = entries.map((e) => `    { "file": ${JSON.stringify(e.file)}, "rule": ${JSON.stringify(e.rule)}, "path": ${JSON.stringify(e.path)} }`);
-  return `{\n  "version": 1,\n  "problems": [${lines.length ? '\n' + lines.join(',\n') + '\n  ' : ''}]\n}\n`;
+  const lines = entries.map((e) => `    { "file": ${JSON.stringify(e.file)}, "rule": ${JSON.stringify(e.rule)}, "at": ${JSON.stringify(e.at)} }`);
+  return `{\n  "version": 2,\n  "problems": [${lines.length ? '\n' + lines.join(',\n') + '\n  ' : ''}]\n}\n`;
 }
 
 /**
@@ -64,19 +82,27 @@ export function parseBaseline(text: string): { baseline: Baseline; error?: undef
     return { error: t(`基线文件不是有效的 JSON：${detail}`, `the baseline file is not valid JSON: ${detail}`) };
   }
   const problems = (data as { version?: unknown; problems?: unknown } | null)?.problems;
-  if ((data as { version?: unknown } | null)?.version !== 1 || !Array.isArray(problems)) {
-    return { error: t('基线文件应为 { "version": 1, "problems": [...] }', 'a baseline file is { "version": 1, "problems": [...] }') };
+  const version = (data as { version?: unknown } | null)?.version;
+  if ((version !== 1 && version !== 2) || !Array.isArray(problems)) {
+    return {
+      error: t(
+        '基线文件应为 { "version": 2, "problems": [...] }；请用 --write-baseline 重新生成',
+        'a baseline file is { "version": 2, "problems": [...] }; regenerate it with --write-baseline',
+      ),
+    };
   }
+  const field = version === 1 ? 'path' : 'at';
   const entries: BaselineEntry[] = [];
   for (const [i, p] of problems.entries()) {
-    const e = p as Partial<Record<keyof BaselineEntry, unknown>> | null;
-    if (!e || typeof e.file !== 'string' || typeof e.rule !== 'string' || typeof e.path !== 'string') {
-      return { error: t(`基线文件第 ${i + 1} 个条目应有字符串 file、rule 和 path`, `baseline entry ${i + 1} needs string file, rule and path`) };
+    const e = p as Record<string, unknown> | null;
+    const at = e?.[field];
+    if (!e || typeof e.file !== 'string' || typeof e.rule !== 'string' || typeof at !== 'string') {
+      return { error: t(`基线文件第 ${i + 1} 个条目应有字符串 file、rule 和 ${field}`, `baseline entry ${i + 1} needs string file, rule and ${field}`) };
     }
-    entries.push({ file: e.file, rule: e.rule, path: e.path });
+    entries.push({ file: e.file, rule: e.rule, at });
   }
-  const locate = createLocator(text);
-  return { baseline: { entries, positions: entries.map((_, i) => locate(`/problems/${i}`)) } };
+  let positions: Array<{ line: number; column: number }> | undefined;
+  return { baseline: { version, entries, position: (i) => (positions ??= entryPositions(text))[i] ?? { line: 1, column: 1 } } };
 }
 
 /**
@@ -88,31 +114,34 @@ export function parseBaseline(text: string): { baseline: Baseline; error?: undef
 export function applyBaseline(
   diagnostics: readonly Diagnostic[],
   baseline: Baseline,
-  options: { file: string; fileKey?: (file: string) => string; setting?: SeveritySetting },
+  options: { file: string; fileKey?: (file: string) => string; dataOf?: DataOf; setting?: SeveritySetting },
 ): { diagnostics: Diagnostic[]; accepted: number } {
   const fileKey = options.fileKey ?? ((f: string) => f);
-  const remaining = new Map<string, number[]>();
+  // Per key, its entries in file order and how many of them are used: matching is linear.
+  const remaining = new Map<string, { entries: number[]; used: number }>();
   baseline.entries.forEach((e, i) => {
     const k = key(e);
-    const list = remaining.get(k);
-    if (list) list.push(i);
-    else remaining.set(k, [i]);
+    const slot = remaining.get(k);
+    if (slot) slot.entries.push(i);
+    else remaining.set(k, { entries: [i], used: 0 });
   });
   const kept: Diagnostic[] = [];
   let accepted = 0;
   for (const d of diagnostics) {
-    const list = NEVER_ACCEPTED.has(d.rule) ? undefined : remaining.get(key({ file: fileKey(d.file), rule: d.rule, path: d.path }));
-    if (list && list.length > 0) {
-      list.shift();
+    const slot = NEVER_ACCEPTED.has(d.rule) ? undefined : remaining.get(key({ file: fileKey(d.file), rule: d.rule, at: identify(d, baseline.version, options.dataOf) }));
+    if (slot && slot.used < slot.entries.length) {
+      slot.used++;
       accepted++;
     } else kept.push(d);
   }
   const severity = options.setting ?? baselineStale.severity;
   if (severity !== 'off') {
-    const stale = [...remaining.values()].flat().sort((a, b) => a - b);
+    const stale: number[] = [];
+    for (const slot of remaining.values()) for (let j = slot.used; j < slot.entries.length; j++) stale.push(slot.entries[j]!);
+    stale.sort((a, b) => a - b);
     for (const i of stale) {
       const e = baseline.entries[i]!;
-      const pos = baseline.positions[i] ?? { line: 1, column: 1 };
+      const pos = baseline.position(i);
       kept.push({
         rule: 'baseline-stale',
         severity,
@@ -121,11 +150,53 @@ export function applyBaseline(
         line: pos.line,
         column: pos.column,
         message: t(
-          `基线条目已不再对应任何问题（${e.file} ${e.rule} ${e.path || '/'}）：问题已修复，请从基线中删除该条目（或用 --write-baseline 重新生成）`,
-          `baseline entry matches no problem any more (${e.file} ${e.rule} ${e.path || '/'}): it was fixed, so remove the entry (or regenerate with --write-baseline)`,
+          `基线条目已不再对应任何问题（${e.file} ${e.rule} ${e.at || '/'}）：问题已修复，请从基线中删除该条目（或用 --write-baseline 重新生成）`,
+          `baseline entry matches no problem any more (${e.file} ${e.rule} ${e.at || '/'}): it was fixed, so remove the entry (or regenerate with --write-baseline)`,
         ),
       });
     }
   }
   return { diagnostics: kept.sort(compareDiagnostics), accepted };
+}
+
+/**
+ * Where each element of the top-level `problems` array starts, in one pass over the JSON text
+ * (a YAML locator over a 200,000-entry file took minutes). The text is known to be valid JSON.
+ */
+function entryPositions(text: string): Array<{ line: number; column: number }> {
+  const out: Array<{ line: number; column: number }> = [];
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let lastKey = '';
+  let inProblems = false;
+  let expectValue = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (ch === 32 || ch === 9 || ch === 13 || ch === 0xfeff) continue;
+    if (inProblems && depth === 2 && expectValue && ch !== 93 /* ] */) {
+      out.push({ line, column: i - lineStart + 1 });
+      expectValue = false;
+    }
+    if (ch === 34 /* " */) {
+      const start = i + 1;
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+      if (depth === 1) lastKey = text.slice(start, i);
+    } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
+      depth++;
+      if (depth === 2 && ch === 91 && lastKey === 'problems') {
+        inProblems = true;
+        expectValue = true;
+      }
+    } else if (ch === 125 /* } */ || ch === 93 /* ] */) {
+      if (depth === 2 && inProblems) inProblems = false;
+      depth--;
+    } else if (ch === 44 /* , */ && inProblems && depth === 2) expectValue = true;
+  }
+  return out;
 }

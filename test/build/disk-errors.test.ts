@@ -87,7 +87,8 @@ describe('recovery of what a killed build left', () => {
     mkdirSync(path.join(places.parent, '.dist.tmp-999-abcd0123'));
     writeFileSync(path.join(places.parent, '.dist.tmp-999-abcd0123', 'half.json'), '{');
     const notes = await recoverLeftovers(places);
-    expect(notes[0]).toContain('restored');
+    expect(notes[0]?.en).toContain('restored');
+    expect(notes[0]?.zh).toContain('恢复');
     expect(snapshot(out)).toEqual(before);
     expect(leftovers(out)).toEqual([]);
   });

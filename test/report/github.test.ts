@@ -49,7 +49,7 @@ describe('github', () => {
     expect(md).toContain('## licat 目录检查');
     expect(md).toContain('| material-unused | 0 | 1 |');
     expect(md).toContain('| time-limit-order | 1 | 0 |');
-    expect(githubSummary([], context)).toBe('## licat validate\n\n✅ 5 files, 1 items checked: no problems.\n');
+    expect(githubSummary([], context)).toBe('## licat validate\n\n✅ 5 files, 1 item checked: no problems.\n');
   });
 
   it('appends the summary to $GITHUB_STEP_SUMMARY and keeps stdout to annotations', () => {
@@ -71,7 +71,7 @@ describe('github', () => {
 describe('github without problems', () => {
   it('prints only the summary, or nothing when the summary goes to the step summary file', () => {
     const { context } = sampleProblems();
-    expect(github([], context)).toBe('## licat validate\n\n✅ 5 files, 1 items checked: no problems.\n');
+    expect(github([], context)).toBe('## licat validate\n\n✅ 5 files, 1 item checked: no problems.\n');
     expect(github([], { ...context, githubStepSummary: true })).toBe('');
   });
 });

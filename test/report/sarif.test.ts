@@ -38,6 +38,15 @@ interface Log {
 describe('sarif', () => {
   const validate = sarifValidator();
 
+  it('links each rule to its section of the published docs by an absolute URL', () => {
+    const { diagnostics, context } = sampleProblems();
+    const rules = (JSON.parse(sarif(diagnostics, context)) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } } }> }).runs[0]!.tool.driver.rules;
+    const vague = rules.find((r) => r.id === 'vague-clause')!;
+    expect(vague.helpUri).toBe('https://licat.example/docs/rules.md#vague-clause');
+    const elsewhere = JSON.parse(sarif(diagnostics, { ...context, docsUrl: "https://docs.example.org/licat/" })) as { runs: Array<{ tool: { driver: { rules: Array<{ helpUri: string }> } } }> };
+    expect(elsewhere.runs[0]!.tool.driver.rules.every((r) => r.helpUri.startsWith('https://docs.example.org/licat/rules.md#'))).toBe(true);
+  });
+
   it('is valid against the published SARIF 2.1.0 schema', () => {
     const { diagnostics, context } = sampleProblems();
     const log = JSON.parse(sarif(diagnostics, context)) as Log;

@@ -59,9 +59,9 @@ describe('licat validate --write-baseline / --baseline', () => {
     const baseline = path.join(dir, 'licat-baseline.json');
     const written = licat(['validate', rel, '--format', 'json', '--write-baseline', baseline, '--lang', 'en']);
     expect(written.code).toBe(0);
-    expect(written.stderr).toMatch(/wrote \d+ problems to the baseline file/);
-    const entries = (JSON.parse(readFileSync(baseline, 'utf8')) as { problems: Array<{ file: string; rule: string; path: string }> }).problems;
-    expect(entries).toContainEqual({ file: 'items/market/food-business.yaml', rule: 'time-limit-order', path: '/timeLimit/promised' });
+    expect(written.stderr).toMatch(/wrote \d+ problems? to the baseline file/);
+    const entries = (JSON.parse(readFileSync(baseline, 'utf8')) as { problems: Array<{ file: string; rule: string; at: string }> }).problems;
+    expect(entries).toContainEqual({ file: 'items/market/food-business.yaml', rule: 'time-limit-order', at: '/timeLimit/promised' });
 
     // Lines shift: the known problems are still accepted.
     writeFileSync(file, readFileSync(file, 'utf8').replace('name: 食品经营许可\n', 'name: 食品经营许可\n# 新增注释\n# 再一行\n'));
@@ -85,13 +85,27 @@ describe('licat validate --write-baseline / --baseline', () => {
     expect(stale.code).toBe(1);
   });
 
+  it('says what --write-baseline wrote instead of "no problems", and counts in English with plurals', () => {
+    const { dir, rel } = brokenCopy();
+    const baseline = path.join(dir, 'licat-baseline.json');
+    const written = licat(['validate', rel, '--write-baseline', baseline, '--lang', 'en', '--no-color']);
+    expect(written.code).toBe(0);
+    expect(written.stdout).not.toContain('no problems');
+    expect(written.stdout).toMatch(/^wrote 1 problem to the baseline file .*licat-baseline\.json \(\d+ files, 1 item checked\)$/m);
+    const zh = licat(['validate', rel, '--write-baseline', baseline, '--lang', 'zh', '--no-color']);
+    expect(zh.stdout).not.toContain('没有发现问题');
+    expect(zh.stdout).toContain('已把 1 个问题写入基线文件');
+    const plain = licat(['validate', rel, '--lang', 'en', '--no-color']);
+    expect(plain.stdout).toMatch(/✖ 1 problem \(0 errors, 1 warning\) in \d+ files, 1 item$/m);
+  });
+
   it('refuses a missing or malformed baseline with exit 2', () => {
     const { dir, rel } = brokenCopy();
     expect(licat(['validate', rel, '--baseline', path.join(dir, 'none.json')]).code).toBe(2);
     writeFileSync(path.join(dir, 'bad.json'), '{"problems": 1}');
     const r = licat(['validate', rel, '--baseline', path.join(dir, 'bad.json'), '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('a baseline file is { "version": 1, "problems": [...] }');
+    expect(r.stderr).toContain('a baseline file is { "version": 2, "problems": [...] }; regenerate it with --write-baseline');
   });
 });
 
