@@ -117,7 +117,7 @@ export function checkFile(raw: Pick<RawFile, 'kind' | 'file' | 'bytes'>): Checke
     out.value = result.data;
     return out;
   }
-  out.findings = [...parsed.findings, ...zodFindings(result.error, parsed.data, raw.file)];
+  out.findings = [...parsed.findings, ...zodFindings(result.error, parsed.data, raw.file, SCHEMAS[raw.kind])];
   if (raw.kind === 'item') {
     const data = parsed.data;
     const code = typeof data === 'object' && data !== null && 'code' in data ? data.code : undefined;

@@ -2,6 +2,7 @@ import jsYaml from 'js-yaml';
 import { t, type Text } from '../i18n/lang.js';
 import { pointer, type Finding } from '../diagnostics/diagnostic.js';
 import { yamlLibrary } from './yaml-library.js';
+import { findIndentationSlip } from './indentation-slip.js';
 
 export interface ParsedYaml {
   /** The parsed data, or undefined when the file could not be parsed. */
@@ -105,7 +106,7 @@ function explainFailure(text: string, file: string, error: unknown): Finding[] {
   } catch {
     // Fall through to the fast parser's own report below.
   }
-  if (findings.length > 0) return findings;
+  if (findings.length > 0) return withIndentationSlip(text, file, findings);
   const mark = (error as { mark?: { line: number; column: number } }).mark;
   const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
   const deep = error instanceof RangeError || /maxDepth/.test(reason);
@@ -121,6 +122,33 @@ function explainFailure(text: string, file: string, error: unknown): Finding[] {
         : t(`YAML 语法错误：${reason}`, `YAML syntax error: ${reason}`),
     },
   ];
+}
+
+/**
+ * Where a line's indentation slipped, the parser's errors point at where the structure broke,
+ * often the line before or after and in other words; the slip is the one root cause. Its
+ * finding replaces the errors from the line before it on (those before it stay).
+ */
+function withIndentationSlip(text: string, file: string, findings: Finding[]): Finding[] {
+  if (findings.some((f) => f.rule === 'yaml-duplicate-key' || f.message.en.startsWith('tab used'))) return findings;
+  const last = Math.max(...findings.map((f) => f.line ?? 1));
+  const slip = findIndentationSlip(text, last + 1);
+  if (!slip) return findings;
+  const nearest = slip.expected.reduce((a, b) => (Math.abs(b - slip.indent) < Math.abs(a - slip.indent) ? b : a));
+  const others = slip.expected.filter((e) => e !== nearest);
+  const kept = findings.filter((f) => (f.line ?? 1) < slip.line - 1);
+  kept.push({
+    rule: 'yaml-syntax',
+    file,
+    path: '',
+    line: slip.line,
+    column: slip.indent + 1,
+    message: t(
+      `缩进不正确：本行缩进 ${slip.indent} 个空格，与上下文的层级不符；同一层的键应对齐，这里应为 ${nearest} 个空格${others.length ? `（或外层的 ${others.join('、')} 个）` : ''}`,
+      `bad indentation: this line is indented by ${slip.indent} spaces, which matches no block around it; keys of one mapping line up, so ${nearest} spaces here${others.length ? ` (or ${others.join(', ')} for an outer block)` : ''}`,
+    ),
+  });
+  return kept;
 }
 
 function deepMessage(): Text {

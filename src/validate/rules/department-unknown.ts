@@ -1,6 +1,7 @@
 import { t } from '../../i18n/lang.js';
 import type { Finding } from '../../diagnostics/diagnostic.js';
 import type { Rule } from '../rule.js';
+import { didYouMean, suggestion } from '../../diagnostics/did-you-mean.js';
 
 /** An item's department must be a kind declared in departments.yaml. */
 export const departmentUnknown: Rule = {
@@ -14,13 +15,14 @@ export const departmentUnknown: Rule = {
     const findings: Finding[] = [];
     for (const { file, item } of catalog.items) {
       if (Object.hasOwn(kinds, item.department)) continue;
+      const hint = suggestion(didYouMean(item.department, known));
       findings.push({
         rule: 'department-unknown',
         file,
         path: '/department',
         message: t(
-          `未知的部门类别 \`${item.department}\`；可用：${known.join('、')}`,
-          `unknown department kind \`${item.department}\`; known: ${known.join(', ')}`,
+          `未知的部门类别 \`${item.department}\`${hint.zh}（departments.yaml 中的部门类别：${known.join('、')}）`,
+          `unknown department kind \`${item.department}\`${hint.en} (the kinds in departments.yaml: ${known.join(', ')})`,
         ),
       });
     }

@@ -1,6 +1,7 @@
 import { t } from '../../i18n/lang.js';
 import type { Finding } from '../../diagnostics/diagnostic.js';
 import type { Rule } from '../rule.js';
+import { didYouMean, suggestion } from '../../diagnostics/did-you-mean.js';
 
 /** A step checks materials by id: every id must name exactly one material of the item. */
 export const materialUnknown: Rule = {
@@ -31,13 +32,14 @@ export const materialUnknown: Rule = {
         step.materials?.forEach((id, k) => {
           if (ids.has(id)) return;
           const known = [...ids.keys()].sort();
+          const hint = suggestion(didYouMean(id, ids.keys()));
           findings.push({
             rule: 'material-unknown',
             file,
             path: `/process/steps/${i}/materials/${k}`,
             message: t(
-              `环节 ${step.id} 引用的材料 ${id} 不存在；已有材料：${known.join('、') || '（无）'}`,
-              `step ${step.id} refers to material ${id}, which does not exist; materials: ${known.join(', ') || '(none)'}`,
+              hint.en ? `环节 ${step.id} 引用的材料 ${id} 不存在${hint.zh}` : `环节 ${step.id} 引用的材料 ${id} 不存在；已有材料：${known.join('、') || '（无）'}`,
+              hint.en ? `step ${step.id} refers to material ${id}, which does not exist${hint.en}` : `step ${step.id} refers to material ${id}, which does not exist; materials: ${known.join(', ') || '(none)'}`,
             ),
           });
         });

@@ -1,6 +1,7 @@
 import { t } from '../../i18n/lang.js';
 import type { Finding } from '../../diagnostics/diagnostic.js';
 import type { Rule } from '../rule.js';
+import { didYouMean } from '../../diagnostics/did-you-mean.js';
 
 /** A material no step checks is either superfluous or missing from the step that checks it. */
 export const materialUnused: Rule = {
@@ -13,6 +14,10 @@ export const materialUnused: Rule = {
     for (const { file, item } of catalog.items) {
       const used = new Set<string>();
       for (const step of item.process.steps) for (const id of step.materials ?? []) used.add(id);
+      // A mistyped reference is reported once, by material-unknown with its did-you-mean: the
+      // material it was meant for is not also reported as unused.
+      const ids = item.materials.map((m) => m.id);
+      for (const id of [...used]) if (!ids.includes(id)) for (const near of didYouMean(id, ids, 1)) used.add(near);
       item.materials.forEach((m, i) => {
         if (used.has(m.id)) return;
         findings.push({

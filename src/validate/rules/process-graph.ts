@@ -2,6 +2,8 @@ import { t } from '../../i18n/lang.js';
 import type { Finding } from '../../diagnostics/diagnostic.js';
 import { canReachEnd, MAX_PROCESS_EDGES, MAX_PROCESS_STEPS, processEdgeCount, processGraph, reachableFromStart } from '../../model/process-graph.js';
 import type { Rule } from '../rule.js';
+import type { Item } from '../../schema/item.js';
+import { didYouMean, suggestion } from '../../diagnostics/did-you-mean.js';
 
 /** Fewest steps of a licensing process: apply, accept, review, decide, deliver. */
 export const MIN_LICENSING_STEPS = 5;
@@ -60,14 +62,23 @@ export const processGraphRule: Rule = {
           );
         }
       });
+      const ids = [...graph.indexById.keys()];
       for (const d of graph.dangling) {
-        push(d.path, `环节 ${steps[d.from]!.id} 指向不存在的环节 ${d.target}`, `step ${steps[d.from]!.id} leads to ${d.target}, which is not a step`);
+        const hint = suggestion(didYouMean(d.target, ids));
+        push(d.path, `环节 ${steps[d.from]!.id} 指向不存在的环节 ${d.target}${hint.zh}`, `step ${steps[d.from]!.id} leads to ${d.target}, which is not a step${hint.en}`);
       }
       (item.criteria ?? []).forEach((c, i) => {
         if (c.step !== undefined && !graph.indexById.has(c.step)) {
-          push(`/criteria/${i}/step`, `裁量标准 ${c.id} 的适用环节 ${c.step} 不存在`, `criterion ${c.id} applies to step ${c.step}, which does not exist`);
+          const hint = suggestion(didYouMean(c.step, ids));
+          push(`/criteria/${i}/step`, `裁量标准 ${c.id} 的适用环节 ${c.step} 不存在${hint.zh}`, `criterion ${c.id} applies to step ${c.step}, which does not exist${hint.en}`);
         }
       });
+      // A broken reference or a duplicate id is the one root cause: the reachability findings it
+      // would set off downstream (unreachable steps, "loops forever") are noise until it is fixed.
+      if (graph.dangling.length > 0 || graph.duplicates.length > 0) {
+        minimumSteps(item, push);
+        continue;
+      }
 
       if (graph.ends.length === 0) {
         push('/process/steps', '流程没有终点：至少一个环节（如“制证送达”）不写 next 和 branches', 'the process has no end: at least one step (such as delivery) has neither next nor branches', 'key');
@@ -90,15 +101,20 @@ export const processGraphRule: Rule = {
         }
       });
 
-      if (item.type === '01' && steps.length < MIN_LICENSING_STEPS) {
-        push(
-          '/process/steps',
-          `行政许可事项的流程至少需要 ${MIN_LICENSING_STEPS} 个环节（申请、受理、审查、决定、送达），实有 ${steps.length} 个`,
-          `a licensing process needs at least ${MIN_LICENSING_STEPS} steps (apply, accept, review, decide, deliver); it has ${steps.length}`,
-          'key',
-        );
-      }
+      minimumSteps(item, push);
     }
     return findings;
   },
 };
+
+function minimumSteps(item: Item, push: (path: string, zh: string, en: string, at?: 'key') => void): void {
+  const steps = item.process.steps;
+  if (item.type === '01' && steps.length < MIN_LICENSING_STEPS) {
+    push(
+      '/process/steps',
+      `行政许可事项的流程至少需要 ${MIN_LICENSING_STEPS} 个环节（申请、受理、审查、决定、送达），实有 ${steps.length} 个`,
+      `a licensing process needs at least ${MIN_LICENSING_STEPS} steps (apply, accept, review, decide, deliver); it has ${steps.length}`,
+      'key',
+    );
+  }
+}

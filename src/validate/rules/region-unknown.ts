@@ -4,6 +4,8 @@ import type { Catalog, Region } from '../../model/catalog.js';
 import { type Tier } from '../../schema/common.js';
 import { TIER_NAMES } from '../../schema/vocabulary.js';
 import type { Rule } from '../rule.js';
+import { editDistance, suggestion } from '../../diagnostics/did-you-mean.js';
+import { plainCharacters } from '../../diagnostics/character-hints.js';
 
 /** Code length of each tier: GB/T 2260 for province, city and county; statistical codes below. */
 const CODE_LENGTH: Record<Tier, number> = { province: 6, city: 6, county: 6, town: 9, village: 12 };
@@ -87,6 +89,20 @@ function checkTree(catalog: Catalog): Finding[] {
   return findings;
 }
 
+/**
+ * Region codes one digit away from `code` (one changed, or two neighbours swapped), with their
+ * names, for a did-you-mean. Only looked for when a code is unknown.
+ */
+export function nearCodes(code: string, catalog: Pick<Catalog, 'regions'>): string[] {
+  const digits = plainCharacters(code);
+  const out: string[] = [];
+  for (const region of catalog.regions) {
+    if (region.code.length === digits.length && (region.code === digits || editDistance(region.code, digits, 1) <= 1)) out.push(`${region.code} ${region.name}`);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
 /** The digits a child's code shares with its parent: 44 for 440000, 4401 for 440100, all of a county's. */
 function significantPrefix(parent: Region): string {
   if (parent.tier === 'province') return parent.code.slice(0, 2);
@@ -104,10 +120,13 @@ function checkHalls(catalog: Catalog): Finding[] {
         rule: 'region-unknown',
         file,
         path: '/region',
-        message: t(
-          `大厅文件应以所在区划的代码命名（如 440106.yaml），但区划 ${name} 不存在`,
-          `a hall file is named for its region code (such as 440106.yaml), but there is no region ${name}`,
-        ),
+        message: (() => {
+          const hint = suggestion(nearCodes(name, catalog));
+          return t(
+            `大厅文件应以所在区划的代码命名（如 440106.yaml），但区划 ${name} 不存在${hint.zh}`,
+            `a hall file is named for its region code (such as 440106.yaml), but there is no region ${name}${hint.en}`,
+          );
+        })(),
       });
     } else if (hall.region !== name) {
       findings.push({
@@ -136,7 +155,10 @@ function checkBodies(catalog: Catalog): Finding[] {
         file: catalog.departmentsFile,
         path: pointer(['bodies', kind, code]),
         at: 'key',
-        message: t(`${body.name} 所在区划 ${code} 不存在`, `${body.name} is placed in region ${code}, which does not exist`),
+        message: (() => {
+          const hint = suggestion(nearCodes(code, catalog));
+          return t(`${body.name} 所在区划 ${code} 不存在${hint.zh}`, `${body.name} is placed in region ${code}, which does not exist${hint.en}`);
+        })(),
       });
     }
   }
