@@ -28,6 +28,7 @@ import { timeLimitOrder } from './rules/time-limit-order.js';
 import { unifiedOverride } from './rules/unified-override.js';
 import { usccChecksum } from './rules/uscc-checksum.js';
 import { vagueClause } from './rules/vague-clause.js';
+import { traditionalCharacters } from './rules/traditional-characters.js';
 import { visitsReason } from './rules/visits-reason.js';
 
 /**
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   feeBasis,
   catchAllClause,
   vagueClause,
+  traditionalCharacters,
   processGraphRule,
   processTimeBudget,
   materialUnknown,
