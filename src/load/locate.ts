@@ -1,6 +1,7 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { parsePointer } from '../diagnostics/diagnostic.js';
 import { yamlLibrary } from './yaml-library.js';
+import { createFastLocator } from './locate-fast.js';
 
 export interface Position {
   line: number;
@@ -13,6 +14,20 @@ export interface Position {
  * A pointer to a missing key resolves to the key of its nearest existing parent.
  */
 export function createLocator(text: string): (path: string, at?: 'key' | 'value') => Position {
+  // js-yaml's node positions where they can be trusted; the `yaml` library, loaded then, for the rest.
+  let fast: ReturnType<typeof createFastLocator> | null = null;
+  let slow: ((path: string, at?: 'key' | 'value') => Position) | undefined;
+  return (path, at = 'value') => {
+    if (fast === null) fast = createFastLocator(text);
+    const found = fast?.(path, at);
+    if (found) return found;
+    slow ??= createYamlLocator(text);
+    return slow(path, at);
+  };
+}
+
+/** The same map from the `yaml` library's full source ranges: slower, and right for every text. */
+export function createYamlLocator(text: string): (path: string, at?: 'key' | 'value') => Position {
   const { isMap, isPair, isScalar, isSeq, LineCounter: Counter, parseDocument } = yamlLibrary();
   let doc: Document.Parsed | undefined;
   const counter: LineCounter = new Counter();

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import jsYaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { pointer } from '../../src/diagnostics/diagnostic.js';
+import { createFastLocator } from '../../src/load/locate-fast.js';
+import { createLocator, createYamlLocator } from '../../src/load/locate.js';
+import { ROOT } from '../helpers.js';
+import { sampleItem } from '../inline.js';
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return yamlFiles(full);
+    return name.endsWith('.yaml') ? [full] : [];
+  });
+}
+
+/** Every pointer into `value`, plus a missing key under each mapping. */
+function pointers(value: unknown, at: Array<string | number> = []): string[] {
+  const out = [pointer(at)];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pointers(v, [...at, i])));
+  else if (value !== null && typeof value === 'object') {
+    out.push(pointer([...at, 'no-such-key']));
+    for (const [k, v] of Object.entries(value)) out.push(...pointers(v, [...at, k]));
+  }
+  return out;
+}
+
+describe('the js-yaml locator', () => {
+  it('gives the same position as the yaml library for every pointer of every sample file, keys and values', () => {
+    let checked = 0;
+    let vouched = 0;
+    for (const file of yamlFiles(path.join(ROOT, 'catalog'))) {
+      const text = readFileSync(file, 'utf8');
+      const fast = createFastLocator(text);
+      const slow = createYamlLocator(text);
+      for (const p of pointers(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }))) {
+        for (const at of ['value', 'key'] as const) {
+          checked++;
+          const got = fast?.(p, at);
+          if (got === undefined) continue;
+          vouched++;
+          expect(got, `${path.relative(ROOT, file)} ${p} (${at})`).toEqual(slow(p, at));
+        }
+      }
+    }
+    // It answers for nearly every pointer, so the yaml library is rarely loaded.
+    expect(vouched / checked).toBeGreaterThan(0.95);
+  });
+
+  it('hands anchors, aliases and tags to the yaml library, and the combined locator stays right', () => {
+    const text = 'a: &x { b: 1 }\nc: *x\nd: !!str 5\n';
+    expect(createFastLocator(text)).toBeUndefined();
+    expect(createLocator(text)('/c')).toEqual(createYamlLocator(text)('/c'));
+    const item = sampleItem();
+    expect(createLocator(item)('/materials/1/name')).toEqual(createYamlLocator(item)('/materials/1/name'));
+  });
+});
