@@ -102,6 +102,6 @@ describe('output stays linear in the number of problems', () => {
     expect(out.match(/ {2}\d+:\d+ {2}error/g)).toHaveLength(MAX_SHOWN_PER_FILE);
     expect(out).toContain(`  … and ${N - MAX_SHOWN_PER_FILE} more problems in this file (--format json lists all)`);
     expect(out).toContain('other.yaml\n  1:1  warning  other');
-    expect(out).toContain(`✖ ${N + 1} problems (${N} errors, 1 warnings)`);
+    expect(out).toContain(`✖ ${N + 1} problems (${N} errors, 1 warning)`);
   });
 });
