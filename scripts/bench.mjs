@@ -406,8 +406,8 @@ function seedSchemaDefects(dir, count) {
   walk(path.join(dir, 'items'));
   const edits = [
     [/necessity: required/, 'necessity: requred'],
-    [/\n  promised: \{ value: (\d+)/, '\n  promised: { value: "$1 days"'],
-    [/\nmaterials:\n  - id: /, '\nmaterials:\n  - ids: '],
+    [/\n {2}promised: \{ value: (\d+)/, '\n  promised: { value: "$1 days"'],
+    [/\nmaterials:\n {2}- id: /, '\nmaterials:\n  - ids: '],
   ];
   let done = 0;
   for (let i = 0; i < files.length && done < count; i += Math.max(1, Math.floor(files.length / count))) {

@@ -22,7 +22,15 @@ for (let f = 0; f < FILES; f++) {
 const diagnostics = [];
 for (let f = 0; f < FILES; f++) {
   for (let i = 0; i < PER_FILE; i++) {
-    diagnostics.push({ rule: 'material-unused', severity: 'warning', file: `catalog/items/${f}.yaml`, path: `/materials/${i}`, line: i + 1, column: 3, message: { zh: '', en: '' } });
+    diagnostics.push({
+      rule: 'material-unused',
+      severity: 'warning',
+      file: `catalog/items/${f}.yaml`,
+      path: `/materials/${i}`,
+      line: i + 1,
+      column: 3,
+      message: { zh: '', en: '' },
+    });
   }
 }
 const dataOf = (file) => data.get(file);

@@ -6,7 +6,7 @@ const LOOKALIKES: Array<{ test: RegExp; zh: string; en: string }> = [
   { test: /\u3000/u, zh: '全角空格（U+3000）', en: 'a full-width space (U+3000)' },
   { test: /\u00A0/u, zh: '不换行空格（U+00A0）', en: 'a no-break space (U+00A0)' },
   { test: /\u200B/u, zh: '零宽空格（U+200B，不可见）', en: 'a zero-width space (U+200B, invisible)' },
-  { test: /[\u200C\u200D\u2060]/u, zh: '零宽字符（不可见）', en: 'a zero-width character (invisible)' },
+  { test: /\u200C|\u200D|\u2060/u, zh: '零宽字符（不可见）', en: 'a zero-width character (invisible)' },
   { test: /\uFEFF/u, zh: '字节顺序标记（U+FEFF，不可见）', en: 'a byte order mark (U+FEFF, invisible)' },
   { test: /[\uFF01-\uFF0F\uFF1A-\uFF20\uFF21-\uFF3A\uFF41-\uFF5A]/u, zh: '全角字母或符号', en: 'full-width letters or signs' },
 ];

@@ -38,6 +38,7 @@ export const RULE_TABLE = {
   'fee-basis': { structural: false },
   'catch-all-clause': { structural: false },
   'vague-clause': { structural: false },
+  'traditional-characters': { structural: false },
   'process-graph': { structural: false },
   'process-time-budget': { structural: false },
   'material-unknown': { structural: false },

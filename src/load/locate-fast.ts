@@ -1,6 +1,11 @@
 import jsYaml from 'js-yaml';
 import { parsePointer } from '../diagnostics/diagnostic.js';
-import type { Position } from './locate.js';
+
+/** A 1-based source position (the same shape as locate.ts's). */
+interface Position {
+  line: number;
+  column: number;
+}
 
 /** A node of the parsed document: where it starts, its kind, and its children in source order. */
 interface PositionNode {

@@ -47,7 +47,10 @@ export function findTraditional(text: string): TraditionalChar[] {
 
 function loadCandidates(): RegExp {
   const text = readFileSync(new URL('../../data/terms/traditional-chars.txt', import.meta.url), 'utf8');
-  const chars = text.split('\n').filter((l) => l !== '' && !l.startsWith('#')).join('');
+  const chars = text
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .join('');
   return new RegExp(`[${chars.replace(/[\\\]^-]/g, '\\$&')}]`, 'u');
 }
 

@@ -132,7 +132,7 @@ describe('baseline on a real item', () => {
 
     // A new (used) material above it, and the old one moved to the end: its pointer changes twice.
     const inserted = unused
-      .replace(/  - id: old-permit\n(    .*\n){4}/, '')
+      .replace(/ {2}- id: old-permit\n( {4}.*\n){4}/, '')
       .replace('materials:\n', 'materials:\n  - id: extra-form\n    name: 补充申请表\n    necessity: required\n    forms: [paper]\n    source: applicant\n')
       .replace(/\nconditions:/, '\n_:')
       .replace('  - id: business-licence\n', '  - id: old-permit\n    name: 原许可证\n    necessity: required\n    forms: [paper]\n    source: applicant\n  - id: business-licence\n')

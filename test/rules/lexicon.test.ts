@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkInline, sampleItem } from '../inline.js';
 
 const ITEM = sampleItem();
-const FIRST = /^conditions:\n  - (.*)$/m.exec(ITEM)![1]!;
+const FIRST = /^conditions:\n {2}- (.*)$/m.exec(ITEM)![1]!;
 
 /** The clause problems of the sample item with its first condition replaced by `condition`: [rule, line, column, zh message]. */
 function clause(condition: string) {
@@ -16,28 +16,35 @@ function clause(condition: string) {
 const OPEN_LIST = '兜底条款「等」：列全，删除“等”；确需开放的，写明判断是否属于该类的标准';
 
 describe('catch-all families (errors)', () => {
-  it.each([
-    ['持有营业执照、卫生许可证等许可。'],
-    ['经营场所不属于游泳场馆等。'],
-    ['有隔离消毒、购销台账等等动物防疫制度。'],
-  ])('an open 等 closing a list: %s', (text) => {
-    expect(clause(text)).toEqual([['catch-all-clause', 'line', 5, expect.stringMatching(/^兜底条款「等等?」：列全/)]]);
-  });
+  it.each([['持有营业执照、卫生许可证等许可。'], ['经营场所不属于游泳场馆等。'], ['有隔离消毒、购销台账等等动物防疫制度。']])(
+    'an open 等 closing a list: %s',
+    (text) => {
+      expect(clause(text)).toEqual([['catch-all-clause', 'line', 5, expect.stringMatching(/^兜底条款「等等?」：列全/)]]);
+    },
+  );
 
   it('reports the 等 itself', () => {
     expect(clause('持有营业执照、卫生许可证等许可。')).toEqual([['catch-all-clause', 'line', 5, OPEN_LIST]]);
   });
 
-  it.each([['其他。', '其他'], ['符合其他要求。', '其他要求'], ['落实其他事项。', '其他事项']])('a bare 其他: %s', (text, phrase) => {
+  it.each([
+    ['其他。', '其他'],
+    ['符合其他要求。', '其他要求'],
+    ['落实其他事项。', '其他事项'],
+  ])('a bare 其他: %s', (text, phrase) => {
     expect(clause(text)).toEqual([['catch-all-clause', 'line', 5, `兜底条款「${phrase}」：删除兜底表述，把每一项要求逐条写出`]]);
   });
 
-  it.each([['场所等级达到二级以上。'], ['与同等规模的场所平等对待。'], ['具有中等职业学校以上学历。'], ['噪声等效声级不大于 55 分贝。'], ['有隔离消毒、购销台账这2项制度。'], ['与其他污染源的距离不少于 25 米。']])(
-    'leaves precise text alone: %s',
-    (text) => {
-      expect(clause(text)).toEqual([]);
-    },
-  );
+  it.each([
+    ['场所等级达到二级以上。'],
+    ['与同等规模的场所平等对待。'],
+    ['具有中等职业学校以上学历。'],
+    ['噪声等效声级不大于 55 分贝。'],
+    ['有隔离消毒、购销台账这2项制度。'],
+    ['与其他污染源的距离不少于 25 米。'],
+  ])('leaves precise text alone: %s', (text) => {
+    expect(clause(text)).toEqual([]);
+  });
 });
 
 describe('vague families (warnings)', () => {
@@ -57,9 +64,12 @@ describe('vague families (warnings)', () => {
     expect(found[0]![3]).toMatch(new RegExp(`^模糊条款「${phrase}」：`));
   });
 
-  it.each([['符合《食品安全法》相关规定。'], ['场所面积较大（50 平方米以上）。'], ['配备适当人员，不少于 3 名。']])('a named law or a figure in the clause is precise: %s', (text) => {
-    expect(clause(text)).toEqual([]);
-  });
+  it.each([['符合《食品安全法》相关规定。'], ['场所面积较大（50 平方米以上）。'], ['配备适当人员，不少于 3 名。']])(
+    'a named law or a figure in the clause is precise: %s',
+    (text) => {
+      expect(clause(text)).toEqual([]);
+    },
+  );
 });
 
 describe('traditional-characters', () => {

@@ -18,13 +18,20 @@ const ITEM = sampleItem();
 describe('one root cause, one problem, with a did-you-mean', () => {
   it('a mistyped step id is one broken reference, not also unreachable or looping steps', () => {
     const text = ITEM.replace('      next: [review]', '      next: [reveiw]');
-    expect(problems(text)).toEqual([['process-graph', lineOf(text, 'next: [reveiw]'), 14, 'step accept leads to reveiw, which is not a step; did you mean "review"?']]);
+    expect(problems(text)).toEqual([
+      ['process-graph', lineOf(text, 'next: [reveiw]'), 14, 'step accept leads to reveiw, which is not a step; did you mean "review"?'],
+    ]);
   });
 
   it('a mistyped material id in a step is one problem, and the material meant is not called unused', () => {
     const text = ITEM.replace('materials: [application-form, business-licence,', 'materials: [application-form, busines-licence,');
     expect(problems(text)).toEqual([
-      ['material-unknown', lineOf(text, 'busines-licence'), 37, 'step accept refers to material busines-licence, which does not exist; did you mean "business-licence"?'],
+      [
+        'material-unknown',
+        lineOf(text, 'busines-licence'),
+        37,
+        'step accept refers to material busines-licence, which does not exist; did you mean "business-licence"?',
+      ],
     ]);
   });
 
@@ -41,21 +48,35 @@ describe('one root cause, one problem, with a did-you-mean', () => {
   it('a missing required key says it is missing (with the values allowed), not "invalid value undefined"', () => {
     const text = ITEM.replace('    necessity: required\n    forms: [electronic]', '    forms: [electronic]');
     const [problem] = problems(text);
-    expect(problem).toEqual(['schema', lineOf(text, '- id: business-licence'), 5, 'missing required key `necessity`; allowed: required, conditional, optional']);
+    expect(problem).toEqual([
+      'schema',
+      lineOf(text, '- id: business-licence'),
+      5,
+      'missing required key `necessity`; allowed: required, conditional, optional',
+    ]);
     expect(JSON.stringify(problems(text))).not.toContain('undefined');
   });
 
   it('an unknown department kind suggests the kind meant and lists the kinds there are', () => {
     const text = ITEM.replace(/^department: market$/m, 'department: markte');
     expect(problems(text)).toEqual([
-      ['department-unknown', lineOf(text, 'department: markte'), 13, 'unknown department kind `markte`; did you mean "market"? (the kinds in departments.yaml: market)'],
+      [
+        'department-unknown',
+        lineOf(text, 'department: markte'),
+        13,
+        'unknown department kind `markte`; did you mean "market"? (the kinds in departments.yaml: market)',
+      ],
     ]);
   });
 
   it('a hall named for a region code that does not exist suggests the code one digit away', () => {
     const d = checkInline({ 'halls/440160.yaml': 'region: "440160"\nname: 天河区政务服务中心\n' }).diagnostics;
     expect(d.map((x) => [x.rule, x.file, x.message.en])).toEqual([
-      ['region-unknown', 'catalog/halls/440160.yaml', 'a hall file is named for its region code (such as 440106.yaml), but there is no region 440160; did you mean "440100 广州市" or "440106 天河区"?'],
+      [
+        'region-unknown',
+        'catalog/halls/440160.yaml',
+        'a hall file is named for its region code (such as 440106.yaml), but there is no region 440160; did you mean "440100 广州市" or "440106 天河区"?',
+      ],
     ]);
   });
 });
@@ -64,7 +85,12 @@ describe('characters that look right', () => {
   it('full-width digits in a number', () => {
     const text = ITEM.replace('    copies: 1\n', '    copies: １\n');
     expect(problems(text)).toEqual([
-      ['schema', lineOf(text, 'copies: １'), 13, '`copies` must be a number, got a string "１"; it holds full-width digits (such as “１” for “1”): retype it with half-width characters'],
+      [
+        'schema',
+        lineOf(text, 'copies: １'),
+        13,
+        '`copies` must be a number, got a string "１"; it holds full-width digits (such as “１” for “1”): retype it with half-width characters',
+      ],
     ]);
   });
 
@@ -76,7 +102,12 @@ describe('characters that look right', () => {
   ])('an invisible or odd space (%j) in an enum value', (char, name) => {
     const text = ITEM.replace('    necessity: required\n    forms: [electronic]', `    necessity: "required${char}"\n    forms: [electronic]`);
     expect(problems(text)).toEqual([
-      ['schema', lineOf(text, 'necessity: "required'), 16, `invalid value ${JSON.stringify(`required${char}`)} for \`necessity\`; did you mean "required"?; it holds ${name}: retype it with half-width characters`],
+      [
+        'schema',
+        lineOf(text, 'necessity: "required'),
+        16,
+        `invalid value ${JSON.stringify(`required${char}`)} for \`necessity\`; did you mean "required"?; it holds ${name}: retype it with half-width characters`,
+      ],
     ]);
   });
 
@@ -85,7 +116,12 @@ describe('characters that look right', () => {
     const wide = [...code].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
     const text = ITEM.replace(`code: "${code}"`, `code: "${wide}"`);
     const [problem] = problems(text);
-    expect(problem).toEqual(['schema', lineOf(text, 'code:'), 7, `malformed \`code\`: "${wide}" (expected 12 digits, in quotes); it holds full-width digits (such as “１” for “1”): retype it with half-width characters`]);
+    expect(problem).toEqual([
+      'schema',
+      lineOf(text, 'code:'),
+      7,
+      `malformed \`code\`: "${wide}" (expected 12 digits, in quotes); it holds full-width digits (such as “１” for “1”): retype it with half-width characters`,
+    ]);
   });
 });
 

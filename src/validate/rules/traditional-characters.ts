@@ -13,7 +13,10 @@ export const traditionalCharacters: Rule = {
   id: 'traditional-characters',
   severity: 'warning',
   scope: 'item',
-  description: t('事项名称、受理条件、申请材料或裁量标准中混有繁体字', 'Traditional characters in the Simplified text of the name, conditions, materials or criteria'),
+  description: t(
+    '事项名称、受理条件、申请材料或裁量标准中混有繁体字',
+    'Traditional characters in the Simplified text of the name, conditions, materials or criteria',
+  ),
   check(catalog) {
     const findings: Finding[] = [];
     for (const { file, item } of catalog.items) {
