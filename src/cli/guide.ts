@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { resolveLang, t } from '../i18n/lang.js';
 import { UsageError } from '../diagnostics/usage-error.js';
 import { countSeverities } from '../report/reporter.js';
@@ -7,6 +6,7 @@ import type { EmitContext } from '../emit/emitter.js';
 import { findChromium } from '../emit/flowcharts/find-chromium.js';
 import { isBaseUrl } from '../emit/guides/qr-code.js';
 import { GUIDE_VARIANTS, type GuideVariant } from '../emit/guides/render-guide.js';
+import { OutputError } from '../emit/output-error.js';
 import { writeFileAtomic } from './write-output.js';
 
 interface GuideOptions {
@@ -84,9 +84,9 @@ export async function runGuide(code: string, dir: string, options: GuideOptions)
   try {
     await writeFileAtomic(options.out, content);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    await rm(`${options.out}.${process.pid}.tmp`, { force: true }).catch(() => undefined);
-    process.stderr.write(t(`licat: 无法写入 ${options.out}（${reason}）\n`, `licat: cannot write ${options.out} (${reason})\n`)[lang]);
+    // A file-system error, said in one located line (write-output.ts removed its temporary file).
+    if (!(error instanceof OutputError)) throw error;
+    process.stderr.write(`licat: ${error.text[lang]}\n`);
     return 2;
   }
   return 0;

@@ -190,7 +190,7 @@ describe('licat guide', () => {
     writeFileSync(path.join(dir, 'file'), 'x');
     const unwritable = licat(['guide', HYGIENE, '--no-flowchart', '--out', path.join(dir, 'file', 'g.html')], { env: { LICAT_LANG: 'en' } });
     expect(unwritable.code).toBe(2);
-    expect(unwritable.stderr).toMatch(/^no --base-url: the printed guide has no QR code\nlicat: cannot write .*g\.html \([A-Z]+\)\n$/);
+    expect(unwritable.stderr).toMatch(/^no --base-url: the printed guide has no QR code\nlicat: cannot write .*g\.html.*\n$/);
     expect(readdirSync(dir)).toEqual(['file']);
     const base = licat(['guide', HYGIENE, '--base-url', 'ftp://x']);
     expect(base.code).toBe(2);
