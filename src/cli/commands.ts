@@ -4,6 +4,7 @@ import { registerBuild } from './build-command.js';
 import { registerStats } from './stats-command.js';
 import { registerMerge } from './merge-command.js';
 import { registerGuide } from './guide-command.js';
+import { registerImport } from './import-command.js';
 
 /** Commands beyond validate and schema. Adding a command means adding it here. */
-export const COMMANDS: CommandRegistration[] = [registerDiff, registerBuild, registerStats, registerMerge, registerGuide];
+export const COMMANDS: CommandRegistration[] = [registerDiff, registerBuild, registerStats, registerMerge, registerGuide, registerImport];

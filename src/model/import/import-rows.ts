@@ -1,0 +1,216 @@
+import type { Finding } from '../../diagnostics/diagnostic.js';
+import { t, type Text } from '../../i18n/lang.js';
+import { columnLetters, type SheetGrid } from '../../load/read-sheet.js';
+import { normalizeText } from './cell-values.js';
+import { FEE_COLUMNS, MATERIAL_COLUMNS } from './detail-columns.js';
+import { columnTable, headerKey, ITEM_COLUMNS, type ColumnContext, type ImportColumn } from './import-columns.js';
+
+/** One value read from a cell, with where it came from. */
+export interface ImportedValue {
+  path: string[];
+  value: unknown;
+  /** `sheet!D7` */
+  cell: string;
+}
+
+/** One item as a sheet gives it: its code, the row it came from, and the values found. */
+export interface ImportedItem {
+  code: string;
+  cell: string;
+  values: ImportedValue[];
+}
+
+export interface ImportRowsOptions {
+  /** The spreadsheet as named in problems. */
+  file: string;
+  departmentByName: ReadonlyMap<string, string>;
+  /** `--department`: the department of rows that name none. */
+  department?: string | undefined;
+}
+
+export interface ImportRowsResult {
+  items: ImportedItem[];
+  findings: Finding[];
+}
+
+/** How far down a header row is looked for: a title and notes may sit above it. */
+const HEADER_ROWS = 10;
+const ITEM_TABLE = columnTable(ITEM_COLUMNS);
+const MATERIAL_TABLE = columnTable(MATERIAL_COLUMNS);
+const FEE_TABLE = columnTable(FEE_COLUMNS);
+/** Sheets of licat's export made from other data (implementing bodies, counts): nothing to import. */
+const DERIVED_HEADERS = ['实施编码', '区划代码', '主管部门+省级决定'];
+
+interface Header {
+  row: number;
+  columns: Array<{ column: ImportColumn; index: number; hint: string } | { unknown: string; index: number }>;
+}
+
+/**
+ * Read the item rows of a department's spreadsheet: the directory sheet(s) give one item per
+ * row; a materials sheet and a fees sheet, where present, give those lists by 基本编码. Every
+ * cell that cannot be read is a located finding (`sheet!cell`, the value, why); nothing throws.
+ * Pure: grids in, values and findings out.
+ */
+export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptions): ImportRowsResult {
+  const findings: Finding[] = [];
+  const problem = (severity: 'error' | 'warning', rule: string, sheet: string, row: number, col: number, why: Text) => {
+    const cell = `${sheet}!${columnLetters(col)}${row}`;
+    findings.push({ rule, severity, file: options.file, path: '', line: row, column: col, message: t(`${cell}：${why.zh}`, `${cell}: ${why.en}`) });
+  };
+
+  const itemSheets: Array<{ grid: SheetGrid; header: Header }> = [];
+  const detailSheets: Array<{ grid: SheetGrid; header: Header; list: 'materials' | 'fees' }> = [];
+  for (const grid of grids) {
+    const materials = findHeader(grid, MATERIAL_TABLE, ['code', 'name']);
+    const fees = findHeader(grid, FEE_TABLE, ['code', 'name']);
+    const items = findHeader(grid, ITEM_TABLE, ['name']);
+    if (materials && recognised(materials).includes('necessity')) detailSheets.push({ grid, header: materials, list: 'materials' });
+    else if (fees && !items?.columns.some((c) => 'column' in c && c.column.id === 'resultName')) detailSheets.push({ grid, header: fees, list: 'fees' });
+    else if (items && !isDerived(grid, items) && recognised(items).length >= 3) itemSheets.push({ grid, header: items });
+    else if (items && !isDerived(grid, items) && grid.cells.length > items.row) {
+      problem('warning', 'import-sheet', grid.name, items.row, 1, t(
+        '该工作表未导入：只导入事项表、申请材料表和收费标准表（办理流程等仍在 YAML 中编辑）',
+        'sheet not imported: only the item, materials and fees sheets are read (edit the process and the rest in the YAML)',
+      ));
+    }
+  }
+  // licat's own export repeats 通用目录 rows on per-department sheets: read 通用目录 alone then.
+  const directory = itemSheets.find((s) => s.grid.name === '通用目录');
+  const sheets = directory ? [directory] : itemSheets;
+  if (sheets.length === 0) {
+    problem('error', 'import-sheet', grids[0]?.name ?? '', 1, 1, t(
+      `前 ${HEADER_ROWS} 行中找不到事项表头（至少需要“事项名称”“基本编码”等列）`,
+      `no header row of items in the first ${HEADER_ROWS} rows (it needs 事项名称, 基本编码 and other columns)`,
+    ));
+    return { items: [], findings };
+  }
+
+  const items: ImportedItem[] = [];
+  const byCode = new Map<string, ImportedItem>();
+  for (const { grid, header } of sheets) {
+    for (const c of header.columns) {
+      if ('unknown' in c) problem('warning', 'import-column', grid.name, header.row, c.index + 1, t(`未识别的列“${c.unknown}”，未导入`, `unknown column "${c.unknown}"; not imported`));
+    }
+    const codeColumn = header.columns.find((c) => 'column' in c && c.column.id === 'code');
+    if (!codeColumn) {
+      problem('error', 'import-sheet', grid.name, header.row, 1, t('缺少“基本编码”列：无法确定每行对应的事项文件', 'no 基本编码 column: the item file of a row cannot be known'));
+      continue;
+    }
+    for (let r = header.row; r < grid.cells.length; r++) {
+      const line = grid.cells[r] ?? [];
+      const rowNumber = r + 1;
+      if (line.every((v) => normalizeText(v) === '')) continue;
+      const at = (col: number) => `${grid.name}!${columnLetters(col + 1)}${rowNumber}`;
+      const rawCode = normalizeText(line[codeColumn.index] ?? '').replace(/\s+/g, '');
+      if (!/^\d{12}$/.test(rawCode)) {
+        problem('error', 'import-cell', grid.name, rowNumber, codeColumn.index + 1, rawCode === ''
+          ? t('缺少基本编码', 'the 基本编码 (basic code) is empty')
+          : t(`基本编码“${rawCode}”应为 12 位数字`, `the 基本编码 "${rawCode}" should be 12 digits`));
+        continue;
+      }
+      if (byCode.has(rawCode)) {
+        problem('error', 'import-cell', grid.name, rowNumber, codeColumn.index + 1, t(`基本编码 ${rawCode} 已在 ${byCode.get(rawCode)!.cell} 出现`, `the 基本编码 ${rawCode} already appears at ${byCode.get(rawCode)!.cell}`));
+        continue;
+      }
+      const item: ImportedItem = { code: rawCode, cell: at(codeColumn.index), values: [] };
+      let rowOk = true;
+      for (const c of header.columns) {
+        if (!('column' in c) || !c.column.read || c.column.id === 'code') continue;
+        const value = line[c.index] ?? '';
+        if (normalizeText(value) === '') continue;
+        const context: ColumnContext = { departmentByName: options.departmentByName, hint: c.hint };
+        const result = c.column.read(value, context);
+        if ('why' in result) {
+          problem('error', 'import-cell', grid.name, rowNumber, c.index + 1, result.why);
+          rowOk = false;
+        } else for (const [path, v] of result.values) item.values.push({ path, value: v, cell: at(c.index) });
+      }
+      if (!item.values.some((v) => v.path[0] === 'department')) {
+        if (options.department !== undefined) item.values.push({ path: ['department'], value: options.department, cell: item.cell });
+        else if (rowOk) {
+          problem('error', 'import-cell', grid.name, rowNumber, codeColumn.index + 1, t('不知道该事项的主管部门：表中没有“主管部门”，也没有给出 --department', 'the department of this item is unknown: no 主管部门 in the sheet and no --department'));
+        }
+      }
+      byCode.set(rawCode, item);
+      items.push(item);
+    }
+  }
+
+  for (const { grid, header, list } of detailSheets) readDetails(grid, header, list, byCode, problem);
+  return { items, findings };
+}
+
+type Problem = (severity: 'error' | 'warning', rule: string, sheet: string, row: number, col: number, why: Text) => void;
+
+/** Rows of a materials or fees sheet, appended to their item's list in row order. */
+function readDetails(grid: SheetGrid, header: Header, list: 'materials' | 'fees', byCode: Map<string, ImportedItem>, problem: Problem): void {
+  const codeColumn = header.columns.find((c) => 'column' in c && c.column.id === 'code')!;
+  const lists = new Map<ImportedItem, Array<Record<string, unknown>>>();
+  for (const c of header.columns) {
+    if ('unknown' in c) problem('warning', 'import-column', grid.name, header.row, c.index + 1, t(`未识别的列“${c.unknown}”，未导入`, `unknown column "${c.unknown}"; not imported`));
+  }
+  for (let r = header.row; r < grid.cells.length; r++) {
+    const line = grid.cells[r] ?? [];
+    const rowNumber = r + 1;
+    if (line.every((v) => normalizeText(v) === '')) continue;
+    const code = normalizeText(line[codeColumn.index] ?? '').replace(/\s+/g, '');
+    const item = byCode.get(code);
+    if (!item) {
+      problem('error', 'import-cell', grid.name, rowNumber, codeColumn.index + 1, t(`基本编码“${code}”不在事项表中`, `the 基本编码 "${code}" is not among the rows of the item sheet`));
+      continue;
+    }
+    const entry: Record<string, unknown> = {};
+    for (const c of header.columns) {
+      if (!('column' in c) || !c.column.read || c.column.id === 'code') continue;
+      const value = line[c.index] ?? '';
+      if (normalizeText(value) === '') continue;
+      const result = c.column.read(value, { departmentByName: new Map(), hint: c.hint });
+      if ('why' in result) problem('error', 'import-cell', grid.name, rowNumber, c.index + 1, result.why);
+      else for (const [path, v] of result.values) entry[path[0]!] = v;
+    }
+    if (!lists.has(item)) lists.set(item, []);
+    lists.get(item)!.push(entry);
+    if (!item.values.some((v) => v.path[0] === list && v.cell.startsWith(`${grid.name}!`))) {
+      // The detail sheet's list replaces a list the directory sheet gave (names only).
+      item.values = item.values.filter((v) => v.path[0] !== list);
+      item.values.push({ path: [list], value: lists.get(item), cell: `${grid.name}!${columnLetters(codeColumn.index + 1)}${rowNumber}` });
+    }
+  }
+}
+
+/** The row (in the first ten) naming the most known columns, if it names every required one. */
+function findHeader(grid: SheetGrid, table: ReadonlyMap<string, ImportColumn>, required: readonly string[]): Header | undefined {
+  let best: Header | undefined;
+  let bestCount = 0;
+  for (let r = 0; r < Math.min(HEADER_ROWS, grid.cells.length); r++) {
+    const columns: Header['columns'] = [];
+    let count = 0;
+    (grid.cells[r] ?? []).forEach((text, index) => {
+      const { key, hint } = headerKey(text);
+      if (key === '') return;
+      const column = table.get(key);
+      if (column) {
+        // A header twice (a merged title over two columns): the first one counts.
+        if (columns.some((c) => 'column' in c && c.column.id === column.id && column.id !== 'ignored')) return;
+        columns.push({ column, index, hint });
+        count++;
+      } else columns.push({ unknown: normalizeText(text), index });
+    });
+    const ids = columns.flatMap((c) => ('column' in c ? [c.column.id] : []));
+    if (count > bestCount && required.every((id) => ids.includes(id))) {
+      best = { row: r + 1, columns };
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function recognised(header: Header): string[] {
+  return header.columns.flatMap((c) => ('column' in c && c.column.id !== 'ignored' ? [c.column.id] : []));
+}
+
+function isDerived(grid: SheetGrid, header: Header): boolean {
+  const texts = (grid.cells[header.row - 1] ?? []).map((v) => headerKey(v).key);
+  return texts.some((v) => DERIVED_HEADERS.includes(v));
+}
