@@ -1,6 +1,7 @@
 import type { RuleId } from '../diagnostics/rule-ids.js';
 import type { Rule } from './rule.js';
 import { internalRule, loadStageRules } from './rules/load-stage.js';
+import { importStageRules } from './rules/import-stage.js';
 import { departmentUnknown } from './rules/department-unknown.js';
 import { bodyMissing } from './rules/body-missing.js';
 import { baselineStale } from './baseline.js';
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   criteriaVague,
   criteriaOverlap,
   baselineStale,
+  ...importStageRules,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,6 +1,6 @@
-import type { Finding } from '../../diagnostics/diagnostic.js';
-import { t, type Text } from '../../i18n/lang.js';
-import { columnLetters, type SheetGrid } from '../../load/read-sheet.js';
+import type { Finding } from '../diagnostics/diagnostic.js';
+import { t, type Text } from '../i18n/lang.js';
+import { columnLetters, type SheetGrid } from '../load/read-sheet.js';
 import { normalizeText } from './cell-values.js';
 import { FEE_COLUMNS, MATERIAL_COLUMNS } from './detail-columns.js';
 import { columnTable, headerKey, ITEM_COLUMNS, type ColumnContext, type ImportColumn } from './import-columns.js';
@@ -69,7 +69,7 @@ export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptio
     else if (fees && !items?.columns.some((c) => 'column' in c && c.column.id === 'resultName')) detailSheets.push({ grid, header: fees, list: 'fees' });
     else if (items && !isDerived(grid, items) && recognised(items).length >= 3) itemSheets.push({ grid, header: items });
     else if (items && !isDerived(grid, items) && grid.cells.length > items.row) {
-      problem('warning', 'import-sheet', grid.name, items.row, 1, t(
+      problem('warning', 'import-sheet-skipped', grid.name, items.row, 1, t(
         '该工作表未导入：只导入事项表、申请材料表和收费标准表（办理流程等仍在 YAML 中编辑）',
         'sheet not imported: only the item, materials and fees sheets are read (edit the process and the rest in the YAML)',
       ));

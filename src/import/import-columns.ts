@@ -1,6 +1,6 @@
-import { t, type Text } from '../../i18n/lang.js';
-import { TIER_NAMES, type Tier } from '../../schema/common.js';
-import { ITEM_TYPE_NAMES, SERVICE_OBJECT_NAMES } from '../../schema/item.js';
+import { t, type Text } from '../i18n/lang.js';
+import { TIER_NAMES, type Tier } from '../schema/common.js';
+import { ITEM_TYPE_NAMES, SERVICE_OBJECT_NAMES } from '../schema/item.js';
 import {
   CROSS_REGION_NAMES,
   HANDLING_FORM_NAMES,
@@ -10,8 +10,8 @@ import {
   NECESSITY_NAMES,
   ONLINE_DEPTH_NAMES,
   RESULT_TYPE_NAMES,
-} from '../../emit/labels.js';
-import { listLines, listWords, lookup, normalizeText, parseCount, parseDuration, parseYesNo, splitLegalBasis } from './cell-values.js';
+} from '../emit/labels.js';
+import { listLines, listWords, lookup, normalizeText, parseCount, parseDuration, parseYesNo, splitLegalBasis, wholeNumber } from './cell-values.js';
 
 /** What a cell gives: values at paths in the item, or why it cannot be read. */
 export type CellResult = { values: Array<[path: string[], value: unknown]> } | { why: Text };
@@ -102,7 +102,8 @@ function duration(path: string[]) {
   return (text: string, { hint }: ColumnContext): CellResult => {
     const s = normalizeText(text);
     // A bare number under a header that names its unit: 法定时限（工作日）.
-    const value = /^\d+$/.test(s) && /工作日|自然日|日|天/.test(hint) ? parseDuration(`${s}${hint.includes('工作日') ? '工作日' : '日'}`) : parseDuration(s);
+    const bare = wholeNumber(s) !== undefined && /工作日|自然日|日|天/.test(hint);
+    const value = parseDuration(bare ? `${s}${hint.includes('工作日') ? '工作日' : '日'}` : s);
     return value === undefined
       ? bad(`无法识别时限“${s}”（应如“20个工作日”“30日”或“即办”）`, `cannot read the time limit "${s}" (write it like 20个工作日, 30日 or 即办)`)
       : ok(path, value);

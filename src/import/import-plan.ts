@@ -1,5 +1,5 @@
 import { isCollection, isMap, isScalar, isSeq, parseDocument, visit, Document, type Node } from 'yaml';
-import { itemSchema } from '../../schema/item.js';
+import { itemSchema } from '../schema/item.js';
 import type { ImportedItem } from './import-rows.js';
 
 /** An item file of the catalog as it is now, by its path from the catalog folder. */

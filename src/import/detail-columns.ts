@@ -1,4 +1,4 @@
-import { t } from '../../i18n/lang.js';
+import { t } from '../i18n/lang.js';
 import { listWords, lookup, normalizeText, parseCount, parseYesNo } from './cell-values.js';
 import { MATERIAL_FORM_BY_NAME, MATERIAL_SOURCE_BY_NAME, NECESSITY_BY_NAME, type CellResult, type ImportColumn } from './import-columns.js';
 

@@ -1,4 +1,4 @@
-import type { Duration } from '../../schema/common.js';
+import type { Duration } from '../schema/common.js';
 
 /**
  * How the text people type into a spreadsheet cell reads as catalog values: full-width digits and
