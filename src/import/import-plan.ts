@@ -1,6 +1,7 @@
 import { isCollection, isMap, isScalar, isSeq, parseDocument, visit, Document, type Node } from 'yaml';
 import { itemSchema } from '../schema/item.js';
 import type { ImportedItem } from './import-rows.js';
+import { keepUntouchedLines } from './keep-lines.js';
 
 /** An item file of the catalog as it is now, by its path from the catalog folder. */
 export interface ExistingItemFile {
@@ -94,7 +95,7 @@ function update(item: ImportedItem, file: ExistingItemFile): PlannedFile {
     changed.push(v.path.join('.'));
   }
   if (changed.length === 0) return { rel: file.rel, code: item.code, action: 'unchanged', changed, text: file.text };
-  return { rel: file.rel, code: item.code, action: 'update', changed, text: doc.toString({ lineWidth: 0, flowCollectionPadding: false }) };
+  return { rel: file.rel, code: item.code, action: 'update', changed, text: keepUntouchedLines(file.text, parseDocument(file.text), doc) };
 }
 
 /** How the entries of a list are matched to the existing ones. */

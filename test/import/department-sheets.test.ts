@@ -50,6 +50,14 @@ describe('licat import of a department workbook', () => {
     expect(updated.conditions).toEqual(['有与经营的食品品种、数量相适应的经营场所。', '有食品安全管理人员。']);
     // The article text the sheet does not carry is kept.
     expect(updated.legalBasis[0].text).toContain('国家对食品生产经营实行许可制度');
+    // Only the edited lines differ: every other line is as it was, spacing inside { } included.
+    const commented = original.replace('name: 食品经营许可\n', 'name: 食品经营许可 # 全省统一名称\n').split('\n');
+    expect(after.split('\n').filter((line) => !commented.includes(line))).toEqual([
+      '  - 有与经营的食品品种、数量相适应的经营场所。',
+      '  - 有食品安全管理人员。',
+      '  promised: { value: 5, unit: working-day }',
+      '  visits: 1',
+    ]);
     // Key order unchanged: only values were edited.
     const keys = (text: string) => text.split('\n').filter((l) => /^[a-zA-Z]+:/.test(l)).map((l) => l.split(':')[0]);
     expect(keys(after)).toEqual(keys(original));
