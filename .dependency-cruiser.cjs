@@ -8,7 +8,7 @@
 //   model                       the typed catalog composed from them, regions, hall expansion
 //   validate                    rules over the model, severities, locating
 //   emit | report               artifacts of `licat build` | output formats of `licat validate`
-//   diff | stats                the cores of `licat diff` and `licat stats`
+//   diff | stats | import       the cores of `licat diff`, `licat stats` and `licat import`
 //   pipeline                    one orchestrator per command: reads, checks, builds (may import every stage)
 //   cli                         commander wiring and exit codes, on top
 const LAYERS = {
@@ -22,8 +22,9 @@ const LAYERS = {
   report: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate'],
   diff: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate', 'emit', 'report'],
   stats: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate', 'report'],
-  pipeline: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate', 'emit', 'report', 'diff', 'stats'],
-  cli: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate', 'emit', 'report', 'diff', 'stats', 'pipeline'],
+  import: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate', 'emit'],
+  pipeline: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate', 'emit', 'report', 'diff', 'stats', 'import'],
+  cli: ['i18n', 'diagnostics', 'schema', 'load', 'model', 'validate', 'emit', 'report', 'diff', 'stats', 'import', 'pipeline'],
 };
 const FOLDERS = Object.keys(LAYERS);
 

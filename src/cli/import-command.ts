@@ -1,4 +1,4 @@
-import type { CommandRegistration } from './commands.js';
+import type { CommandRegistration } from './command-registration.js';
 
 /** `licat import`: registered here, implemented in ./import.ts (imported when it runs). */
 export const registerImport: CommandRegistration = (program, setExitCode) => {
@@ -13,6 +13,6 @@ export const registerImport: CommandRegistration = (program, setExitCode) => {
     .option('--no-color', '不使用颜色 / no colours')
     .action(async (file: string, options: { catalog: string; department?: string; write?: boolean; format: string; color?: boolean }) => {
       const { runImport } = await import('./import.js');
-      setExitCode(await runImport(file, { ...options, lang: program.opts().lang as string | undefined }));
+      setExitCode(await runImport(file, { ...options, lang: program.opts<{ lang?: string }>().lang }));
     });
 };

@@ -3,14 +3,16 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveLang, type Lang } from '../i18n/lang.js';
-import { readCatalog, UsageError, type RawFile } from '../load/read-catalog.js';
+import { UsageError } from '../diagnostics/usage-error.js';
+import { readCatalog, type RawFile } from '../load/read-catalog.js';
 import { readSheets } from '../load/read-sheet.js';
 import { importRows } from '../import/import-rows.js';
 import { planImport, type PlannedFile } from '../import/import-plan.js';
 import { REPORTERS } from '../report/registry.js';
+import { isReporterName, REPORTER_NAMES, type ReporterName } from '../report/reporter-names.js';
 import { countSeverities, type ReportContext } from '../report/reporter.js';
 import { finalize } from '../validate/finalize.js';
-import { checkFiles } from '../validate/check-catalog.js';
+import { checkFiles } from '../pipeline/check-catalog.js';
 
 export interface ImportOptions {
   catalog: string;
@@ -28,9 +30,13 @@ export interface ImportOptions {
  */
 export async function runImport(file: string, options: ImportOptions): Promise<number> {
   const lang = resolveLang(options.lang);
-  const formats = String(options.format ?? 'stylish').split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats) {
-    if (!REPORTERS[f]) throw new UsageError(`未知格式 ${f}；可用：${Object.keys(REPORTERS).join(', ')} / unknown format ${f}`);
+  const formats: ReporterName[] = [];
+  for (const f of String(options.format ?? 'stylish')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (!isReporterName(f)) throw new UsageError(`未知格式 ${f}；可用：${REPORTER_NAMES.join(', ')} / unknown format ${f}; use ${REPORTER_NAMES.join(', ')}`);
+    formats.push(f);
   }
   const cwd = process.cwd();
   const say = (zh: string, en: string) => process.stderr.write(`licat: ${lang === 'zh' ? zh : en}\n`);
@@ -41,7 +47,9 @@ export async function runImport(file: string, options: ImportOptions): Promise<n
   if (options.department !== undefined) {
     department = departmentByName.get(options.department);
     if (department === undefined) {
-      throw new UsageError(`--department ${options.department} 不是 departments.yaml 中的部门 / --department ${options.department} is not a department of departments.yaml`);
+      throw new UsageError(
+        `--department ${options.department} 不是 departments.yaml 中的部门 / --department ${options.department} is not a department of departments.yaml`,
+      );
     }
   }
   const sheets = await readSheets(file);
@@ -80,7 +88,7 @@ export async function runImport(file: string, options: ImportOptions): Promise<n
   };
   formats.forEach((f, i) => {
     if (i > 0) process.stdout.write('\n');
-    process.stdout.write(REPORTERS[f]!(diagnostics, context));
+    process.stdout.write(REPORTERS[f](diagnostics, context));
   });
   const { errors, warnings } = countSeverities(diagnostics);
   return errors + warnings > 0 ? 1 : 0;
@@ -119,7 +127,9 @@ async function writeAll(files: ReadonlyArray<{ file: string; text: string }>): P
     }
   } catch (error) {
     await Promise.all(temps.map((tmp) => unlink(tmp).catch(() => undefined)));
-    throw new UsageError(`无法写入事项文件，未写入任何文件：${(error as Error).message} / cannot write the item files; nothing was written: ${(error as Error).message}`);
+    throw new UsageError(
+      `无法写入事项文件，未写入任何文件：${(error as Error).message} / cannot write the item files; nothing was written: ${(error as Error).message}`,
+    );
   }
   for (let i = 0; i < files.length; i++) await rename(temps[i]!, files[i]!.file);
 }

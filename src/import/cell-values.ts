@@ -9,7 +9,7 @@ import type { Duration } from '../schema/common.js';
 /**
  * Full-width ASCII (Ａ-ｚ, ０-９, punctuation) as half-width, the ideographic space as a space,
  * and the text trimmed. Chinese punctuation that has no ASCII twin (、《》) is kept.
- * @example normalizeText(' ２０个工作日　') === '20个工作日'
+ * @example normalizeText(' ２０个工作日\u3000') === '20个工作日'
  */
 export function normalizeText(text: string): string {
   return text
@@ -95,7 +95,10 @@ export function parseYesNo(text: string): boolean | undefined {
  * @example parseCount('0 次（零跑动）') === 0
  */
 export function parseCount(text: string): number | undefined {
-  const s = normalizeText(text).replace(/[（(].*[)）]$/u, '').replace(/\s+/g, '').replace(/次$/, '');
+  const s = normalizeText(text)
+    .replace(/[（(].*[)）]$/u, '')
+    .replace(/\s+/g, '')
+    .replace(/次$/, '');
   return wholeNumber(s);
 }
 

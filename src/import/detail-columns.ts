@@ -9,11 +9,16 @@ import { MATERIAL_FORM_BY_NAME, MATERIAL_SOURCE_BY_NAME, NECESSITY_BY_NAME, type
  */
 
 const ok = (path: string[], value: unknown): CellResult => ({ values: [[path, value]] });
-const text = (key: string) => (v: string): CellResult => ok([key], normalizeText(v));
-const yesNo = (key: string) => (v: string): CellResult => {
-  const value = parseYesNo(v);
-  return value === undefined ? { why: t(`“${normalizeText(v)}”应为“是”或“否”`, `"${normalizeText(v)}" should be 是 (yes) or 否 (no)`) } : ok([key], value);
-};
+const text =
+  (key: string) =>
+  (v: string): CellResult =>
+    ok([key], normalizeText(v));
+const yesNo =
+  (key: string) =>
+  (v: string): CellResult => {
+    const value = parseYesNo(v);
+    return value === undefined ? { why: t(`“${normalizeText(v)}”应为“是”或“否”`, `"${normalizeText(v)}" should be 是 (yes) or 否 (no)`) } : ok([key], value);
+  };
 function oneOf(key: string, table: ReadonlyMap<string, string>, zh: string, en: string) {
   return (v: string): CellResult => {
     const code = lookup(table, v);
@@ -39,7 +44,10 @@ export const MATERIAL_COLUMNS: readonly ImportColumn[] = [
         if (form === undefined) return { why: t(`“${word}”不是已知的材料形式`, `"${word}" is not a known material form`) };
         if (!out.includes(form)) out.push(form);
       }
-      return ok(['forms'], ['paper', 'electronic'].filter((f) => out.includes(f)));
+      return ok(
+        ['forms'],
+        ['paper', 'electronic'].filter((f) => out.includes(f)),
+      );
     },
   },
   {

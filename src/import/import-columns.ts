@@ -46,9 +46,25 @@ function reverse<T extends string>(names: Record<T, string>, extra: Record<strin
 }
 
 const TIER_BY_NAME = reverse<Tier>(TIER_NAMES, {
-  省: 'province', 省级: 'province', 市: 'city', 地级市: 'city', 县: 'county', 区: 'county', 县区: 'county', '县(区)': 'county',
-  镇: 'town', 乡: 'town', 街道: 'town', 乡镇: 'town', 镇街: 'town', '镇(街道)': 'town', '乡镇(街道)': 'town',
-  村: 'village', 社区: 'village', 村居: 'village', '村(社区)': 'village',
+  省: 'province',
+  省级: 'province',
+  市: 'city',
+  地级市: 'city',
+  县: 'county',
+  区: 'county',
+  县区: 'county',
+  '县(区)': 'county',
+  镇: 'town',
+  乡: 'town',
+  街道: 'town',
+  乡镇: 'town',
+  镇街: 'town',
+  '镇(街道)': 'town',
+  '乡镇(街道)': 'town',
+  村: 'village',
+  社区: 'village',
+  村居: 'village',
+  '村(社区)': 'village',
 });
 const TYPE_BY_NAME = reverse(ITEM_TYPE_NAMES, { 许可: '01', 公共服务事项: '20' });
 const OBJECT_BY_NAME = reverse(SERVICE_OBJECT_NAMES, { 个人: '1', 企业: '2', 法人: '2', 事业单位: '3', 社会组织: '4', 机关: '6', 其他: '9' });
@@ -58,12 +74,33 @@ const FORM_BY_NAME = reverse(HANDLING_FORM_NAMES, { 窗口: 'window', 网上: 'o
 const CROSS_BY_NAME = reverse(CROSS_REGION_NAMES, { 否: 'none', 无: 'none', 市内通办: 'city', 省内通办: 'province', 全国通办: 'national' });
 const DEPTH_BY_NAME = new Map<string, number>([
   ...Object.entries(ONLINE_DEPTH_NAMES).map(([d, name]) => [name.replace(/\s+/g, ''), Number(d)] as [string, number]),
-  ...(['一', '二', '三', '四'] as const).flatMap((n, i) => [[`${n}级`, i + 1], [`${n}`, i + 1], [String(i + 1), i + 1], [`${i + 1}级`, i + 1], [['I', 'II', 'III', 'IV'][i]!, i + 1]] as Array<[string, number]>),
+  ...(['一', '二', '三', '四'] as const).flatMap(
+    (n, i) =>
+      [
+        [`${n}级`, i + 1],
+        [`${n}`, i + 1],
+        [String(i + 1), i + 1],
+        [`${i + 1}级`, i + 1],
+        [['I', 'II', 'III', 'IV'][i]!, i + 1],
+      ] as Array<[string, number]>,
+  ),
   ['全程网办', 4],
 ]);
-export const NECESSITY_BY_NAME = reverse(NECESSITY_NAMES, { 必须: 'required', 必需: 'required', 必交: 'required', 容缺: 'conditional', 非必须: 'optional', 选填: 'optional' });
+export const NECESSITY_BY_NAME = reverse(NECESSITY_NAMES, {
+  必须: 'required',
+  必需: 'required',
+  必交: 'required',
+  容缺: 'conditional',
+  非必须: 'optional',
+  选填: 'optional',
+});
 export const MATERIAL_FORM_BY_NAME = reverse(MATERIAL_FORM_NAMES, { 纸质版: 'paper', 原件: 'paper', 复印件: 'paper', 电子版: 'electronic' });
-export const MATERIAL_SOURCE_BY_NAME = reverse(MATERIAL_SOURCE_NAMES, { 申请人: 'applicant', 自备: 'applicant', 政府部门: 'government', 中介机构: 'intermediary' });
+export const MATERIAL_SOURCE_BY_NAME = reverse(MATERIAL_SOURCE_NAMES, {
+  申请人: 'applicant',
+  自备: 'applicant',
+  政府部门: 'government',
+  中介机构: 'intermediary',
+});
 
 /** Each word of a list through a table, or the first word it does not know. */
 function words<T>(text: string, table: ReadonlyMap<string, T>, what: Text): CellResult | T[] {
@@ -132,7 +169,11 @@ function legalBasis(value: string): CellResult {
   const out: Array<{ title: string; article: string }> = [];
   for (const line of listLines(value)) {
     const split = splitLegalBasis(line);
-    if (!split) return bad(`无法把“${line}”分为法律法规名称和条款（应如“《××法》第十条”）`, `cannot split "${line}" into a law's title and an article (write it like 《××法》第十条)`);
+    if (!split)
+      return bad(
+        `无法把“${line}”分为法律法规名称和条款（应如“《××法》第十条”）`,
+        `cannot split "${line}" into a law's title and an article (write it like 《××法》第十条)`,
+      );
     out.push(split);
   }
   return ok(['legalBasis'], out);
@@ -141,7 +182,10 @@ function legalBasis(value: string): CellResult {
 function handlingItems(value: string): CellResult {
   const out: Array<{ suffix: string; name: string }> = [];
   // Not listLines: the 2-digit code would read as numbering.
-  for (const line of normalizeText(value).split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of normalizeText(value)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const m = /^(\d{2})\s*(.+)$/.exec(line);
     if (!m) return bad(`业务办理项“${line}”应以 2 位代码开头（如“01 企业”）`, `the handling item "${line}" should start with its 2-digit code (like 01 企业)`);
     out.push({ suffix: m[1]!, name: m[2]!.trim() });
@@ -152,9 +196,7 @@ function handlingItems(value: string): CellResult {
 function department(value: string, { departmentByName }: ColumnContext): CellResult {
   const s = normalizeText(value);
   const key = departmentByName.get(s) ?? departmentByName.get(s.replace(/\s+/g, ''));
-  return key === undefined
-    ? bad(`“${s}”不是 departments.yaml 中的部门`, `"${s}" is not a department of departments.yaml`)
-    : ok(['department'], key);
+  return key === undefined ? bad(`“${s}”不是 departments.yaml 中的部门`, `"${s}" is not a department of departments.yaml`) : ok(['department'], key);
 }
 
 /**
@@ -168,7 +210,11 @@ export const ITEM_COLUMNS: readonly ImportColumn[] = [
   { id: 'department', headers: ['主管部门', '主管部门名称', '实施部门', '责任部门', '部门'], read: department },
   { id: 'levels', headers: ['行使层级', '层级', '实施层级'], read: listOf(['levels'], TIER_BY_NAME, t('层级', 'tier')) },
   { id: 'acceptedAt', headers: ['就近受理', '就近受理层级', '可就近受理层级'], read: listOf(['acceptedAt'], TIER_BY_NAME, t('层级', 'tier')) },
-  { id: 'serviceObjects', headers: ['服务对象', '办理对象', '服务对象类型'], read: listOf(['serviceObjects'], OBJECT_BY_NAME, t('服务对象', 'service object')) },
+  {
+    id: 'serviceObjects',
+    headers: ['服务对象', '办理对象', '服务对象类型'],
+    read: listOf(['serviceObjects'], OBJECT_BY_NAME, t('服务对象', 'service object')),
+  },
   { id: 'handlingItems', headers: ['业务办理项'], read: handlingItems },
   { id: 'kind', headers: ['办件类型'], read: oneOf(['handling', 'kind'], KIND_BY_NAME, t('办件类型', 'handling kind')) },
   { id: 'statutory', headers: ['法定时限', '法定办结时限', '法定办理时限'], read: duration(['timeLimit', 'statutory']) },
@@ -177,7 +223,11 @@ export const ITEM_COLUMNS: readonly ImportColumn[] = [
   { id: 'charged', headers: ['是否收费'], read: fees },
   { id: 'fees', headers: ['收费', '收费标准', '收费项目及标准', '收费情况', '收费依据及标准'], read: fees },
   { id: 'resultName', headers: ['办理结果', '办理结果名称', '审批结果', '审批结果名称', '结果名称'], read: text(['result', 'name']) },
-  { id: 'resultType', headers: ['结果类型', '办理结果类型', '审批结果类型'], read: oneOf(['result', 'type'], RESULT_TYPE_BY_NAME, t('结果类型', 'result type')) },
+  {
+    id: 'resultType',
+    headers: ['结果类型', '办理结果类型', '审批结果类型'],
+    read: oneOf(['result', 'type'], RESULT_TYPE_BY_NAME, t('结果类型', 'result type')),
+  },
   { id: 'resultLicense', headers: ['结果电子证照', '是否电子证照', '电子证照'], read: yesNo(['result', 'eLicense']) },
   {
     id: 'visits',
@@ -194,7 +244,15 @@ export const ITEM_COLUMNS: readonly ImportColumn[] = [
   { id: 'crossRegion', headers: ['通办范围'], read: oneOf(['handling', 'crossRegion'], CROSS_BY_NAME, t('通办范围', 'cross-region scope')) },
   { id: 'conditions', headers: ['受理条件', '申请条件', '受理标准'], read: (v) => ok(['conditions'], listLines(v)) },
   { id: 'legalBasis', headers: ['设定依据', '法律依据', '实施依据', '设立依据'], read: legalBasis },
-  { id: 'materials', headers: ['申请材料', '申请材料目录', '材料清单', '申请材料清单'], read: (v) => ok(['materials'], listLines(v).map((name) => ({ name }))) },
+  {
+    id: 'materials',
+    headers: ['申请材料', '申请材料目录', '材料清单', '申请材料清单'],
+    read: (v) =>
+      ok(
+        ['materials'],
+        listLines(v).map((name) => ({ name })),
+      ),
+  },
   // Recognised, not imported: numbering, counts and links the export derives, and the
   // implementing bodies, which departments.yaml holds for every region.
   { id: 'ignored', headers: ['序号', '申请材料数', '办理环节数', '流程图', '办事指南', '源文件', '实施主体', '备注'] },

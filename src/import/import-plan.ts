@@ -54,7 +54,7 @@ export function planImport(imported: readonly ImportedItem[], existing: readonly
 function readCode(text: string): string | undefined {
   try {
     const code = (parseDocument(text).toJS() as { code?: unknown } | null)?.code;
-    return code === undefined || code === null ? undefined : String(code);
+    return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined;
   } catch {
     return undefined;
   }

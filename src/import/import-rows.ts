@@ -1,4 +1,5 @@
 import type { Finding } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rule-ids.js';
 import { t, type Text } from '../i18n/lang.js';
 import { columnLetters, type SheetGrid } from '../load/read-sheet.js';
 import { normalizeText } from './cell-values.js';
@@ -54,7 +55,7 @@ interface Header {
  */
 export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptions): ImportRowsResult {
   const findings: Finding[] = [];
-  const problem = (severity: 'error' | 'warning', rule: string, sheet: string, row: number, col: number, why: Text) => {
+  const problem = (severity: 'error' | 'warning', rule: RuleId, sheet: string, row: number, col: number, why: Text) => {
     const cell = `${sheet}!${columnLetters(col)}${row}`;
     findings.push({ rule, severity, file: options.file, path: '', line: row, column: col, message: t(`${cell}：${why.zh}`, `${cell}: ${why.en}`) });
   };
@@ -69,20 +70,34 @@ export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptio
     else if (fees && !items?.columns.some((c) => 'column' in c && c.column.id === 'resultName')) detailSheets.push({ grid, header: fees, list: 'fees' });
     else if (items && !isDerived(grid, items) && recognised(items).length >= 3) itemSheets.push({ grid, header: items });
     else if (items && !isDerived(grid, items) && grid.cells.length > items.row) {
-      problem('warning', 'import-sheet-skipped', grid.name, items.row, 1, t(
-        '该工作表未导入：只导入事项表、申请材料表和收费标准表（办理流程等仍在 YAML 中编辑）',
-        'sheet not imported: only the item, materials and fees sheets are read (edit the process and the rest in the YAML)',
-      ));
+      problem(
+        'warning',
+        'import-sheet-skipped',
+        grid.name,
+        items.row,
+        1,
+        t(
+          '该工作表未导入：只导入事项表、申请材料表和收费标准表（办理流程等仍在 YAML 中编辑）',
+          'sheet not imported: only the item, materials and fees sheets are read (edit the process and the rest in the YAML)',
+        ),
+      );
     }
   }
   // licat's own export repeats 通用目录 rows on per-department sheets: read 通用目录 alone then.
   const directory = itemSheets.find((s) => s.grid.name === '通用目录');
   const sheets = directory ? [directory] : itemSheets;
   if (sheets.length === 0) {
-    problem('error', 'import-sheet', grids[0]?.name ?? '', 1, 1, t(
-      `前 ${HEADER_ROWS} 行中找不到事项表头（至少需要“事项名称”“基本编码”等列）`,
-      `no header row of items in the first ${HEADER_ROWS} rows (it needs 事项名称, 基本编码 and other columns)`,
-    ));
+    problem(
+      'error',
+      'import-sheet',
+      grids[0]?.name ?? '',
+      1,
+      1,
+      t(
+        `前 ${HEADER_ROWS} 行中找不到事项表头（至少需要“事项名称”“基本编码”等列）`,
+        `no header row of items in the first ${HEADER_ROWS} rows (it needs 事项名称, 基本编码 and other columns)`,
+      ),
+    );
     return { items: [], findings };
   }
 
@@ -90,11 +105,26 @@ export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptio
   const byCode = new Map<string, ImportedItem>();
   for (const { grid, header } of sheets) {
     for (const c of header.columns) {
-      if ('unknown' in c) problem('warning', 'import-column', grid.name, header.row, c.index + 1, t(`未识别的列“${c.unknown}”，未导入`, `unknown column "${c.unknown}"; not imported`));
+      if ('unknown' in c)
+        problem(
+          'warning',
+          'import-column',
+          grid.name,
+          header.row,
+          c.index + 1,
+          t(`未识别的列“${c.unknown}”，未导入`, `unknown column "${c.unknown}"; not imported`),
+        );
     }
     const codeColumn = header.columns.find((c) => 'column' in c && c.column.id === 'code');
     if (!codeColumn) {
-      problem('error', 'import-sheet', grid.name, header.row, 1, t('缺少“基本编码”列：无法确定每行对应的事项文件', 'no 基本编码 column: the item file of a row cannot be known'));
+      problem(
+        'error',
+        'import-sheet',
+        grid.name,
+        header.row,
+        1,
+        t('缺少“基本编码”列：无法确定每行对应的事项文件', 'no 基本编码 column: the item file of a row cannot be known'),
+      );
       continue;
     }
     for (let r = header.row; r < grid.cells.length; r++) {
@@ -104,13 +134,27 @@ export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptio
       const at = (col: number) => `${grid.name}!${columnLetters(col + 1)}${rowNumber}`;
       const rawCode = normalizeText(line[codeColumn.index] ?? '').replace(/\s+/g, '');
       if (!/^\d{12}$/.test(rawCode)) {
-        problem('error', 'import-cell', grid.name, rowNumber, codeColumn.index + 1, rawCode === ''
-          ? t('缺少基本编码', 'the 基本编码 (basic code) is empty')
-          : t(`基本编码“${rawCode}”应为 12 位数字`, `the 基本编码 "${rawCode}" should be 12 digits`));
+        problem(
+          'error',
+          'import-cell',
+          grid.name,
+          rowNumber,
+          codeColumn.index + 1,
+          rawCode === ''
+            ? t('缺少基本编码', 'the 基本编码 (basic code) is empty')
+            : t(`基本编码“${rawCode}”应为 12 位数字`, `the 基本编码 "${rawCode}" should be 12 digits`),
+        );
         continue;
       }
       if (byCode.has(rawCode)) {
-        problem('error', 'import-cell', grid.name, rowNumber, codeColumn.index + 1, t(`基本编码 ${rawCode} 已在 ${byCode.get(rawCode)!.cell} 出现`, `the 基本编码 ${rawCode} already appears at ${byCode.get(rawCode)!.cell}`));
+        problem(
+          'error',
+          'import-cell',
+          grid.name,
+          rowNumber,
+          codeColumn.index + 1,
+          t(`基本编码 ${rawCode} 已在 ${byCode.get(rawCode)!.cell} 出现`, `the 基本编码 ${rawCode} already appears at ${byCode.get(rawCode)!.cell}`),
+        );
         continue;
       }
       const item: ImportedItem = { code: rawCode, cell: at(codeColumn.index), values: [] };
@@ -129,7 +173,17 @@ export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptio
       if (!item.values.some((v) => v.path[0] === 'department')) {
         if (options.department !== undefined) item.values.push({ path: ['department'], value: options.department, cell: item.cell });
         else if (rowOk) {
-          problem('error', 'import-cell', grid.name, rowNumber, codeColumn.index + 1, t('不知道该事项的主管部门：表中没有“主管部门”，也没有给出 --department', 'the department of this item is unknown: no 主管部门 in the sheet and no --department'));
+          problem(
+            'error',
+            'import-cell',
+            grid.name,
+            rowNumber,
+            codeColumn.index + 1,
+            t(
+              '不知道该事项的主管部门：表中没有“主管部门”，也没有给出 --department',
+              'the department of this item is unknown: no 主管部门 in the sheet and no --department',
+            ),
+          );
         }
       }
       byCode.set(rawCode, item);
@@ -141,14 +195,22 @@ export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptio
   return { items, findings };
 }
 
-type Problem = (severity: 'error' | 'warning', rule: string, sheet: string, row: number, col: number, why: Text) => void;
+type Problem = (severity: 'error' | 'warning', rule: RuleId, sheet: string, row: number, col: number, why: Text) => void;
 
 /** Rows of a materials or fees sheet, appended to their item's list in row order. */
 function readDetails(grid: SheetGrid, header: Header, list: 'materials' | 'fees', byCode: Map<string, ImportedItem>, problem: Problem): void {
   const codeColumn = header.columns.find((c) => 'column' in c && c.column.id === 'code')!;
   const lists = new Map<ImportedItem, Array<Record<string, unknown>>>();
   for (const c of header.columns) {
-    if ('unknown' in c) problem('warning', 'import-column', grid.name, header.row, c.index + 1, t(`未识别的列“${c.unknown}”，未导入`, `unknown column "${c.unknown}"; not imported`));
+    if ('unknown' in c)
+      problem(
+        'warning',
+        'import-column',
+        grid.name,
+        header.row,
+        c.index + 1,
+        t(`未识别的列“${c.unknown}”，未导入`, `unknown column "${c.unknown}"; not imported`),
+      );
   }
   for (let r = header.row; r < grid.cells.length; r++) {
     const line = grid.cells[r] ?? [];
@@ -157,7 +219,14 @@ function readDetails(grid: SheetGrid, header: Header, list: 'materials' | 'fees'
     const code = normalizeText(line[codeColumn.index] ?? '').replace(/\s+/g, '');
     const item = byCode.get(code);
     if (!item) {
-      problem('error', 'import-cell', grid.name, rowNumber, codeColumn.index + 1, t(`基本编码“${code}”不在事项表中`, `the 基本编码 "${code}" is not among the rows of the item sheet`));
+      problem(
+        'error',
+        'import-cell',
+        grid.name,
+        rowNumber,
+        codeColumn.index + 1,
+        t(`基本编码“${code}”不在事项表中`, `the 基本编码 "${code}" is not among the rows of the item sheet`),
+      );
       continue;
     }
     const entry: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from './read-catalog.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 
 /**
  * One sheet of a spreadsheet as text: `cells[r][c]` is the text of row r+1, column c+1 ('' when
@@ -98,7 +98,7 @@ async function readWorkbook(bytes: Buffer, file: string): Promise<SheetGrid[]> {
   const grids: SheetGrid[] = [];
   workbook.eachSheet((sheet) => {
     const cells: string[][] = [];
-    const masters = mergeMasters(sheet.model as { merges?: string[] });
+    const masters = mergeMasters(sheet.model);
     sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const out: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, col) => {
@@ -160,6 +160,7 @@ function cellString(value: unknown): string {
     if (v.text !== undefined) return cellString(v.text);
     if ('result' in v) return cellString(v.result);
     if (v.error !== undefined) return '';
+    return JSON.stringify(value);
   }
-  return String(value);
+  return typeof value === 'bigint' ? value.toString() : '';
 }

@@ -68,8 +68,8 @@ export const RULES: readonly Rule[] = [
   eLicenseReuse,
   criteriaVague,
   criteriaOverlap,
-  baselineStale,
   ...importStageRules,
+  baselineStale,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

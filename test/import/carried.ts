@@ -40,7 +40,7 @@ export function carried(item: Item | Record<string, any>): Record<string, unknow
 export async function exportWorkbook(catalog: Catalog): Promise<Buffer> {
   const { out, context } = memoryContext({});
   await excelEmitter.emit(catalog, context);
-  return Buffer.from(out.bytes('excel/catalog.xlsx')!);
+  return Buffer.from(out.bytes('excel/catalog.xlsx'));
 }
 
 /** Import a workbook in memory into a catalog holding `existing` item files (departments from `kinds`). */

@@ -17,8 +17,30 @@ async function messyWorkbook(file: string): Promise<void> {
   sheet.mergeCells('A1:J1');
   sheet.addRow(['填表说明：每个事项一行']);
   sheet.addRow(['事项名称', '主管部门', '基本编码', '法定时限（工作日）', '承诺时限', '移动端办理', '到办事现场次数', '受理条件', '设定依据', '收费标准']);
-  sheet.addRow(['食品经营许可', '市场监督管理局', '４４０１０１００１０００', '２０', '5个工作日', '是', '１', '1. 有与经营的食品品种、数量相适应的经营场所。\n（二）有食品安全管理人员。', '《中华人民共和国食品安全法》第三十五条', '不收费']);
-  sheet.addRow(['小餐饮登记', null, '440101099000', '十五', '即办', '否', '0次', '有固定经营场所。', '《广东省食品生产加工小作坊和食品摊贩管理条例》第十条', '工本费：每证10元']);
+  sheet.addRow([
+    '食品经营许可',
+    '市场监督管理局',
+    '４４０１０１００１０００',
+    '２０',
+    '5个工作日',
+    '是',
+    '１',
+    '1. 有与经营的食品品种、数量相适应的经营场所。\n（二）有食品安全管理人员。',
+    '《中华人民共和国食品安全法》第三十五条',
+    '不收费',
+  ]);
+  sheet.addRow([
+    '小餐饮登记',
+    null,
+    '440101099000',
+    '十五',
+    '即办',
+    '否',
+    '0次',
+    '有固定经营场所。',
+    '《广东省食品生产加工小作坊和食品摊贩管理条例》第十条',
+    '工本费：每证10元',
+  ]);
   sheet.mergeCells('B4:B5');
   await workbook.xlsx.writeFile(file);
 }
@@ -59,7 +81,11 @@ describe('licat import of a department workbook', () => {
       '  visits: 1',
     ]);
     // Key order unchanged: only values were edited.
-    const keys = (text: string) => text.split('\n').filter((l) => /^[a-zA-Z]+:/.test(l)).map((l) => l.split(':')[0]);
+    const keys = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => /^[a-zA-Z]+:/.test(l))
+        .map((l) => l.split(':')[0]);
     expect(keys(after)).toEqual(keys(original));
 
     const created = parse(readFileSync(path.join(catalog, 'items/market/440101099000.yaml'), 'utf8'));
@@ -94,9 +120,17 @@ describe('licat import of a department workbook', () => {
     const result = licat(['import', book, '--catalog', catalog, '--write', '--format', 'json', '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('nothing was written');
-    const report = (JSON.parse(result.stdout) as { problems: Array<{ file: string; line: number; column: number; rule: string; severity: string; message: string }> }).problems;
+    const report = (
+      JSON.parse(result.stdout) as { problems: Array<{ file: string; line: number; column: number; rule: string; severity: string; message: string }> }
+    ).problems;
     const d3 = report.find((d) => d.message.startsWith('通用目录!D3'));
-    expect(d3).toMatchObject({ file: path.relative(process.cwd(), book).split(path.sep).join('/'), line: 3, column: 4, rule: 'import-cell', severity: 'error' });
+    expect(d3).toMatchObject({
+      file: path.relative(process.cwd(), book).split(path.sep).join('/'),
+      line: 3,
+      column: 4,
+      rule: 'import-cell',
+      severity: 'error',
+    });
     expect(d3!.message).toContain('"尽快"');
     expect(report.find((d) => d.message.startsWith('通用目录!E4'))?.message).toContain('"行政审批" is not a known item type');
     expect(readdirSync(path.join(catalog, 'items/market')).sort()).toEqual(before);

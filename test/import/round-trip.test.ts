@@ -38,7 +38,12 @@ describe('export, then import', () => {
       fc.record({ value: fc.integer({ min: 1, max: 3650 }), unit: fc.constantFrom('working-day', 'calendar-day') }),
       fc.constant({ value: 0, unit: 'instant' }),
     );
-    const fee = fc.record({ name: word, standard: fc.option(word, { nil: undefined }), basis: fc.option(word, { nil: undefined }), waivable: fc.option(fc.boolean(), { nil: undefined }) });
+    const fee = fc.record({
+      name: word,
+      standard: fc.option(word, { nil: undefined }),
+      basis: fc.option(word, { nil: undefined }),
+      waivable: fc.option(fc.boolean(), { nil: undefined }),
+    });
     const material = fc.record({
       name: word,
       necessity: fc.constantFrom('required', 'conditional', 'optional'),
