@@ -1,5 +1,6 @@
 import { t, type Text } from '../i18n/lang.js';
-import { TIER_NAMES, type Tier } from '../schema/common.js';
+import type { Tier } from '../schema/common.js';
+import { TIER_NAMES } from '../schema/vocabulary.js';
 import { ITEM_TYPE_NAMES, SERVICE_OBJECT_NAMES } from '../schema/item.js';
 import {
   CROSS_REGION_NAMES,
