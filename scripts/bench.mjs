@@ -324,6 +324,18 @@ async function main() {
   row(group2, 'licat build --only feeds (validate included)', feeds, { floorMs: feedFloorMs, target: { ratio: 3, seconds: 60, mb: 1536 } });
   row(group2, 'feeds stage alone (build minus validate)', { ...feeds, wallMs: feeds.wallMs - pValidate.wallMs + nodeStart.wallMs }, { floorMs: feedFloorMs });
 
+  const dbOut = path.join(work, 'db-out');
+  const db = measure('database', licat('build', provinceDir, '--only', 'database', '--out', dbOut, '--quiet', '--no-cache'), {
+    prepare: () => rmSync(dbOut, { recursive: true, force: true }),
+  });
+  row(group2, 'licat build --only database (catalog.sqlite, validate included)', db, { target: { seconds: 60 } });
+  // A full-text query in the sqlite3 shell, timed by the shell itself (best of 5).
+  const query = "SELECT count(*) FROM search WHERE search MATCH '营业执照';";
+  const timer = spawnSync('sqlite3', ['-readonly', path.join(dbOut, 'catalog.sqlite')], { input: `.timer on\n${query}\n${query}\n${query}\n${query}\n${query}\n`, encoding: 'utf8' });
+  const reals = [...(timer.stdout ?? '').matchAll(/Run Time: real ([0-9.]+)/g)].map((m) => Number(m[1]) * 1000);
+  if (reals.length > 0) row(group2, 'full-text query (FTS5 trigram, sqlite3 shell, best of 5)', { wallMs: Math.min(...reals), samples: reals.map(Math.round) }, { target: { seconds: 0.05 } });
+  else notes.push('sqlite3 shell not found: the full-text query row was skipped');
+
   const excelOut = path.join(work, 'excel-out');
   const excel = measure('excel', licat('build', provinceDir, '--only', 'excel', '--excel-halls', '--out', excelOut, '--no-cache'), {
     prepare: () => rmSync(excelOut, { recursive: true, force: true }),
@@ -457,30 +469,42 @@ async function incremental(provinceDir, provinceItems, nodeStartMs) {
     first += g.count;
   }
   if (first !== provinceItems) throw new Error('the province plan and the generated catalog disagree');
-  const shaOf = () => new Map(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).files.map((f) => [f.path, f.sha256]));
+  // Every file of the output (the manifest's top-level files and every page's) with its sha256.
+  const shaOf = () => {
+    const root = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    const files = [...root.files, ...root.pages.flatMap((p) => JSON.parse(readFileSync(path.join(out, p.path), 'utf8')).files), ...root.pages];
+    return new Map(files.map((f) => [f.path, f.sha256]));
+  };
+  // How many hall feeds offer `code` (read outside any timing).
+  const offeredAt = (code) => {
+    let n = 0;
+    for (const name of readdirSync(path.join(out, 'feeds', 'halls'))) if (readFileSync(path.join(out, 'feeds', 'halls', name), 'utf8').includes(`"code":"${code}"`)) n++;
+    return n;
+  };
   const unedited = shaOf();
   for (const kind of [kinds[4], kinds[2], kinds[0]]) {
     const file = path.join(provinceDir, 'items', `g${String(Math.floor(kind.index / 500)).padStart(3, '0')}`, `item-${String(kind.index).padStart(6, '0')}.yaml`);
     const original = readFileSync(file, 'utf8');
     let edits = 0;
     const m = measure(`edit ${kind.label}`, build(), {
-      prepare: () => writeFileSync(file, original.replace(/^name: (.*)$/m, (_m, name) => `name: ${name}（修订${++edits}）`)),
+      prepare: () => writeFileSync(file, original.replace(/^conditions:\n {2}- (.*)$/m, (_m, text) => `conditions:\n  - ${text}（修订${++edits}）`)),
     });
-    // The floor: stringify and write just the feeds this edit changed (the index excepted, which
-    // every build writes), from the output of the last edited build.
-    const changed = [...shaOf()].filter(([p, sha]) => p.startsWith('feeds/') && p !== 'feeds/index.json' && unedited.get(p) !== sha).map(([p]) => p);
+    // The floor: stringify and write just the feeds this edit changed, from the output of the
+    // last edited build. `rewritten`: every file of the output that changed.
+    const now = shaOf();
+    const rewritten = [...now].filter(([p, sha]) => unedited.get(p) !== sha).map(([p]) => p);
+    const changed = rewritten.filter((p) => p.startsWith('feeds/'));
     const list = path.join(work, 'changed-feeds.json');
     writeFileSync(list, JSON.stringify(changed));
     const floorOut = path.join(work, 'floor-changed');
     const floor = measure(`floor ${kind.label}`, [path.join(BENCH, 'floor-feeds.mjs'), out, floorOut, list], { prepare: () => rmSync(floorOut, { recursive: true, force: true }) });
     const floorMs = nodeStartMs + median(floor.samplesTimed);
     writeFileSync(file, original);
-    const halls = JSON.parse(readFileSync(path.join(out, 'feeds', 'items', `${/^code: "(\d{12})"/m.exec(original)[1]}.json`), 'utf8')).halls;
-    const offered = halls.decides.length + halls.accepts.length;
-    row(group, `edit the name of a ${kind.label} item`, m, {
+    const offered = offeredAt(/^code: "(\d{12})"/m.exec(original)[1]);
+    row(group, `edit a condition of a ${kind.label} item`, m, {
       floorMs,
       target: { seconds: 2 },
-      note: `the item is offered in ${offered.toLocaleString('en')} hall${offered === 1 ? '' : 's'}; ${changed.length.toLocaleString('en')} feeds change with it (floor: node start-up plus stringify and write of just those)`,
+      note: `the item is offered in ${offered.toLocaleString('en')} hall${offered === 1 ? '' : 's'}; ${rewritten.length} files of the output change with it (${rewritten.join(', ')}) (floor: node start-up plus stringify and write of the feeds among them)`,
     });
   }
   // Leave the output as of the unedited catalog for the shard comparison.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for licat: Chromium and CJK fonts (flowchart SVGs,
 # guide tests), LibreOffice Calc (the Excel test client), poppler-utils (reading the PDF LibreOffice
-# prints a workbook to), then the npm packages from the lockfile.
+# prints a workbook to), the sqlite3 shell (the database test client), then the npm packages from
+# the lockfile.
 # Safe to rerun; apt packages are installed only when missing and only when running as root.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,11 +18,12 @@ installed() {
       fonts-noto-cjk) fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null ;;
       libreoffice-calc-nogui) command -v soffice >/dev/null 2>&1 ;;
       poppler-utils) command -v pdftotext >/dev/null 2>&1 ;;
+      sqlite3) command -v sqlite3 >/dev/null 2>&1 ;;
     esac
   fi
 }
 need=()
-for package in chromium fonts-noto-cjk libreoffice-calc-nogui poppler-utils; do
+for package in chromium fonts-noto-cjk libreoffice-calc-nogui poppler-utils sqlite3; do
   installed "$package" || need+=("$package")
 done
 if [ ${#need[@]} -gt 0 ]; then

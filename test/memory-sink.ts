@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { EmitContext, OutputSink } from '../src/emit/emitter.js';
+import { createHash } from 'node:crypto';
+import type { EmitContext, OutputSink, StagedFile } from '../src/emit/emitter.js';
 
 /**
  * An OutputSink that keeps written files in memory (and files written by a stream in a temp
@@ -16,6 +17,12 @@ export class MemorySink implements OutputSink {
     checkRel(rel);
     if (this.files.has(rel)) throw new Error(`written twice: ${rel}`);
     this.files.set(rel, typeof data === 'string' ? new TextEncoder().encode(data) : data);
+  }
+
+  stage(rel: string, data: string | Uint8Array): StagedFile {
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    const record = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+    return { record, done: this.write(rel, bytes) };
   }
 
   async streamPath(rel: string): Promise<string> {

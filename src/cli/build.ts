@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { resolveLang, t, type Text } from '../i18n/lang.js';
 import { UsageError } from '../diagnostics/usage-error.js';
@@ -41,6 +42,8 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
   const quiet = options.quiet === true;
   const reporter = progressReporter(process.stderr, { quiet });
 
+  const baseUrl = baseUrlOption(options.baseUrl);
+  const since = sinceOption(options.since);
   const cacheDir = resolveCacheDir(options, true, lang, (line) => process.stderr.write(line));
   const note = options.verbose === true ? (text: Text) => process.stderr.write(`licat: ${text[lang]}\n`) : undefined;
   const check = await checkCatalog(dir, process.cwd(), { cacheDir, note });
@@ -66,7 +69,7 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     emitters,
     lang,
     ...(buildTime !== undefined && { buildTime }),
-    options: { ...emitterOptions(options), previousOutput: path.resolve(out), ...(shard && { shard }) },
+    options: { ...emitterOptions(options), ...(baseUrl !== undefined && { baseUrl }), ...(since !== undefined && { since }), ...(shard && { shard }) },
     cacheDir,
     ...(note && { note: (message: string) => note(t(message, message)) }),
     log: reporter.log,
@@ -97,6 +100,32 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     }
     throw error;
   }
+}
+
+/** `--base-url`: an http(s) URL, without a trailing slash. */
+function baseUrlOption(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const text = typeof value === 'string' ? value : '';
+  let ok: boolean;
+  try {
+    const url = new URL(text);
+    ok = (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash;
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new UsageError(`--base-url 应为 http(s) 地址，如 https://data.example.gov.cn/licat：${text} / --base-url takes an http(s) URL, e.g. https://data.example.gov.cn/licat: ${text}`);
+  return text.replace(/\/+$/, '');
+}
+
+/** `--since`: an existing folder holding an earlier output, as an absolute path. */
+function sinceOption(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const given = typeof value === 'string' ? value : '';
+  const dir = path.resolve(given);
+  if (given === '' || !existsSync(path.join(dir, 'manifest.json'))) {
+    throw new UsageError(`--since 应指向 licat build 的输出文件夹（含 manifest.json）：${given} / --since takes an output folder of licat build (with a manifest.json): ${given}`);
+  }
+  return dir;
 }
 
 /**
@@ -167,6 +196,6 @@ function isRealTime(value: string): boolean {
 
 /** Options of the command line meant for the emitters (e.g. excelHalls): all but the build's own. */
 function emitterOptions(options: BuildOptions): Record<string, unknown> {
-  const own = new Set(['out', 'only', 'buildTime', 'cacheDir', 'cache', 'quiet', 'verbose', 'color', 'lang', 'shard']);
+  const own = new Set(['out', 'only', 'buildTime', 'cacheDir', 'cache', 'quiet', 'verbose', 'color', 'lang', 'shard', 'baseUrl', 'since']);
   return Object.fromEntries(Object.entries(options).filter(([key, value]) => !own.has(key) && value !== undefined));
 }

@@ -49,7 +49,14 @@ export async function runGuide(code: string, dir: string, options: GuideOptions)
     return 1;
   }
   const context: EmitContext = {
-    out: { write: refuse, streamPath: refuse, added: refuse },
+    out: {
+      write: refuse,
+      streamPath: refuse,
+      added: refuse,
+      stage: () => {
+        throw new Error('licat guide writes no build output');
+      },
+    },
     lang,
     options: {},
     log: () => undefined,

@@ -27,12 +27,13 @@ export async function runMerge(dirs: string[], options: MergeOptions): Promise<n
   const reporter = progressReporter(process.stderr, { quiet });
   try {
     const shards = await readShards(dirs);
-    const buildTime = shards[0]!.info.buildTime;
+    const { buildTime, baseUrl } = shards[0]!.info;
     const handle = emitOutput(mergedCatalog(shards), {
       out,
       emitters: [mergeEmitter(shards)],
       lang,
       ...(buildTime !== undefined && { buildTime }),
+      ...(baseUrl !== undefined && { options: { baseUrl } }),
       cacheDir: undefined,
       log: reporter.log,
       progress: reporter.progress,

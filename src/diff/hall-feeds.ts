@@ -1,10 +1,15 @@
-import type { ItemHalls } from '../emit/feeds/item-feed.js';
 import type { Catalog, ItemEntry, Region } from '../model/catalog.js';
 import { planExpansion, type ExpandedHall, type Expansion } from '../model/expand.js';
 import { UNIFIED_DEFAULT } from '../schema/catalog.js';
 import { TIERS, type Tier } from '../schema/common.js';
 import { sameData } from './canonical.js';
 import type { FeedChanges } from './diff-result.js';
+
+/** Region codes of the halls offering one item, by role. */
+interface ItemHalls {
+  decides: string[];
+  accepts: string[];
+}
 
 export interface FeedComparison {
   changes: FeedChanges;
@@ -21,15 +26,14 @@ export const HALL_FEED_FACTS = ['name', 'address', 'hours', 'phone', 'complaintP
  * Which feeds `licat build` would write with different content, found by walking both catalogs'
  * hall expansions (src/model/expand.ts, the build's own) side by side and comparing what each
  * feed is made of, without building the feeds:
- * - an item feed (src/emit/feeds/item-feed.ts) holds the catalog's unified list, the item, and the
- *   halls that decide or accept it;
+ * - an item feed (src/emit/feeds/item-feed.ts) holds the catalog's unified list and the item;
  * - a hall feed (src/emit/feeds/hall-feed.ts) holds the hall's region and hall-file facts, per
- *   offered item its role, deciding region and body, exercised tier, local facts and the sha256 of
- *   the item feed (so it changes whenever that item feed does), and the items not offered with
- *   their names and reasons. Name, type, department and implementation codes of an offer follow
- *   from the item and the body.
- * The catalog id and version stamped in every feed are left out: a version bump alone would change
- * every feed's bytes. test/diff/feeds-oracle.test.ts checks this against the real feed builders.
+ *   offered item its code, role, deciding region and body, exercised tier, implementation codes
+ *   (which follow from the body and the item's handling items) and local facts, and the items not
+ *   offered with their reasons. No element of the item itself: editing an item changes its item
+ *   feed only (and the tier bundles holding it, which are not counted here).
+ * Feeds carry no catalog id or version. test/diff/feeds-oracle.test.ts checks this against the
+ * real feed builders.
  * Pure.
  */
 export function compareFeeds(base: Catalog, head: Catalog): FeedComparison {
@@ -41,17 +45,13 @@ export function compareFeeds(base: Catalog, head: Catalog): FeedComparison {
 
   const changes: FeedChanges = { items: { added: [], removed: [], changed: [] }, halls: { added: [], removed: [], changed: [], unchanged: 0 }, hallsByTier: {} };
   const offeredAt = new Map<string, { base: number; head: number }>();
-  const changedItemFeeds = new Set<string>();
   for (const code of [...new Set([...bHalls.keys(), ...hHalls.keys()])].sort()) {
     const x = bHalls.get(code);
     const y = hHalls.get(code);
     offeredAt.set(code, { base: x ? x.halls.decides.length + x.halls.accepts.length : 0, head: y ? y.halls.decides.length + y.halls.accepts.length : 0 });
     if (!x) changes.items.added.push(code);
     else if (!y) changes.items.removed.push(code);
-    else if (!unifiedSame || !sameData(x.entry.item, y.entry.item) || !sameList(x.halls.decides, y.halls.decides) || !sameList(x.halls.accepts, y.halls.accepts)) {
-      changes.items.changed.push(code);
-      changedItemFeeds.add(code);
-    }
+    else if (!unifiedSame || !sameData(x.entry.item, y.entry.item)) changes.items.changed.push(code);
   }
 
   const tally = (tier: Tier, key: 'added' | 'removed' | 'changed' | 'total') => {
@@ -76,7 +76,7 @@ export function compareFeeds(base: Catalog, head: Catalog): FeedComparison {
       i++;
     } else if (x && y) {
       tally(y.tier, 'total');
-      if (sameHallFeed(b.expandHall(x), h.expandHall(y), changedItemFeeds)) changes.halls.unchanged++;
+      if (sameHallFeed(b.expandHall(x), h.expandHall(y))) changes.halls.unchanged++;
       else {
         changes.halls.changed.push(y.code);
         tally(y.tier, 'changed');
@@ -103,7 +103,7 @@ function hallsOfItems(expansion: Expansion): Map<string, { entry: ItemEntry; hal
 }
 
 /** Whether two expansions of the same hall give the same feed content. */
-function sameHallFeed(x: ExpandedHall, y: ExpandedHall, changedItemFeeds: ReadonlySet<string>): boolean {
+function sameHallFeed(x: ExpandedHall, y: ExpandedHall): boolean {
   if (!sameRegion(x.region, y.region)) return false;
   const fx = x.hall?.hall as Record<string, unknown> | undefined;
   const fy = y.hall?.hall as Record<string, unknown> | undefined;
@@ -114,7 +114,7 @@ function sameHallFeed(x: ExpandedHall, y: ExpandedHall, changedItemFeeds: Readon
     const a = x.offers[k]!;
     const c = y.offers[k]!;
     const code = a.entry.item.code;
-    if (code !== c.entry.item.code || changedItemFeeds.has(code)) return false;
+    if (code !== c.entry.item.code || !sameData(a.entry.item.handlingItems, c.entry.item.handlingItems)) return false;
     if (a.role !== c.role || a.power !== c.power || !sameRegion(a.decider, c.decider)) return false;
     if (a.body.name !== c.body.name || a.body.uscc !== c.body.uscc) return false;
     if ((a.local !== undefined || c.local !== undefined) && !sameData(a.local, c.local)) return false;
@@ -122,17 +122,11 @@ function sameHallFeed(x: ExpandedHall, y: ExpandedHall, changedItemFeeds: Readon
   for (let k = 0; k < x.notOffered.length; k++) {
     const a = x.notOffered[k]!;
     const c = y.notOffered[k]!;
-    if (a.entry.item.code !== c.entry.item.code || a.entry.item.name !== c.entry.item.name || a.reason !== c.reason) return false;
+    if (a.entry.item.code !== c.entry.item.code || a.reason !== c.reason) return false;
   }
   return true;
 }
 
 function sameRegion(a: Region, b: Region): boolean {
   return a.code === b.code && a.name === b.name && a.tier === b.tier && a.parent === b.parent;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
 }

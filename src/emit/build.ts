@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, lstat, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t, type Lang } from '../i18n/lang.js';
@@ -6,7 +8,7 @@ import type { Emitter } from './emitter.js';
 import { catalogRef } from './feeds/feed-paths.js';
 import { loadFeedValidator } from './feeds/feed-validator.js';
 import { acquireLock, type Lock } from './lock.js';
-import { buildManifest, MANIFEST, manifestText } from './manifest.js';
+import { buildManifest, buildManifestPage, MANIFEST, manifestPagePath, manifestText, pageFiles, rootFiles } from './manifest.js';
 import { isFsError, OutputError, outputFsError } from './output-error.js';
 import { StagingSink, type FileRecord, type SinkFs } from './output-sink.js';
 import { checkReplaceable, createStaging, outputPlaces, recoverLeftovers, removeSync, retire, swapIn } from './swap.js';
@@ -75,6 +77,8 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
     const sink = new StagingSink(staging, options.fs, created.leftovers);
     const context = {
       out: sink,
+      reuse: sink,
+      previousOutput: places.target,
       lang: options.lang,
       options: { ...options.options, ...(options.buildTime !== undefined && { buildTime: options.buildTime }) },
       log,
@@ -94,7 +98,15 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
     const readme = await carriedReadme(places.target);
     if (readme) await sink.write('README.md', readme);
     const files = sink.files();
-    const manifest = buildManifest(ref, options.emitters.map((e) => e.id), files, options.buildTime);
+    const baseUrl = typeof options.options?.baseUrl === 'string' ? options.options.baseUrl : undefined;
+    const pages = [];
+    for (const [name, list] of pageFiles(files)) {
+      const rel = manifestPagePath(name);
+      const page = buildManifestPage(name, list, baseUrl);
+      validator.check('manifestPage', rel, page);
+      pages.push({ record: await unchangedOrWritten(sink, places.target, rel, manifestText(page)), files: list.length });
+    }
+    const manifest = buildManifest(ref, options.emitters.map((e) => e.id), pages, rootFiles(files), options.buildTime, baseUrl);
     validator.check('manifest', MANIFEST, manifest);
     await writeFile(path.join(staging, MANIFEST), manifestText(manifest));
     const old = swapIn(places, staging);
@@ -123,6 +135,29 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
       lock?.releaseSync();
     },
   };
+}
+
+/**
+ * Write a manifest page, or link the previous output's page when it has the same bytes, so that
+ * an unchanged page is not rewritten.
+ */
+async function unchangedOrWritten(sink: StagingSink, target: string, rel: string, text: string): Promise<FileRecord> {
+  const bytes = Buffer.from(text, 'utf8');
+  const record = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+  const previous = path.join(target, ...rel.split('/'));
+  let same: boolean;
+  try {
+    same = readFileSync(previous).equals(bytes);
+  } catch {
+    same = false;
+  }
+  if (same) {
+    sink.adopt(rel, previous, record);
+    return record;
+  }
+  const staged = sink.stage(rel, bytes);
+  await staged.done;
+  return staged.record;
 }
 
 /** `out/README.md` of the previous output, kept in the new one. */

@@ -3,7 +3,7 @@
  * emitters themselves (emit/registry.ts) so that the command line's help can name them without
  * loading them; the registry's type makes it hold exactly one emitter per id.
  */
-export const EMITTER_IDS = ['feeds', 'excel', 'flowcharts', 'guides', 'site'] as const;
+export const EMITTER_IDS = ['feeds', 'database', 'excel', 'flowcharts', 'guides', 'site'] as const;
 
 export type EmitterId = (typeof EMITTER_IDS)[number];
 

@@ -9,14 +9,51 @@ import type { EmitterId } from './emitter-ids.js';
 export interface OutputSink {
   /** Write a whole file. */
   write(rel: string, data: string | Uint8Array): Promise<void>;
+  /**
+   * Claim, hash and write a file: the record (size, sha256) is returned at once, `done` settles
+   * when the file is written (rejecting with the file-system error if it failed).
+   */
+  stage(rel: string, data: string | Uint8Array): StagedFile;
   /** Absolute path for a file written by a stream (e.g. the Excel streaming writer)... */
   streamPath(rel: string): Promise<string>;
   /** ...then record it once the stream is closed. */
   added(rel: string): Promise<void>;
 }
 
+/** One file of the output, as the manifest lists it. */
+export interface FileRecord {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/** A file being written: its record now, and when it is on disk. */
+export interface StagedFile {
+  record: FileRecord;
+  done: Promise<void>;
+}
+
+/**
+ * What the staging sink of `licat build` offers beyond writing: taking files of the previous
+ * output over as they are (hard links), and bringing a recycled previous output (swap.ts) up to
+ * date file by file. See StagingSink for each member.
+ */
+export interface ReusableOutput {
+  readonly root: string;
+  adopt(rel: string, source: string, record: FileRecord): void;
+  readonly unverifiedLeftovers: readonly string[];
+  recycle(present: ReadonlyMap<string, string>): void;
+  discardLeftovers(): void;
+  finishLeftovers(): void;
+  keepPrevious: boolean;
+}
+
 export interface EmitContext {
   out: OutputSink;
+  /** The same sink's reuse of earlier outputs, when the build has one (`licat build`, `licat merge`). */
+  reuse?: ReusableOutput;
+  /** The absolute path of the output this build replaces (it may not exist yet). */
+  previousOutput?: string;
   lang: Lang;
   /** Options of `licat build` (e.g. excelHalls, buildTime). */
   options: Readonly<Record<string, unknown>>;

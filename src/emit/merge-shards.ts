@@ -3,12 +3,14 @@ import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { t, type Text } from '../i18n/lang.js';
 import type { Catalog } from '../model/catalog.js';
-import { FEED_SCHEMA_FILES, FEED_VERSION, schemaUrl, type FeedIndex, type Manifest } from '../schema/feeds.js';
+import { FEED_SCHEMA_FILES, FEED_VERSION, schemaRef, type HallFeed, type Manifest, type ManifestPage } from '../schema/feeds.js';
 import type { Emitter } from './emitter.js';
-import { FEED_INDEX, feedText, type CatalogRef } from './feeds/feed-paths.js';
+import { ChangeLog, readPreviousBuild } from './feeds/changes.js';
+import { CHANGES, feedText, type CatalogRef } from './feeds/feed-paths.js';
 import { InvalidFeedError, loadFeedValidator, type FeedKind, type FeedValidator } from './feeds/feed-validator.js';
+import { hallIndexFiles, publishedFiles } from './feeds/feeds-emitter.js';
 import { SHARD_FILE, type ShardInfo } from './feeds/shard.js';
-import { MANIFEST } from './manifest.js';
+import { MANIFEST, MANIFEST_PAGES } from './manifest.js';
 import { isPlainOutputPath, type FileRecord } from './output-sink.js';
 import { readShardFile } from './shard-files.js';
 
@@ -34,9 +36,9 @@ export interface ShardOutput {
 const NOT_MERGED = new Set([SHARD_FILE, 'README.md']);
 /** Largest file of a shard read (a province's hall feed is a few megabytes). */
 const MAX_SHARD_FILE = 256 * 1024 * 1024;
-/** Published schema by its `$id`: how a feed of a shard says what it is. */
-const KIND_BY_SCHEMA = new Map<string, FeedKind>(
-  (Object.entries(FEED_SCHEMA_FILES) as Array<[FeedKind, string]>).filter(([kind]) => kind !== 'manifest').map(([kind, file]) => [schemaUrl(file), kind]),
+/** File kind by its schema's file name: how a feed of a shard says what it is (`$schema`). */
+const KIND_BY_FILE = new Map<string, FeedKind>(
+  (Object.entries(FEED_SCHEMA_FILES) as Array<[FeedKind, string]>).filter(([kind]) => kind !== 'manifest' && kind !== 'manifestPage').map(([kind, file]) => [file, kind]),
 );
 
 /**
@@ -59,14 +61,24 @@ export async function readShards(dirs: readonly string[]): Promise<ShardOutput[]
     if (JSON.stringify(manifest.artifacts) !== '["feeds"]') {
       throw new MergeError(t(`${dir} 的 ${MANIFEST} 无效，或不只含门户数据`, `${dir} has an invalid ${MANIFEST}, or holds more than the feeds`));
     }
-    for (const file of manifest.files) {
-      if (!isPlainOutputPath(file.path) || file.path === MANIFEST) {
+    // The manifest's pages: each a plain path in manifest/, read as its root lists it, valid.
+    const listedFiles = [...manifest.files];
+    for (const page of manifest.pages) {
+      if (!isPlainOutputPath(page.path) || !page.path.startsWith(`${MANIFEST_PAGES}/`)) {
+        throw new MergeError(t(`${dir}/${MANIFEST} 列出的清单页 ${JSON.stringify(page.path)} 无效，已拒绝`, `${dir}/${MANIFEST} lists ${JSON.stringify(page.path)} as a page, which it cannot be; refused`));
+      }
+      const content = parseJson(verified(root, dir, page), dir, page.path) as ManifestPage;
+      schemaCheck(() => validator.check('manifestPage', page.path, content), dir, page.path);
+      listedFiles.push(...content.files);
+    }
+    for (const file of listedFiles) {
+      if (!isPlainOutputPath(file.path) || file.path === MANIFEST || file.path.startsWith(`${MANIFEST_PAGES}/`)) {
         throw new MergeError(
           t(`${dir}/${MANIFEST} 列出的路径 ${JSON.stringify(file.path)} 不是输出文件夹内的相对路径，已拒绝`, `${dir}/${MANIFEST} lists ${JSON.stringify(file.path)}, which is not a plain relative path inside the output; refused`),
         );
       }
     }
-    const shardRecord = manifest.files.find((f) => f.path === SHARD_FILE);
+    const shardRecord = listedFiles.find((f) => f.path === SHARD_FILE);
     if (!shardRecord) {
       throw new MergeError(t(`${dir} 不是 licat build --shard 的输出（清单中没有 ${SHARD_FILE}）`, `${dir} is not an output of licat build --shard (its manifest lists no ${SHARD_FILE})`));
     }
@@ -75,12 +87,12 @@ export async function readShards(dirs: readonly string[]): Promise<ShardOutput[]
     if ((manifest.buildTime ?? null) !== (info.buildTime ?? null)) {
       throw new MergeError(t(`${dir} 的 ${MANIFEST} 与 ${SHARD_FILE} 的构建时间不一致`, `${dir}: the build times of ${MANIFEST} and ${SHARD_FILE} differ`));
     }
-    const files = manifest.files.filter((f) => !NOT_MERGED.has(f.path));
+    const files = listedFiles.filter((f) => !NOT_MERGED.has(f.path));
     // Each hall the shard's index entries name is a file of the shard, as its manifest lists it.
-    const listed = new Map(files.map((f) => [f.path, f.sha256]));
-    for (const hall of info.halls as Array<{ file?: unknown; sha256?: unknown }>) {
-      if (typeof hall.file === 'string' && listed.get(hall.file) !== hall.sha256) {
-        throw new MergeError(t(`${dir}/${SHARD_FILE} 提到的 ${hall.file} 与清单不符`, `${dir}/${SHARD_FILE} names ${hall.file}, which its manifest does not list as such`));
+    const listed = new Set(files.map((f) => f.path));
+    for (const { entry } of info.halls) {
+      if (!listed.has(entry.file)) {
+        throw new MergeError(t(`${dir}/${SHARD_FILE} 提到的 ${entry.file} 与清单不符`, `${dir}/${SHARD_FILE} names ${entry.file}, which its manifest does not list as such`));
       }
     }
     shards.push({ dir, root, info, files });
@@ -99,6 +111,9 @@ export async function readShards(dirs: readonly string[]): Promise<ShardOutput[]
           `${dir} and ${shards[0]!.dir} are not shards of one build (the same catalog and licat version); they cannot be merged`,
         ),
       );
+    }
+    if ((info.baseUrl ?? null) !== (first.baseUrl ?? null)) {
+      throw new MergeError(t(`${dir} 的 --base-url 与 ${shards[0]!.dir} 不同`, `${dir} was built with another --base-url than ${shards[0]!.dir}`));
     }
     if ((info.buildTime ?? null) !== (first.buildTime ?? null)) {
       throw new MergeError(t(`${dir} 的构建时间与 ${shards[0]!.dir} 不同`, `${dir} has another build time than ${shards[0]!.dir}`));
@@ -150,11 +165,14 @@ export function mergeEmitter(shards: readonly ShardOutput[]): Emitter {
       let done = 0;
       const total = shards.reduce((n, s) => n + s.files.length, 0);
       const itemFeeds: FileRecord[] = [];
+      const located: Array<{ file: FileRecord; shard: ShardOutput }> = [];
       for (const shard of shards) {
         for (const file of shard.files) {
           // What is written is the very bytes checked: read once, verified, validated, written.
           const bytes = verified(shard.root, shard.dir, file);
-          if (checkFeed(bytes, shard.dir, file.path, validator) === 'item') itemFeeds.push(file);
+          const kind = checkFeed(bytes, shard.dir, file.path, validator, shard.info.baseUrl);
+          if (kind === 'item') itemFeeds.push(file);
+          if (kind === 'hall' || kind === 'item') located.push({ file, shard });
           await context.out.write(file.path, bytes);
           if (++done % 1000 === 0) context.progress?.(t('合并分片', 'merging shards')[context.lang], done, total);
         }
@@ -167,18 +185,33 @@ export function mergeEmitter(shards: readonly ShardOutput[]): Emitter {
       if (fingerprint.digest('hex') !== first.itemFeeds) {
         throw new MergeError(t('各分片的事项数据合起来与构建时记录的不符（有缺失或多余的文件）', "the shards' item feeds together are not those the build recorded (a feed is missing or extra)"));
       }
-      const index: FeedIndex = {
-        $schema: schemaUrl(FEED_SCHEMA_FILES.index),
-        version: FEED_VERSION,
+      const halls = shards.flatMap((s) => s.info.halls).sort((a, b) => (a.entry.region < b.entry.region ? -1 : a.entry.region > b.entry.region ? 1 : 0));
+      const summary = {
         catalog: first.catalog,
         ...(first.buildTime !== undefined && { buildTime: first.buildTime }),
-        halls: shards.flatMap((s) => s.info.halls).sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0)),
+        items: first.index.items,
+        tiers: first.index.tiers,
+        itemPages: first.index.itemPages,
+        offerings: halls.reduce((n, h) => n + h.entry.items, 0),
       };
-      validator.check('index', FEED_INDEX, index);
-      await context.out.write(FEED_INDEX, feedText(index));
-      context.log(
-        t(`合并了 ${shards.length} 个分片：${index.halls.length.toLocaleString('en-US')} 个大厅`, `merged ${shards.length} shards: ${index.halls.length.toLocaleString('en-US')} halls`)[context.lang],
-      );
+      // The index, written from the shards' records: each file checked against its schema.
+      for (const [kind, rel, data] of hallIndexFiles(halls, first.cities, summary, first.baseUrl)) {
+        schemaCheck(() => validator.check(kind, rel, data), shards[0]!.dir, SHARD_FILE);
+        await context.out.write(rel, feedText(data));
+      }
+      // The schemas and the OpenAPI description as this licat writes them, not a shard's copy.
+      for (const [rel, text] of publishedFiles(first.catalog, first.baseUrl)) await context.out.write(rel, text);
+      const since = typeof context.options.since === 'string' ? context.options.since : context.previousOutput;
+      const log = new ChangeLog(since === undefined ? undefined : readPreviousBuild(since));
+      located.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
+      for (const { file, shard } of located) {
+        const item = /^feeds\/items\/(\d{12})\.json$/.exec(file.path);
+        if (item) log.item(item[1]!, file.path, file.sha256);
+        const hall = /^feeds\/halls\/(\d+)\.json$/.exec(file.path);
+        if (hall) log.hall(hall[1]!, file.path, file.sha256, () => JSON.parse(verified(shard.root, shard.dir, file).toString('utf8')) as HallFeed);
+      }
+      await context.out.write(CHANGES, feedText(log.finish(first.catalog.version, first.baseUrl)));
+      context.log(t(`合并了 ${shards.length} 个分片：${halls.length.toLocaleString('en-US')} 个大厅`, `merged ${shards.length} shards: ${halls.length.toLocaleString('en-US')} halls`)[context.lang]);
     },
   };
 }
@@ -226,11 +259,15 @@ function verified(root: string, dir: string, file: FileRecord): Buffer {
   return bytes;
 }
 
-/** A feed of a shard: JSON naming a published feed schema in `$schema`, and valid against it. */
-function checkFeed(bytes: Buffer, dir: string, rel: string, validator: FeedValidator): FeedKind {
+/**
+ * A feed of a shard: JSON naming, in `$schema`, a published schema exactly as a build at that
+ * path names it, and valid against that schema.
+ */
+function checkFeed(bytes: Buffer, dir: string, rel: string, validator: FeedValidator, baseUrl: string | undefined): FeedKind {
   const feed = parseJson(bytes, dir, rel);
   const schema = (feed as { $schema?: unknown } | null)?.$schema;
-  const kind = typeof schema === 'string' ? KIND_BY_SCHEMA.get(schema) : undefined;
+  const named = typeof schema === 'string' ? KIND_BY_FILE.get(schema.slice(schema.lastIndexOf('/') + 1)) : undefined;
+  const kind = named !== undefined && schema === schemaRef(named, rel, baseUrl) ? named : undefined;
   if (!kind) throw new MergeError(t(`${dir}/${rel} 不是 licat 的门户数据（$schema 未知）`, `${dir}/${rel} is not a licat feed (unknown $schema)`));
   schemaCheck(() => validator.check(kind, rel, feed), dir, rel);
   return kind;
@@ -242,23 +279,28 @@ function checkShardInfo(info: ShardInfo, dir: string, validator: FeedValidator):
   const ok =
     info !== null &&
     typeof info === 'object' &&
-    info.licatShard === 1 &&
+    info.licatShard === 2 &&
     int(info.shard?.index) &&
     int(info.shard?.count) &&
     info.shard.index <= info.shard.count &&
     typeof info.structure === 'string' &&
     typeof info.itemFeeds === 'string' &&
     (info.buildTime === undefined || typeof info.buildTime === 'string') &&
-    Array.isArray(info.halls);
+    (info.baseUrl === undefined || typeof info.baseUrl === 'string') &&
+    info.index !== null &&
+    typeof info.index === 'object' &&
+    Number.isInteger(info.index.items) &&
+    Array.isArray(info.index.tiers) &&
+    Array.isArray(info.index.itemPages) &&
+    info.cities !== null &&
+    typeof info.cities === 'object' &&
+    Object.values(info.cities).every((name) => typeof name === 'string') &&
+    Array.isArray(info.halls) &&
+    info.halls.every((h) => h !== null && typeof h === 'object' && typeof h.city === 'string' && /^\d{6}(\d{3}|\d{6})?$/.test(h.city));
   if (!ok) throw new MergeError(t(`${dir} 不是 licat build --shard 的输出（${SHARD_FILE} 无效）`, `${dir} is not an output of licat build --shard (its ${SHARD_FILE} is not valid)`));
-  const index = {
-    $schema: schemaUrl(FEED_SCHEMA_FILES.index),
-    version: FEED_VERSION,
-    catalog: info.catalog,
-    ...(info.buildTime !== undefined && { buildTime: info.buildTime }),
-    halls: info.halls,
-  };
-  schemaCheck(() => validator.check('index', SHARD_FILE, index), dir, SHARD_FILE);
+  // The halls as one page of the hall index: the schema checks every entry.
+  const page = { $schema: 'shard', version: FEED_VERSION, city: '000000', halls: info.halls.map((h) => h.entry) };
+  schemaCheck(() => validator.check('hallIndex', SHARD_FILE, page), dir, SHARD_FILE);
 }
 
 function schemaCheck(check: () => void, dir: string, rel: string): void {

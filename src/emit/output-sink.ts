@@ -2,15 +2,10 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, createReadStream, linkSync, mkdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { OutputSink } from './emitter.js';
+import type { FileRecord, OutputSink, ReusableOutput, StagedFile } from './emitter.js';
 import { readAsRecorded } from './recorded-file.js';
 
-/** One file of the output, as the manifest lists it. */
-export interface FileRecord {
-  path: string;
-  size: number;
-  sha256: string;
-}
+export type { FileRecord };
 
 /**
  * The file operations the sink uses; tests replace them to simulate a full or read-only disk.
@@ -48,7 +43,7 @@ export class OutputPathError extends Error {}
  * may be written once.
  * @example const sink = new StagingSink('/tmp/.dist.tmp-1'); await sink.write('feeds/index.json', text);
  */
-export class StagingSink implements OutputSink {
+export class StagingSink implements OutputSink, ReusableOutput {
   private readonly records = new Map<string, FileRecord>();
   private readonly claimed = new Set<string>();
   private readonly dirs = new Set<string>();
@@ -143,7 +138,7 @@ export class StagingSink implements OutputSink {
    * by its sha256); `done` settles when the file is on disk (already, with the synchronous
    * file operations of this sink), rejecting with the file-system error if the write failed.
    */
-  stage(rel: string, data: string | Uint8Array): { record: FileRecord; done: Promise<void> } {
+  stage(rel: string, data: string | Uint8Array): StagedFile {
     const abs = this.claim(rel);
     const bytes = typeof data === 'string' ? this.encode(data) : data;
     const record: FileRecord = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };

@@ -4,6 +4,7 @@ import { excelEmitter } from './excel/excel-emitter.js';
 import { flowchartsEmitter } from './flowcharts/flowcharts-emitter.js';
 import { guidesEmitter } from './guides/guides-emitter.js';
 import { feedsEmitter } from './feeds/feeds-emitter.js';
+import { databaseEmitter } from './database/database-emitter.js';
 import { siteEmitter } from './site/site-emitter.js';
 
 /**
@@ -13,6 +14,7 @@ import { siteEmitter } from './site/site-emitter.js';
  */
 export const EMITTERS_BY_ID: { readonly [id in EmitterId]: Emitter } = {
   feeds: feedsEmitter,
+  database: databaseEmitter,
   excel: excelEmitter,
   flowcharts: flowchartsEmitter,
   guides: guidesEmitter,

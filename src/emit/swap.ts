@@ -3,7 +3,8 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { t, type Text } from '../i18n/lang.js';
-import { schemaUrl } from '../schema/feeds.js';
+import { FEED_VERSION } from '../schema/feeds.js';
+import { readManifestFiles } from './manifest.js';
 import { OutputError } from './output-error.js';
 
 /**
@@ -109,8 +110,15 @@ async function recordedFiles(file: string): Promise<Set<string> | undefined> {
   } catch {
     return undefined;
   }
-  const m = manifest as { $schema?: unknown; files?: unknown };
-  if (!m || typeof m !== 'object' || typeof m.$schema !== 'string' || !m.$schema.startsWith(schemaUrl('')) || !Array.isArray(m.files)) return undefined;
+  const m = manifest as { $schema?: unknown; files?: unknown; version?: unknown };
+  if (!m || typeof m !== 'object' || typeof m.$schema !== 'string' || !Array.isArray(m.files)) return undefined;
+  if (m.version === FEED_VERSION && m.$schema.endsWith('schemas/manifest.schema.json')) {
+    // A paged manifest: its top-level files, its pages and the files they list.
+    const listed = readManifestFiles(path.dirname(file));
+    return listed && new Set<string>(['manifest.json', ...listed.files.keys()]);
+  }
+  // An output of licat before feeds v2: one manifest listing every file.
+  if (!m.$schema.startsWith('https://licat.example/schemas/')) return undefined;
   const paths = new Set<string>(['manifest.json']);
   for (const f of m.files as unknown[]) {
     const rel = (f as { path?: unknown } | null)?.path;

@@ -59,9 +59,14 @@ function mapFiles(dir: string, read: (abs: string) => string): Map<string, strin
 export function verifyAgainstManifest(dir: string): string[] {
   const problems: string[] = [];
   const files = snapshot(dir);
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; sha256: string; size: number }> };
+  type Listed = { path: string; sha256: string; size: number };
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: Listed[]; pages: Listed[] };
   const listed = new Set<string>(['manifest.json']);
-  for (const f of manifest.files) {
+  const entries = [...manifest.files, ...manifest.pages];
+  for (const page of manifest.pages) {
+    if (files.has(page.path)) entries.push(...(JSON.parse(readFileSync(path.join(dir, page.path), 'utf8')) as { files: Listed[] }).files);
+  }
+  for (const f of entries) {
     listed.add(f.path);
     if (files.get(f.path) !== f.sha256) problems.push(`${f.path}: ${files.has(f.path) ? 'sha256 differs' : 'missing'}`);
   }

@@ -76,12 +76,12 @@ describe('diffCatalogs: one changed item', () => {
     expect(result.items[0]!.figures.promised).toEqual({ from: { value: 10, unit: 'working-day' }, to: { value: 5, unit: 'working-day' }, cut: 5, added: 0, exact: true });
   });
 
-  it('says which feeds change: the item feed and every hall that offers the item', () => {
+  it('says which feeds change: the item feed only, since hall feeds carry no element of an item', () => {
     // The sample item is decided by the county and accepted at towns: 440106 and 440106001.
     expect(result.items[0]!.offeredAt).toEqual({ base: 2, head: 2 });
     expect(result.feeds.items).toEqual({ added: [], removed: [], changed: ['440101001000'] });
-    expect(result.feeds.halls).toEqual({ added: [], removed: [], changed: ['440106', '440106001'], unchanged: 3 });
-    expect(result.feeds.hallsByTier.county).toEqual({ added: 0, removed: 0, changed: 1, total: 1 });
+    expect(result.feeds.halls).toEqual({ added: [], removed: [], changed: [], unchanged: 5 });
+    expect(result.feeds.hallsByTier.county).toEqual({ added: 0, removed: 0, changed: 0, total: 1 });
     expect(result.feeds.hallsByTier.village).toEqual({ added: 0, removed: 0, changed: 0, total: 1 });
   });
 });
@@ -188,7 +188,7 @@ describe('diffCatalogs: unified elements, levels and halls', () => {
     expect(item.elements).toEqual(['acceptedAt']);
     expect(item.unified).toEqual([]);
     expect(item.offeredAt).toEqual({ base: 2, head: 3 });
-    expect(result.feeds.halls.changed).toEqual(['440106', '440106001', '440106001001']);
+    expect(result.feeds.halls.changed).toEqual(['440106001001']);
   });
 
   it('reports a hall that stops offering the item, and the feeds that change with it', () => {
@@ -200,10 +200,10 @@ describe('diffCatalogs: unified elements, levels and halls', () => {
       { element: 'halls', unified: false, change: 'added', key: '440106001', name: '五山街道政务服务中心', fields: ['notOffered'], from: undefined, to: '本街道暂不具备现场核查力量' },
     ]);
     expect(item.offeredAt).toEqual({ base: 2, head: 1 });
-    // The item feed lists the halls offering it; the county hall's feed points at the item feed
-    // by its sha256, so it changes too. The village hall does not offer the item and stays.
-    expect(result.feeds.items.changed).toEqual(['440101001000']);
-    expect(result.feeds.halls).toMatchObject({ changed: ['440106', '440106001'], unchanged: 3 });
+    // Only the town hall's own feed changes: the item feed does not list halls, and no other
+    // hall feed names the item's feed.
+    expect(result.feeds.items.changed).toEqual([]);
+    expect(result.feeds.halls).toMatchObject({ changed: ['440106001'], unchanged: 4 });
   });
 
   it('sees no change in comments, quoting or key order', () => {

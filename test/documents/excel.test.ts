@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { excelEmitter } from '../../src/emit/excel/excel-emitter.js';
 import { NO_DATE, workbookBuffer } from '../../src/emit/excel/write-workbook.js';
-import { catalogRef } from '../../src/emit/feeds/feed-paths.js';
 import { hallFeed } from '../../src/emit/feeds/hall-feed.js';
 import { planExpansion } from '../../src/model/expand.js';
 import { checkInline, sampleItem } from '../inline.js';
@@ -208,8 +207,6 @@ describe('excel/halls implementation lists', () => {
     const towns = ['441900003', '442000001'];
     const { out } = await catalogXlsx(catalog, { excelHalls: towns.join(',') });
     const expansion = planExpansion(catalog);
-    const ref = catalogRef(catalog);
-    const itemFeeds = new Map(catalog.items.map(({ item }) => [item.code, { path: `feeds/items/${item.code}.json`, sha256: '0'.repeat(64) }]));
     for (const town of towns) {
       const city = town.slice(0, 6);
       const [list] = await dumpWorkbook(out.bytes(`excel/halls/${town}.xlsx`));
@@ -219,7 +216,7 @@ describe('excel/halls implementation lists', () => {
       const fromFeeds: string[] = [];
       let exercised = 0;
       for (const hall of expansion.tree.halls.filter((r) => r.code.startsWith(town))) {
-        for (const offer of hallFeed(ref, expansion.expandHall(hall), itemFeeds).items) {
+        for (const offer of hallFeed(expansion.expandHall(hall)).offers) {
           for (const impl of offer.implementationCodes) fromFeeds.push(`${hall.code} ${offer.code} ${impl.code}`);
           // A county power the city exercises: the city's body and the city's level digit 3.
           if (offer.exercises === 'county') {

@@ -1,18 +1,20 @@
 import type { Catalog } from '../../model/catalog.js';
+import type { Tier } from '../../schema/common.js';
 
-/** The catalog a feed was built from. */
+/** The catalog an output was built from. */
 export interface CatalogRef {
   id: string;
   version: string;
 }
 
-/** A file of the output and its digest, as feeds point at each other. */
-export interface FileRef {
-  path: string;
-  sha256: string;
-}
-
+/** The root of the feeds: catalog, counts and the pages of the index. */
 export const FEED_INDEX = 'feeds/index.json';
+export const CODE_LABELS = 'codes/labels.json';
+export const DEPARTMENT_CODES = 'codes/departments.json';
+export const REGION_CODES = 'codes/regions.json';
+export const CHANGES = 'changes.json';
+export const OPENAPI = 'openapi.json';
+export const SCHEMAS_DIR = 'schemas';
 
 /** Path of a hall's feed in the output: `feeds/halls/440106.json`. */
 export function hallFeedPath(regionCode: string): string {
@@ -22,6 +24,26 @@ export function hallFeedPath(regionCode: string): string {
 /** Path of an item's feed in the output: `feeds/items/440101001000.json`. */
 export function itemFeedPath(basicCode: string): string {
   return `feeds/items/${basicCode}.json`;
+}
+
+/** Path of the bundle of every item offered at a tier: `feeds/tiers/village.json`. */
+export function tierBundlePath(tier: Tier): string {
+  return `feeds/tiers/${tier}.json`;
+}
+
+/** Path of the hall index page of a city (or of the province, for the province hall). */
+export function hallIndexPath(city: string): string {
+  return `feeds/index/halls/${city}.json`;
+}
+
+/** Path of the item index page of a department kind. */
+export function itemIndexPath(department: string): string {
+  return `feeds/index/items/${department}.json`;
+}
+
+/** Path of the towns and villages of a city in the region codes. */
+export function regionCodesPath(city: string): string {
+  return `codes/regions/${city}.json`;
 }
 
 /** The catalog's id and version; the build refuses a catalog whose catalog.yaml is invalid. */

@@ -5,9 +5,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Options, ValidateFunction } from 'ajv/dist/2020.js';
-import { FEED_SCHEMA_FILES } from '../../schema/feeds.js';
+import { FEED_SCHEMA_FILES, type FeedKind } from '../../schema/feeds.js';
 
-export type FeedKind = keyof typeof FEED_SCHEMA_FILES;
+export type { FeedKind };
 
 /** A feed that does not match its published schema: a bug in licat, never written to disk. */
 export class InvalidFeedError extends Error {

@@ -6,9 +6,8 @@ import { cacheKey, sealText, unsealText } from '../../load/cache-seal.js';
 import { codeDigest } from '../../load/code-digest.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Expansion } from '../../model/expand.js';
-import type { FileRecord } from '../output-sink.js';
+import type { FileRecord } from '../emitter.js';
 import { readAsRecorded } from '../recorded-file.js';
-import type { CatalogRef } from './feed-paths.js';
 
 /** A feed of the previous output, as the cache recorded it when it was written. */
 export interface CachedFile {
@@ -34,13 +33,15 @@ interface FolderId {
 }
 
 interface Record {
-  version: 4;
+  version: 5;
   code: string;
   structure: string;
   /** `feeds/items` and `feeds/halls` as the build left them. */
   folders: { items: FolderId; halls: FolderId };
   items: { [code: string]: CachedItem };
   halls: { [region: string]: CachedHall };
+  /** The other files of the feeds (tier bundles, index pages, codes, schemas), by path. */
+  files: { [rel: string]: CachedFile & { input?: string } };
   /**
    * The output this build replaced, which becomes the spare (swap.ts): its folders as they were
    * left, and how its feeds differ from this build's, by path: the sha256 of its own file, or
@@ -88,7 +89,7 @@ export class FeedsCache {
     private readonly key: Buffer | undefined,
   ) {
     this.previous = previous && sameFolders(target, previous.folders) ? previous : undefined;
-    this.next = { version: 4, code, structure, folders: previous?.folders ?? NO_FOLDERS, items: {}, halls: {} };
+    this.next = { version: 5, code, structure, folders: previous?.folders ?? NO_FOLDERS, items: {}, halls: {}, files: {} };
   }
 
   /**
@@ -110,7 +111,7 @@ export class FeedsCache {
       const body = unsealText(key, 'feeds', code, text);
       try {
         const data = (body === undefined ? undefined : JSON.parse(body)) as Partial<Record> | undefined;
-        if (data && data.version === 4 && data.code === code && wellFormed(data)) {
+        if (data && data.version === 5 && data.code === code && wellFormed(data)) {
           if (data.structure === structure) previous = data as Record;
         } else note(t(`门户数据缓存 ${file} 已被改动、损坏或不是本用户写入的，已丢弃`, `the feeds cache ${file} was edited, is damaged or was not written by this user; discarded`));
       } catch {
@@ -133,16 +134,25 @@ export class FeedsCache {
     return this.intact(source, cached) ? { ...cached, source } : undefined;
   }
 
-  /**
-   * The text of the previous feed of item `code` (even when the item changed), if there is one
-   * and it is still as recorded.
-   */
-  previousItemFeed(code: string): string | undefined {
-    const cached = this.previous?.items[code];
-    if (!cached) return undefined;
-    const bytes = readAsRecorded(this.located(itemRel(code)), cached);
-    if (!bytes) this.discarded++;
-    return bytes?.toString('utf8');
+  /** The previous output's file at `rel`, if this build's has the same sha256 there and it is still as recorded. */
+  sameFile(rel: string, sha256: string): string | undefined {
+    const cached = this.previous?.files[rel];
+    if (cached?.sha256 !== sha256) return undefined;
+    const source = this.located(rel);
+    return this.intact(source, cached) ? source : undefined;
+  }
+
+  /** The previous output's file at `rel` and its record, if it was made from the same `input` and is still as recorded. */
+  sameInput(rel: string, input: string): { source: string; record: FileRecord } | undefined {
+    const cached = this.previous?.files[rel];
+    if (!cached || cached.input !== input) return undefined;
+    const source = this.located(rel);
+    return this.intact(source, cached) ? { source, record: { path: rel, size: cached.size, sha256: cached.sha256 } } : undefined;
+  }
+
+  /** Record another file of this build, with what it was made from when that is known. */
+  keepFile(record: FileRecord, input?: string): void {
+    this.next.files[record.path] = { sha256: record.sha256, size: record.size, ...(input !== undefined && { input }) };
   }
 
   /** The previous feed of hall `region`, if there is one and it is still as recorded. */
@@ -261,26 +271,26 @@ export function feedsCodeVersion(): string {
 /** A record's shape, before any of it is used. */
 function wellFormed(data: Partial<Record>): boolean {
   const isMap = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  return typeof data.structure === 'string' && isMap(data.folders) && isMap(data.items) && isMap(data.halls);
+  return typeof data.structure === 'string' && isMap(data.folders) && isMap(data.items) && isMap(data.halls) && isMap(data.files);
 }
 
 /**
- * A digest of everything that decides which hall offers which item in which role, and what a
- * hall feed says besides its items: the catalog's id, version and unified elements, the regions,
- * the departments and bodies, the hall files, and each item's code, department, levels and
- * acceptedAt, in code order.
+ * A digest of everything a hall feed is made of: the base URL its `$schema` names, the unified
+ * elements, the regions, the departments and bodies, the hall files, and each item's code,
+ * department, levels, acceptedAt and handling items, in code order. While it is the same, every
+ * hall feed is the same (the catalog's version and the items' other elements are not in them).
  */
-export function structureKey(catalog: Catalog, expansion: Expansion, ref: CatalogRef, unified: readonly string[]): string {
+export function structureKey(catalog: Catalog, expansion: Expansion, baseUrl: string | undefined, unified: readonly string[]): string {
   const hash = createHash('sha256');
   const add = (value: unknown) => hash.update(JSON.stringify(value) ?? 'undefined').update('\n');
-  add({ ref, unified, tiers: catalog.meta?.tiers });
+  add({ baseUrl: baseUrl ?? null, unified, tiers: catalog.meta?.tiers });
   add(catalog.regions.length);
   for (const r of catalog.regions) hash.update(`${r.code},${r.name},${r.tier},${r.parent ?? ''}\n`);
   add(catalog.departments ?? null);
   // File names relative to the catalog, so that the key does not depend on where licat runs from.
   const inCatalog = (file: string) => path.relative(catalog.root, path.resolve(file)).split(path.sep).join('/');
   add([...catalog.halls].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((h) => [inCatalog(h.file), h.hall]));
-  for (const { file, item } of expansion.items) add([inCatalog(file), item.code, item.department, item.levels, item.acceptedAt ?? null]);
+  for (const { file, item } of expansion.items) add([inCatalog(file), item.code, item.department, item.levels, item.acceptedAt ?? null, item.handlingItems ?? null]);
   return hash.digest('hex');
 }
 

@@ -1,258 +1,349 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { t } from '../../i18n/lang.js';
 import type { Catalog, ItemEntry } from '../../model/catalog.js';
 import { planExpansion, type Expansion } from '../../model/expand.js';
 import { UNIFIED_DEFAULT } from '../../schema/catalog.js';
-import { FEED_SCHEMA_FILES, FEED_VERSION, schemaUrl, type FeedIndex } from '../../schema/feeds.js';
-import type { EmitContext, Emitter, OutputSink } from '../emitter.js';
-import type { FileRecord } from '../output-sink.js';
+import { TIERS, type Tier } from '../../schema/common.js';
+import type { HallFeed, HallIndexEntry } from '../../schema/feeds.js';
+import type { EmitContext, Emitter, FileRecord, ReusableOutput } from '../emitter.js';
 import { WritePool } from '../write-pool.js';
-import { catalogRef, FEED_INDEX, feedText, hallFeedPath, itemFeedPath, type FileRef } from './feed-paths.js';
-import { loadFeedValidator } from './feed-validator.js';
+import { ChangeLog, readPreviousBuild } from './changes.js';
+import { cityOf, codeLabels, departmentCodes, regionCodePaths, regionCodes } from './codes.js';
+import { catalogRef, CHANGES, CODE_LABELS, DEPARTMENT_CODES, FEED_INDEX, REGION_CODES, feedText, hallFeedPath, hallIndexPath, itemFeedPath, itemIndexPath, OPENAPI, tierBundlePath, type CatalogRef } from './feed-paths.js';
+import { loadFeedValidator, type FeedKind, type FeedValidator } from './feed-validator.js';
 import { FeedsCache, itemInput, structureKey } from './feeds-cache.js';
 import { hallFeed } from './hall-feed.js';
-import { itemFeed, type ItemHalls } from './item-feed.js';
+import { hallIndexPage, hallIndexPages, itemIndexPages, rootIndex, type RootIndexInput } from './index-pages.js';
+import { itemFeed, tierBundle } from './item-feed.js';
+import { openApiDocument, outputSchemas } from './published-schemas.js';
 import { inShard, SHARD_FILE, type Shard, type ShardInfo } from './shard.js';
 
 /** Files written at once; bounds the feed texts held in memory. */
 const IN_FLIGHT = 32;
 
 /**
- * The JSON feeds for portals: one feed per hall of every tier, one per item, and the index.
- * Every feed is checked against its published schema before it is handed to the sink; halls
- * are expanded one at a time (twice: once to list each item's halls, once to write).
+ * The JSON feeds for portals (layout: docs/feeds.md): a feed per item and per hall of every
+ * tier, a bundle of every item offered at each tier, the paged index, the code lists, the JSON
+ * Schemas and OpenAPI description, and the change records against the previous build. Every
+ * JSON file is checked against its published schema before it is handed to the sink.
  *
- * With a cache folder and the previous output at hand (`licat build`), only the feeds that
- * changed are built: an unchanged item feed, and the feed of every hall that offers no changed
- * item, are linked from the previous output (see feeds-cache.ts for when that is safe).
- * With `options.shard` (`--shard i/n`), only that shard's hall and item feeds are written, with a
- * `shard.json` for `licat merge` instead of the index.
+ * The stages below run in this order; each is a function of the run's state. With a cache folder
+ * and the previous output (`licat build`), a file whose content is the previous one's is linked
+ * from it instead of written (feeds-cache.ts says when that is known without building it). With
+ * `options.shard` (`--shard i/n`), only that shard's hall and item feeds are written (shard 1 also
+ * writes the files that are not per hall or item), with a `shard.json` for `licat merge`.
  */
 export const feedsEmitter: Emitter = {
   id: 'feeds',
-  description: '门户数据：每个大厅、每个事项一个 JSON 文件及索引 / JSON feeds for portals: one per hall, one per item, and an index',
+  description: '门户数据：每个大厅、每个事项、每个层级一个文件，索引、代码表、Schema 和变更记录 / portal feeds: one per hall, item and tier, the index, code lists, schemas and change records',
   async emit(catalog, context) {
-    const validator = await loadFeedValidator();
-    const ref = catalogRef(catalog);
-    const unified = catalog.meta?.unified ?? [...UNIFIED_DEFAULT];
-    const expansion = planExpansion(catalog);
-    const total = expansion.tree.halls.length;
-    const shard = context.options.shard as Shard | undefined;
-    const writing = t('写入大厅数据', 'writing hall feeds')[context.lang];
-    const progress = (label: string, done: number) => context.progress?.(label, done, total);
-    const sink = reusable(context.out);
-    const previous = typeof context.options.previousOutput === 'string' ? context.options.previousOutput : undefined;
-    const structure = sink && previous && context.cacheDir !== undefined && !shard ? structureKey(catalog, expansion, ref, unified) : undefined;
-    const note = (text: { zh: string; en: string }) => context.note?.(text[context.lang]);
-    const cache = structure !== undefined ? FeedsCache.open(context.cacheDir!, previous!, structure, note) : undefined;
-    // A recycled spare output (swap.ts): bring its feeds up to date file by file, if the cache
-    // record describes them; else they go.
-    if (sink && sink.unverifiedLeftovers.length > 0) {
-      const files = cache?.warm ? cache.spareFiles(sink.root) : undefined;
-      if (files) sink.recycle(files);
-      else sink.discardLeftovers();
-    }
-    const stage = stager(context.out);
-    const pool = new WritePool(IN_FLIGHT);
-
-    // Item feeds: linked when unchanged, else built (their halls from the previous feed or by expanding).
-    const itemFeeds = new Map<string, FileRef>();
-    const inputs = new Map<ItemEntry, string>();
-    const todo: ItemEntry[] = [];
-    for (const entry of expansion.items) {
-      if (cache?.warm) {
-        const code = entry.item.code;
-        const input = itemInput(entry.item);
-        inputs.set(entry, input);
-        const hit = cache.item(code, input);
-        if (hit) {
-          const rel = itemFeedPath(code);
-          sink!.adopt(rel, hit.source, { path: rel, size: hit.size, sha256: hit.sha256 });
-          itemFeeds.set(code, { path: rel, sha256: hit.sha256 });
-          cache.keepItem(code, input, hit);
-          continue;
-        }
-      }
-      todo.push(entry);
-    }
-    const hallsOf = (cache?.warm && previousHalls(todo, cache)) || expandAll(expansion, todo, context);
-    const changed: ItemEntry[] = [];
-    const fingerprint = createHash('sha256');
-    for (const [position, entry] of expansion.items.entries()) {
-      const code = entry.item.code;
-      const rel = itemFeedPath(code);
-      const halls = hallsOf.get(entry);
-      if (!halls) {
-        fingerprint.update(itemFeeds.get(code)!.sha256);
-        continue;
-      }
-      const feed = itemFeed(ref, unified, entry, halls);
-      validator.check('item', rel, feed);
-      const text = feedText(feed);
-      let record: FileRecord;
-      if (inShard(position, shard)) {
-        const staged = stage(rel, text);
-        record = staged.record;
-        await pool.add(staged.done);
-      } else {
-        const bytes = Buffer.from(text, 'utf8');
-        record = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
-      }
-      itemFeeds.set(code, { path: rel, sha256: record.sha256 });
-      fingerprint.update(record.sha256);
-      cache?.keepItem(code, inputs.get(entry) ?? itemInput(entry.item), record);
-      changed.push(entry);
-    }
-    // Halls whose feed names a changed item: those offering it, and those listing it as not offered.
-    const dirty = cache?.warm ? dirtyHalls(catalog, changed, hallsOf) : undefined;
-    hallsOf.clear();
-
-    const index: FeedIndex = {
-      $schema: schemaUrl(FEED_SCHEMA_FILES.index),
-      version: FEED_VERSION,
-      catalog: ref,
-      ...(typeof context.options.buildTime === 'string' && { buildTime: context.options.buildTime }),
-      halls: [],
-    };
-    let built = 0;
-    for (const [position, region] of expansion.tree.halls.entries()) {
-      if (!inShard(position, shard)) continue;
-      const rel = hallFeedPath(region.code);
-      const entry = { region: region.code, tier: region.tier, name: region.name, parent: region.parent };
-      const hit = dirty && !dirty.has(region.code) ? cache!.hall(region.code) : undefined;
-      if (hit) {
-        const record = { path: rel, size: hit.size, sha256: hit.sha256 };
-        sink!.adopt(rel, hit.source, record);
-        cache!.keepHall(region.code, hit.items, hit);
-        index.halls.push({ ...entry, items: hit.items, file: rel, sha256: hit.sha256 });
-      } else {
-        const feed = hallFeed(ref, expansion.expandHall(region), itemFeeds);
-        validator.check('hall', rel, feed);
-        const staged = stage(rel, feedText(feed));
-        index.halls.push({ ...entry, items: feed.items.length, file: rel, sha256: staged.record.sha256 });
-        await pool.add(staged.done);
-        cache?.keepHall(region.code, feed.items.length, staged.record);
-        built++;
-      }
-      if ((position + 1) % 500 === 0) progress(writing, position + 1);
-    }
-    progress(writing, total);
-    if (shard) {
-      const info: ShardInfo = {
-        licatShard: 1,
-        shard,
-        catalog: ref,
-        structure: structureKey(catalog, expansion, ref, unified),
-        itemFeeds: fingerprint.digest('hex'),
-        ...(index.buildTime !== undefined && { buildTime: index.buildTime }),
-        halls: index.halls,
-      };
-      await pool.add(stage(SHARD_FILE, `${JSON.stringify(info, null, 2)}\n`).done);
-    } else {
-      validator.check('index', FEED_INDEX, index);
-      await pool.add(stage(FEED_INDEX, feedText(index)).done);
-    }
-    await pool.drain();
-    // Remove the recycled feeds this build did not write, before the record takes the folders' identity.
-    sink?.finishLeftovers();
-    if (cache?.save(sink!.root)) sink!.keepPrevious = true;
-    if (cache && cache.discarded > 0) {
-      note(t(`上次输出中有 ${cache.discarded} 个门户数据文件与缓存记录不符，已重新生成`, `${cache.discarded} feeds of the last output were not as the cache recorded them; built again`));
-    }
-    const halls = total.toLocaleString('en-US');
-    const part = shard ? t(`（第 ${shard.index}/${shard.count} 份）`, ` (shard ${shard.index}/${shard.count})`) : t('', '');
-    const reuse =
-      cache?.warm === true
-        ? t(`，重新生成 ${changed.length} 个事项、${built} 个大厅，其余沿用上次构建`, `; rebuilt ${changed.length} items and ${built} halls, the rest kept from the last build`)
-        : t('', '');
-    context.log(
-      t(
-        `门户数据：${halls} 个大厅、${expansion.items.length} 个事项${part.zh}${reuse.zh}`,
-        `feeds: ${halls} halls, ${expansion.items.length} items${part.en}${reuse.en}`,
-      )[context.lang],
-    );
+    const run = await startRun(catalog, context);
+    await writeItemFeeds(run);
+    await writeTierBundles(run);
+    await writeHallFeeds(run);
+    await writeCodesAndSchemas(run);
+    await writeIndexOrShard(run);
+    await writeChanges(run);
+    await finishRun(run);
   },
 };
 
+/** The state of one run of the feeds emitter, shared by its stages. */
+interface Run {
+  catalog: Catalog;
+  context: EmitContext;
+  validator: FeedValidator;
+  ref: CatalogRef;
+  unified: readonly string[];
+  expansion: Expansion;
+  baseUrl: string | undefined;
+  /** structureKey(): while it is the previous build's, so is every hall feed. */
+  structure: string;
+  shard: Shard | undefined;
+  /** The sink's reuse of the previous output, with the cache record that says what is reusable. */
+  reuse: ReusableOutput | undefined;
+  cache: FeedsCache | undefined;
+  changes: ChangeLog | undefined;
+  pool: WritePool;
+  /** Index entries of the halls written (this shard's, or all), with their city. */
+  halls: Array<{ city: string; entry: HallIndexEntry }>;
+  offerings: number;
+  tiers: Array<{ tier: Tier; halls: number; items: number }>;
+  rebuilt: { items: number; halls: number };
+  /** The sha256 of every item feed, in code order (a shard computes those it does not write). */
+  itemShas: string[];
+}
+
+async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
+  const validator = await loadFeedValidator();
+  const ref = catalogRef(catalog);
+  const unified = catalog.meta?.unified ?? [...UNIFIED_DEFAULT];
+  const expansion = planExpansion(catalog);
+  const shard = context.options.shard as Shard | undefined;
+  const baseUrl = typeof context.options.baseUrl === 'string' ? context.options.baseUrl : undefined;
+  const previous = context.previousOutput;
+  const reuse = context.reuse;
+  const structure = structureKey(catalog, expansion, baseUrl, unified);
+  const note = (text: { zh: string; en: string }) => context.note?.(text[context.lang]);
+  const cache = reuse && previous !== undefined && context.cacheDir !== undefined && !shard ? FeedsCache.open(context.cacheDir, previous, structure, note) : undefined;
+  // A recycled spare output (swap.ts): bring its feeds up to date file by file, if the cache
+  // record describes them; else they go.
+  if (reuse && reuse.unverifiedLeftovers.length > 0) {
+    const files = cache?.warm ? cache.spareFiles(reuse.root) : undefined;
+    if (files) reuse.recycle(files);
+    else reuse.discardLeftovers();
+  }
+  const since = typeof context.options.since === 'string' ? context.options.since : previous;
+  const changes = shard || since === undefined ? undefined : new ChangeLog(readPreviousBuild(since));
+  return {
+    catalog,
+    context,
+    validator,
+    ref,
+    unified,
+    expansion,
+    baseUrl,
+    structure,
+    shard,
+    reuse,
+    cache,
+    changes,
+    pool: new WritePool(IN_FLIGHT),
+    halls: [],
+    offerings: 0,
+    tiers: [],
+    rebuilt: { items: 0, halls: 0 },
+    itemShas: [],
+  };
+}
+
 /**
- * The halls of each item to build, read from its previous feed (the structure is unchanged, so
- * they are the same); undefined when a previous feed is not available.
+ * Check `data` against the schema of `kind`, then write it, or link the previous output's file
+ * when it has the same bytes. With `input` (a digest of everything the file is made of), a file
+ * the previous build made from the same input is linked without building it: `data` may then be
+ * a function, called only when needed. Returns the file's record.
  */
-function previousHalls(todo: readonly ItemEntry[], cache: FeedsCache): Map<ItemEntry, ItemHalls> | undefined {
-  const out = new Map<ItemEntry, ItemHalls>();
-  for (const entry of todo) {
-    const text = cache.previousItemFeed(entry.item.code);
-    if (text === undefined) return undefined;
-    try {
-      const { halls } = JSON.parse(text) as { halls?: ItemHalls };
-      if (!halls || !Array.isArray(halls.decides) || !Array.isArray(halls.accepts)) return undefined;
-      out.set(entry, { decides: halls.decides, accepts: halls.accepts });
-    } catch {
-      return undefined;
+async function put(run: Run, kind: FeedKind | undefined, rel: string, data: unknown, text?: string, input?: string): Promise<FileRecord> {
+  const same = input !== undefined ? run.cache?.sameInput(rel, input) : undefined;
+  if (same) {
+    run.reuse!.adopt(rel, same.source, same.record);
+    run.cache!.keepFile(same.record, input);
+    return same.record;
+  }
+  const value = typeof data === 'function' ? (data as () => unknown)() : data;
+  if (kind) run.validator.check(kind, rel, value);
+  const body = text ?? feedText(value);
+  if (run.cache?.warm) {
+    const bytes = Buffer.from(body, 'utf8');
+    const record = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+    const source = run.cache.sameFile(rel, record.sha256);
+    if (source) {
+      run.reuse!.adopt(rel, source, record);
+      run.cache.keepFile(record, input);
+      return record;
     }
   }
+  const staged = run.context.out.stage(rel, body);
+  await run.pool.add(staged.done);
+  run.cache?.keepFile(staged.record, input);
+  return staged.record;
+}
+
+/** A digest of `parts`, for `put`'s input. */
+function digest(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
+}
+
+/** Stage 1: an item feed per item, linked from the previous output when the item is unchanged. */
+async function writeItemFeeds(run: Run): Promise<void> {
+  for (const [position, entry] of run.expansion.items.entries()) {
+    if (!inShard(position, run.shard)) {
+      // Another shard writes it; its digest goes into this shard's record of every item feed.
+      run.itemShas.push(createHash('sha256').update(feedText(itemFeed(entry, run.unified, run.baseUrl))).digest('hex'));
+      continue;
+    }
+    const code = entry.item.code;
+    const rel = itemFeedPath(code);
+    const input = run.cache ? itemInput(entry.item) : '';
+    const hit = run.cache?.item(code, input);
+    let record: FileRecord;
+    if (hit) {
+      record = { path: rel, size: hit.size, sha256: hit.sha256 };
+      run.reuse!.adopt(rel, hit.source, record);
+    } else {
+      const feed = itemFeed(entry, run.unified, run.baseUrl);
+      run.validator.check('item', rel, feed);
+      const staged = run.context.out.stage(rel, feedText(feed));
+      await run.pool.add(staged.done);
+      record = staged.record;
+      run.rebuilt.items++;
+    }
+    run.cache?.keepItem(code, input, record);
+    run.changes?.item(code, rel, record.sha256);
+    run.itemShas.push(record.sha256);
+  }
+}
+
+/**
+ * The items that may be offered at a hall of `tier`: decided or accepted there, or, for a city
+ * acting as a county (no county tier below it), decided by counties.
+ */
+function itemsOfTier(run: Run, tier: Tier): ItemEntry[] {
+  const actingCity = tier === 'city' && run.expansion.tree.citiesActingAsCounty.size > 0;
+  return run.expansion.items.filter(({ item }) => item.levels.includes(tier) || (item.acceptedAt ?? []).includes(tier) || (actingCity && item.levels.includes('county')));
+}
+
+/** Stage 2: a bundle of every item offered at each tier with halls (written by shard 1 only). */
+async function writeTierBundles(run: Run): Promise<void> {
+  for (const tier of TIERS) {
+    const halls = run.expansion.tree.byTier[tier].length;
+    if (halls === 0) continue;
+    const entries = itemsOfTier(run, tier);
+    run.tiers.push({ tier, halls, items: entries.length });
+    if (!inShard(0, run.shard)) continue;
+    const input = run.cache ? digest(tier, run.structure, ...entries.map((e) => itemInput(e.item))) : undefined;
+    await put(run, 'tier', tierBundlePath(tier), () => tierBundle(tier, entries, run.unified, run.baseUrl), undefined, input);
+  }
+}
+
+/**
+ * Stage 3: a feed per hall. While the structure is the one of the previous build (cache warm),
+ * every hall feed is the same and is linked; otherwise halls are expanded one at a time.
+ */
+async function writeHallFeeds(run: Run): Promise<void> {
+  const { context, expansion } = run;
+  const total = expansion.tree.halls.length;
+  const writing = t('写入大厅数据', 'writing hall feeds')[context.lang];
+  for (const [position, region] of expansion.tree.halls.entries()) {
+    if (!inShard(position, run.shard)) continue;
+    const rel = hallFeedPath(region.code);
+    const hit = run.cache?.hall(region.code);
+    let record: FileRecord;
+    let items: number;
+    if (hit) {
+      record = { path: rel, size: hit.size, sha256: hit.sha256 };
+      run.reuse!.adopt(rel, hit.source, record);
+      items = hit.items;
+      run.changes?.hall(region.code, rel, record.sha256, () => JSON.parse(readFileSync(hit.source, 'utf8')) as HallFeed);
+    } else {
+      const feed = hallFeed(expansion.expandHall(region), run.baseUrl);
+      run.validator.check('hall', rel, feed);
+      const staged = context.out.stage(rel, feedText(feed));
+      await run.pool.add(staged.done);
+      record = staged.record;
+      items = feed.offers.length;
+      run.changes?.hall(region.code, rel, record.sha256, () => feed);
+      run.rebuilt.halls++;
+    }
+    run.cache?.keepHall(region.code, items, record);
+    run.offerings += items;
+    run.halls.push({ city: cityOf(expansion.tree, region), entry: { region: region.code, tier: region.tier, name: region.name, parent: region.parent, items, file: rel } });
+    if ((position + 1) % 500 === 0) context.progress?.(writing, position + 1, total);
+  }
+  context.progress?.(writing, total, total);
+}
+
+/** Stage 4 (shard 1 or a whole build): code lists, the JSON Schemas and the OpenAPI description. */
+async function writeCodesAndSchemas(run: Run): Promise<void> {
+  if (!inShard(0, run.shard)) return;
+  const { catalog, baseUrl } = run;
+  await put(run, 'labels', CODE_LABELS, codeLabels(catalog, baseUrl));
+  // Both follow from the structure (regions, departments, base URL): linked while it is the same.
+  await put(run, 'departments', DEPARTMENT_CODES, () => departmentCodes(catalog, baseUrl), undefined, run.cache && digest(run.structure));
+  const regions = run.cache?.sameInput(REGION_CODES, digest(run.structure)) ? undefined : regionCodes(run.expansion.tree, catalog.regions, baseUrl);
+  if (regions) for (const [rel, page] of regions) await put(run, 'regions', rel, page, undefined, run.cache && digest(run.structure));
+  else for (const rel of regionCodePaths(run.expansion.tree, catalog.regions)) await put(run, 'regions', rel, undefined, undefined, digest(run.structure));
+  // Not in a shard: `licat merge` writes them itself rather than trusting a shard's copy.
+  if (run.shard) return;
+  for (const [rel, text] of publishedFiles(run.ref, baseUrl)) await put(run, undefined, rel, undefined, text);
+}
+
+
+/** `schemas/` and `openapi.json` of an output: path and text of each. For a build and for `licat merge`. */
+export function publishedFiles(catalog: CatalogRef, baseUrl: string | undefined): Array<[string, string]> {
+  return [...outputSchemas(baseUrl), [OPENAPI, `${JSON.stringify(openApiDocument(catalog, baseUrl), null, 2)}\n`]];
+}
+
+/**
+ * Stage 5: the paged index (item pages, hall pages by city, the root), or, in a shard, the
+ * item pages (shard 1) and `shard.json` with this shard's hall entries.
+ */
+async function writeIndexOrShard(run: Run): Promise<void> {
+  const itemPages = itemIndexPages(run.expansion.items, run.baseUrl);
+  if (inShard(0, run.shard)) for (const page of itemPages) await put(run, 'itemIndex', itemIndexPath(page.department), page);
+  const summary = {
+    catalog: run.ref,
+    ...(typeof run.context.options.buildTime === 'string' && { buildTime: run.context.options.buildTime }),
+    items: run.expansion.items.length,
+    tiers: run.tiers,
+    itemPages: itemPages.map((p) => ({ department: p.department, items: p.items.length })),
+  };
+  if (run.shard) {
+    const info: ShardInfo = {
+      licatShard: 2,
+      shard: run.shard,
+      catalog: run.ref,
+      structure: run.structure,
+      itemFeeds: run.itemShas.reduce((hash, sha) => hash.update(sha), createHash('sha256')).digest('hex'),
+      ...(run.baseUrl !== undefined && { baseUrl: run.baseUrl }),
+      ...(summary.buildTime !== undefined && { buildTime: summary.buildTime }),
+      index: { items: summary.items, tiers: summary.tiers, itemPages: summary.itemPages },
+      cities: cityNames(run.catalog),
+      halls: run.halls,
+    };
+    await run.pool.add(run.context.out.stage(SHARD_FILE, `${JSON.stringify(info, null, 2)}\n`).done);
+    return;
+  }
+  const files = hallIndexFiles(run.halls, cityNames(run.catalog), { ...summary, offerings: run.offerings }, run.baseUrl);
+  // The hall pages follow from the structure; the root index also names the catalog's version.
+  for (const [kind, rel, data] of files) await put(run, kind, rel, data, undefined, kind === 'hallIndex' && run.cache ? digest(run.structure) : undefined);
+}
+
+/** The names of the cities and of the province, by code, for the hall index pages. */
+function cityNames(catalog: Catalog): Record<string, string> {
+  return Object.fromEntries(catalog.regions.filter((r) => r.tier === 'city' || r.tier === 'province').map((r) => [r.code, r.name]));
+}
+
+/**
+ * The hall index pages and the root index, from the halls' entries (in region-code order); for
+ * a build and for `licat merge`. Pure.
+ */
+export function hallIndexFiles(
+  halls: ReadonlyArray<{ city: string; entry: HallIndexEntry }>,
+  names: Readonly<Record<string, string>>,
+  summary: Omit<RootIndexInput, 'hallPages'>,
+  baseUrl: string | undefined,
+): Array<[FeedKind, string, unknown]> {
+  const pages = hallIndexPages(halls, new Map(Object.entries(names)));
+  const out: Array<[FeedKind, string, unknown]> = pages.map((page) => ['hallIndex', hallIndexPath(page.city), hallIndexPage(page, baseUrl)]);
+  out.push(['index', FEED_INDEX, rootIndex({ ...summary, hallPages: pages }, baseUrl)]);
   return out;
 }
 
-/** Every hall's offers, once, to list the halls of the items in `todo`. */
-function expandAll(expansion: Expansion, todo: readonly ItemEntry[], context: EmitContext): Map<ItemEntry, ItemHalls> {
-  const hallsOf = new Map<ItemEntry, ItemHalls>(todo.map((e) => [e, { decides: [], accepts: [] }]));
-  if (todo.length === 0) return hallsOf;
-  const expanding = t('展开大厅', 'expanding halls')[context.lang];
-  const total = expansion.tree.halls.length;
-  let done = 0;
-  for (const hall of expansion.halls()) {
-    for (const offer of hall.offers) hallsOf.get(offer.entry)?.[offer.role].push(hall.region.code);
-    if (++done % 1000 === 0) context.progress?.(expanding, done, total);
+/** Stage 6: `changes.json` against the previous build (not in a shard: `licat merge` writes it). */
+async function writeChanges(run: Run): Promise<void> {
+  if (!run.changes) return;
+  const feed = run.changes.finish(run.ref.version, run.baseUrl);
+  await put(run, 'changes', CHANGES, feed);
+}
+
+async function finishRun(run: Run): Promise<void> {
+  const { context, expansion, cache, reuse, shard } = run;
+  await run.pool.drain();
+  // Remove the recycled feeds this build did not write, before the record takes the folders' identity.
+  reuse?.finishLeftovers();
+  if (cache && reuse && cache.save(reuse.root)) reuse.keepPrevious = true;
+  if (cache && cache.discarded > 0) {
+    context.note?.(
+      t(`上次输出中有 ${cache.discarded} 个门户数据文件与缓存记录不符，已重新生成`, `${cache.discarded} feeds of the last output were not as the cache recorded them; built again`)[context.lang],
+    );
   }
-  context.progress?.(expanding, total, total);
-  return hallsOf;
-}
-
-function dirtyHalls(catalog: Catalog, changed: readonly ItemEntry[], hallsOf: ReadonlyMap<ItemEntry, ItemHalls>): Set<string> {
-  const dirty = new Set<string>();
-  const codes = new Set<string>();
-  for (const entry of changed) {
-    codes.add(entry.item.code);
-    const halls = hallsOf.get(entry)!;
-    for (const r of halls.decides) dirty.add(r);
-    for (const r of halls.accepts) dirty.add(r);
-  }
-  for (const { hall } of catalog.halls) if (hall.notOffered?.some((n) => codes.has(n.code))) dirty.add(hall.region);
-  return dirty;
-}
-
-interface Staged {
-  record: FileRecord;
-  done: Promise<unknown>;
-}
-
-/** A sink that can take a file of the previous output as it is (the staging sink of `licat build`). */
-interface ReusableSink {
-  root: string;
-  adopt(rel: string, source: string, record: FileRecord): void;
-  readonly unverifiedLeftovers: readonly string[];
-  recycle(present: ReadonlyMap<string, string>): void;
-  discardLeftovers(): void;
-  finishLeftovers(): void;
-  keepPrevious: boolean;
-}
-
-function reusable(out: OutputSink): ReusableSink | undefined {
-  const sink = out as OutputSink & Partial<ReusableSink>;
-  return typeof sink.adopt === 'function' && typeof sink.recycle === 'function' && typeof sink.root === 'string' ? (sink as ReusableSink) : undefined;
-}
-
-/**
- * Hash a file now and write it in the background. The staging sink of `licat build` hashes once
- * for both the feed that points at the file and the manifest; any other sink gets a plain write.
- */
-function stager(out: OutputSink): (path: string, text: string) => Staged {
-  const staging = out as OutputSink & { stage?: (path: string, data: string | Uint8Array) => Staged };
-  if (typeof staging.stage === 'function') return (path, text) => staging.stage!(path, text);
-  return (path, text) => {
-    const bytes = Buffer.from(text, 'utf8');
-    const record = { path, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
-    return { record, done: out.write(path, bytes) };
-  };
+  const halls = expansion.tree.halls.length.toLocaleString('en-US');
+  const part = shard ? t(`（第 ${shard.index}/${shard.count} 份）`, ` (shard ${shard.index}/${shard.count})`) : t('', '');
+  const reused =
+    cache?.warm === true
+      ? t(`，重新生成 ${run.rebuilt.items} 个事项、${run.rebuilt.halls} 个大厅，其余沿用上次构建`, `; rebuilt ${run.rebuilt.items} items and ${run.rebuilt.halls} halls, the rest kept from the last build`)
+      : t('', '');
+  context.log(t(`门户数据：${halls} 个大厅、${expansion.items.length} 个事项${part.zh}${reused.zh}`, `feeds: ${halls} halls, ${expansion.items.length} items${part.en}${reused.en}`)[context.lang]);
 }

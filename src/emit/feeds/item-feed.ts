@@ -1,24 +1,27 @@
 import type { ItemEntry } from '../../model/catalog.js';
-import { FEED_SCHEMA_FILES, FEED_VERSION, schemaUrl, type ItemFeed } from '../../schema/feeds.js';
-import type { CatalogRef } from './feed-paths.js';
+import type { Tier } from '../../schema/common.js';
+import { FEED_VERSION, schemaRef, type ItemFeed, type TierBundle } from '../../schema/feeds.js';
+import { itemFeedPath, tierBundlePath } from './feed-paths.js';
 
-/** Region codes of the halls offering one item, by role, each list sorted by code. */
-export interface ItemHalls {
-  decides: string[];
-  accepts: string[];
+/**
+ * The feed of one item: all its elements once, and the names of the elements no hall may change
+ * (`unified`). It does not list the halls offering it (the database's `offerings` table does). Pure.
+ * @example itemFeed(entry, ['code', 'name'])
+ */
+export function itemFeed(entry: ItemEntry, unified: readonly string[], baseUrl?: string): ItemFeed {
+  return { $schema: schemaRef('item', itemFeedPath(entry.item.code), baseUrl), version: FEED_VERSION, unified: [...unified], item: entry.item };
 }
 
 /**
- * The feed of one item: all its elements once (the unified ones named in `unified`), and the
- * halls that offer it as region codes grouped by role. Pure.
+ * Every item offered at some hall of `tier`, in full, sorted by code: with the hall feed, all a
+ * hall page needs. `entries` are the catalog's items in code order. Pure.
  */
-export function itemFeed(catalog: CatalogRef, unified: readonly string[], entry: ItemEntry, halls: ItemHalls): ItemFeed {
+export function tierBundle(tier: Tier, entries: readonly ItemEntry[], unified: readonly string[], baseUrl?: string): TierBundle {
   return {
-    $schema: schemaUrl(FEED_SCHEMA_FILES.item),
+    $schema: schemaRef('tier', tierBundlePath(tier), baseUrl),
     version: FEED_VERSION,
-    catalog,
+    tier,
     unified: [...unified],
-    item: entry.item,
-    halls: { decides: halls.decides, accepts: halls.accepts },
+    items: entries.map((e) => e.item),
   };
 }

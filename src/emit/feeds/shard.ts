@@ -1,4 +1,5 @@
-import type { FeedIndex } from '../../schema/feeds.js';
+import type { Tier } from '../../schema/common.js';
+import type { HallIndexEntry } from '../../schema/feeds.js';
 import type { CatalogRef } from './feed-paths.js';
 
 /** One part of a build split across machines: `--shard 2/4` is `{ index: 2, count: 4 }`. */
@@ -12,15 +13,20 @@ export const SHARD_FILE = 'shard.json';
 
 /** Contents of `shard.json`. */
 export interface ShardInfo {
-  licatShard: 1;
+  licatShard: 2;
   shard: Shard;
   catalog: CatalogRef;
-  /** The structure key of the catalog and the digest of every item feed: shards of one build agree on both. */
+  /** The structure key of the catalog and a digest of every item: shards of one build agree on both. */
   structure: string;
   itemFeeds: string;
+  baseUrl?: string;
   buildTime?: string;
-  /** The index entries of this shard's halls. */
-  halls: FeedIndex['halls'];
+  /** What the root index says besides the halls (the same in every shard). */
+  index: { items: number; tiers: Array<{ tier: Tier; halls: number; items: number }>; itemPages: Array<{ department: string; items: number }> };
+  /** The names of the cities and the province, for the hall index pages. */
+  cities: Record<string, string>;
+  /** The index entries of this shard's halls, with the city each is paged under. */
+  halls: Array<{ city: string; entry: HallIndexEntry }>;
 }
 
 /**

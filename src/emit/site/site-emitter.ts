@@ -2,7 +2,7 @@ import { t } from '../../i18n/lang.js';
 import { planExpansion } from '../../model/expand.js';
 import { TIERS } from '../../schema/common.js';
 import type { Emitter } from '../emitter.js';
-import { catalogRef, itemFeedPath, type FileRef } from '../feeds/feed-paths.js';
+import { catalogRef } from '../feeds/feed-paths.js';
 import { hallFeed } from '../feeds/hall-feed.js';
 import { flowchartsFor, noticeMissingBrowser } from '../flowcharts/render-flowcharts.js';
 import { guideModel } from '../guides/guide-model.js';
@@ -42,12 +42,10 @@ export const siteEmitter: Emitter = {
     const kinds = catalog.departments?.kinds;
 
     // Halls: one feed object per hall, as the feeds emitter makes them, folded into city groups.
-    // The item refs are only carried through: the page does not read them.
-    const itemRefs = new Map<string, FileRef>(items.map((item) => [item.code, { path: itemFeedPath(item.code), sha256: '' }]));
     const groups = new SiteHallGroups(itemIndex);
     for (const region of expansion.tree.halls) {
-      const feed = hallFeed(ref, expansion.expandHall(region), itemRefs);
-      groups.add({ hall: feed.hall, offers: feed.items });
+      const feed = hallFeed(expansion.expandHall(region));
+      groups.add({ hall: feed.hall, offers: feed.offers });
     }
     const hallGroups = groups.result();
     for (const group of hallGroups) await context.out.write(`site/data/halls/${group.group}.js`, dataScript('halls', group.group, group));
