@@ -57,6 +57,12 @@ export const RULE_TABLE = {
   'import-sheet-skipped': { structural: false },
   'import-column': { structural: false },
   'import-cell': { structural: false },
+  'fullwidth-digits': { structural: true, why: LEFT_OUT },
+  'invisible-character': { structural: false },
+  'trailing-space': { structural: false },
+  'time-unit-spelling': { structural: true, why: LEFT_OUT },
+  placeholder: { structural: true, why: t('未填写的事项不能发布到任何大厅', 'an item not filled in cannot be published to any hall') },
+  'fees-wording': { structural: true, why: LEFT_OUT },
   'baseline-stale': { structural: false },
 } as const satisfies Record<string, { structural: false } | { structural: true; why: Text }>;
 

@@ -10,6 +10,9 @@ import { finalize } from '../validate/finalize.js';
 import { checkItems, type ItemRuleResult } from '../validate/item-rules.js';
 import { effectiveSettings } from '../validate/rules/rule-settings.js';
 import { runRules } from '../validate/validate-catalog.js';
+import { findTextFixes, mayNeedFixes } from '../validate/text-fixes.js';
+import { placeholderFindings } from '../validate/placeholders.js';
+import { t } from '../i18n/lang.js';
 
 export interface CheckResult {
   catalog: Catalog;
@@ -59,7 +62,7 @@ export async function checkCatalog(root: string, cwd = process.cwd(), options: C
  * The item-scope rules run where each item is parsed, on every thread (validate/item-rules.ts):
  * on this one, and on workers started from ./check-worker.ts, which runs the same function.
  */
-const ITEM_HOOK: ItemHook = { worker: new URL('./check-worker.js', import.meta.url), run: checkItems };
+export const ITEM_HOOK: ItemHook = { worker: new URL('./check-worker.js', import.meta.url), run: checkItems };
 
 /** Check the YAML files before composing: from the cache where it has them, the rest in parallel. */
 async function checkAhead(files: RawFile[], cacheDir: string | undefined, note?: (text: Text) => void): Promise<Map<string, CheckedFile> | undefined> {
@@ -90,10 +93,49 @@ export function checkFiles(root: string, files: RawFile[], readFindings: Finding
   // Checked here when not already: item by item with the item-scope rules, as the workers do.
   checked ??= checkInChunks(files, ITEM_HOOK);
   const composed = composeCatalog(displayRoot, files, checked);
-  const findings = [...readFindings, ...composed.findings, ...runRules(composed.catalog, itemResults(checked))];
+  const fixable = textFixFindings(files, composed.texts);
+  const loadFindings = fixable.length === 0 ? composed.findings : withoutFixedSchemaFindings(composed.findings, fixable);
+  const findings = [...readFindings, ...loadFindings, ...fixable, ...runRules(composed.catalog, itemResults(checked))];
   const diagnostics = finalize(findings, composed.texts, effectiveSettings(composed.catalog.meta?.rules));
   const itemFiles = files.filter((f) => f.kind === 'item').length + readFindings.filter((f) => f.file.startsWith(`${displayRoot}/items/`)).length;
   return { catalog: composed.catalog, diagnostics, texts: composed.texts, files: files.length + readFindings.length, itemFiles };
+}
+
+/** What the rules of a file's text find (fixable problems, placeholders); a quick test passes clean files by. */
+function textFixFindings(files: RawFile[], texts: ReadonlyMap<string, string>): Finding[] {
+  const out: Finding[] = [];
+  for (const raw of files) {
+    if (raw.kind === 'regions') continue;
+    const text = texts.get(raw.file);
+    if (text === undefined) continue;
+    const seen = textFindings.get(raw.file);
+    if (seen?.text === text) {
+      out.push(...seen.findings);
+      continue;
+    }
+    const findings = placeholderFindings(text, raw.file);
+    if (mayNeedFixes(text)) {
+      for (const fix of findTextFixes(text, raw.kind).fixes) {
+        const message = t(`${fix.message.zh}（licat validate --fix 可修复）`, `${fix.message.en} (licat validate --fix fixes it)`);
+        findings.push({ rule: fix.rule, file: raw.file, path: fix.path, line: fix.line, column: fix.column, message });
+      }
+    }
+    textFindings.set(raw.file, { text, findings });
+    out.push(...findings);
+  }
+  return out;
+}
+
+/**
+ * The text findings of each file by its last text: a catalog checked again in the same process
+ * (`validate --watch`) looks again only at the files whose text changed.
+ */
+const textFindings = new Map<string, { text: string; findings: Finding[] }>();
+
+/** A schema problem at a value a text rule names is the same problem: only the text rule's one is kept. */
+function withoutFixedSchemaFindings(findings: Finding[], fixable: Finding[]): Finding[] {
+  const fixed = new Set(fixable.filter((f) => f.path !== '').map((f) => `${f.file}\0${f.path}`));
+  return findings.filter((f) => f.rule !== 'schema' || !fixed.has(`${f.file}\0${f.path}`));
 }
 
 /** What the item hook found, by file, where the files were checked with it (the rest is checked in runRules). */

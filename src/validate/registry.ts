@@ -31,6 +31,7 @@ import { usccChecksum } from './rules/uscc-checksum.js';
 import { vagueClause } from './rules/vague-clause.js';
 import { traditionalCharacters } from './rules/traditional-characters.js';
 import { visitsReason } from './rules/visits-reason.js';
+import { textFixableRules } from './rules/text-fixable.js';
 
 /**
  * Every rule licat knows, in one list, in the order of diagnostics/rule-ids.ts. Adding a rule means
@@ -69,6 +70,8 @@ export const RULES: readonly Rule[] = [
   criteriaVague,
   criteriaOverlap,
   ...importStageRules,
+  // Found in the text of a file; `validate --fix` fixes them.
+  ...textFixableRules,
   baselineStale,
 ];
 

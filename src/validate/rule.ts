@@ -13,6 +13,8 @@ export interface Rule {
   severity: Severity;
   description: Text;
   check?: (catalog: Catalog) => Finding[];
+  /** `licat validate --fix` can fix what the rule finds, safely and without changing the meaning. */
+  fixable?: boolean;
   /**
    * `item`: the rule looks at each item alone. Its findings on a catalog are, in order, its
    * findings on each item in a catalog of that item alone, each in that item's own file, whatever
