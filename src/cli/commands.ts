@@ -5,6 +5,15 @@ import { registerStats } from './stats-command.js';
 import { registerMerge } from './merge-command.js';
 import { registerGuide } from './guide-command.js';
 import { registerImport } from './import-command.js';
+import { registerEditorCommands } from './editor-commands.js';
 
 /** Commands beyond validate and schema. Adding a command means adding it here. */
-export const COMMANDS: CommandRegistration[] = [registerDiff, registerBuild, registerStats, registerMerge, registerGuide, registerImport];
+export const COMMANDS: CommandRegistration[] = [
+  registerDiff,
+  registerBuild,
+  registerStats,
+  registerMerge,
+  registerGuide,
+  registerImport,
+  registerEditorCommands,
+];

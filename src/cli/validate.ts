@@ -39,6 +39,14 @@ export async function runValidate(dir: string, options: ValidateOptions): Promis
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings 应为非负整数 / --max-warnings takes a whole number');
   }
   const cwd = process.cwd();
+  if (options.fix === true) {
+    const { applyFixes } = await import('./fix.js');
+    await applyFixes(dir, cwd, lang);
+  }
+  if (options.watch === true) {
+    const { runWatch } = await import('./watch.js');
+    return runWatch(dir, { lang, color: options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR, poll: options.poll === true });
+  }
   let baselineText: string | undefined;
   if (options.baseline !== undefined && options.writeBaseline === undefined) {
     baselineText = await readFile(options.baseline, 'utf8').catch(() => {

@@ -42,6 +42,64 @@ export const MAX_CSV_BYTES = 64 * 1024 * 1024;
  * files read faster without a thread-pool round trip per call.
  */
 export async function readCatalog(root: string, cwd = process.cwd(), options: ReadOptions = {}): Promise<ReadResult> {
+  const { absRoot, take, files, findings, display, folderLink } = reader(root, cwd);
+  const catalogYaml = path.join(absRoot, 'catalog.yaml');
+  const departments = path.join(absRoot, 'departments.yaml');
+  const regionFiles = listFiles(path.join(absRoot, 'regions'), /\.csv$/i, false, folderLink);
+  const itemFiles = listFiles(path.join(absRoot, 'items'), /\.ya?ml$/i, true, folderLink);
+  const hallFiles = listFiles(path.join(absRoot, 'halls'), /\.ya?ml$/i, false, folderLink);
+  options.onListed?.(itemFiles.length + hallFiles.length + 2);
+
+  if (exists(catalogYaml)) take(catalogYaml, 'catalog');
+  else findings.push(missing(display(catalogYaml), 'catalog.yaml'));
+  if (exists(departments)) take(departments, 'departments');
+  else findings.push(missing(display(departments), 'departments.yaml'));
+
+  for (const [abs, d] of regionFiles) take(abs, 'regions', d);
+  for (const [abs, d] of itemFiles) take(abs, 'item', d);
+  for (const [abs, d] of hallFiles) take(abs, 'hall', d);
+
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, findings };
+}
+
+/**
+ * Read some files of a catalog again, by their paths relative to its root (for `validate
+ * --watch`): the same checks as `readCatalog`, on those files only. A path that is no longer
+ * there, or is no catalog file, gives neither a file nor a finding: `gone` lists it.
+ */
+export function readCatalogFiles(root: string, rels: readonly string[], cwd = process.cwd()): ReadResult & { gone: string[] } {
+  const { absRoot, take, files, findings } = reader(root, cwd);
+  const gone: string[] = [];
+  for (const rel of rels) {
+    const abs = path.join(absRoot, rel);
+    const kind = kindOfRel(rel.split(path.sep).join('/'));
+    if (!kind || !exists(abs)) gone.push(rel);
+    else take(abs, kind);
+  }
+  return { files, findings, gone };
+}
+
+/** The kind of a file from its path relative to the catalog root, as `readCatalog` lists them. */
+export function kindOfRel(rel: string): FileKind | undefined {
+  if (rel === 'catalog.yaml') return 'catalog';
+  if (rel === 'departments.yaml') return 'departments';
+  if (/^regions\/[^/]+\.csv$/i.test(rel)) return 'regions';
+  if (/^items\/.+\.ya?ml$/i.test(rel) && !rel.split('/').some((part) => part.startsWith('.'))) return 'item';
+  if (/^halls\/[^/.][^/]*\.ya?ml$/i.test(rel)) return 'hall';
+  return undefined;
+}
+
+const LIMITS: Record<FileKind, number> = {
+  catalog: MAX_YAML_BYTES,
+  departments: 16 * MAX_YAML_BYTES,
+  regions: MAX_CSV_BYTES,
+  item: MAX_YAML_BYTES,
+  hall: MAX_YAML_BYTES,
+};
+
+/** What reading a catalog's files needs: its root, and `take`, which reads one file or records why not. */
+function reader(root: string, cwd: string) {
   const absRoot = path.resolve(cwd, root);
   const rootStat = tryFs(() => statSync(absRoot));
   if (!rootStat?.isDirectory()) {
@@ -55,7 +113,8 @@ export async function readCatalog(root: string, cwd = process.cwd(), options: Re
   const files: RawFile[] = [];
   const findings: Finding[] = [];
 
-  const take = (abs: string, kind: FileKind, limit: number, dirent?: Dirent) => {
+  const take = (abs: string, kind: FileKind, dirent?: Dirent) => {
+    const limit = LIMITS[kind];
     const file = display(abs);
     const rel = path.relative(absRoot, abs).split(path.sep).join('/');
     const problem = (rule: RuleId, zh: string, en: string) =>
@@ -82,8 +141,6 @@ export async function readCatalog(root: string, cwd = process.cwd(), options: Re
     files.push({ kind, file, rel, bytes: read });
   };
 
-  const catalogYaml = path.join(absRoot, 'catalog.yaml');
-  const departments = path.join(absRoot, 'departments.yaml');
   /**
    * Why the link at `abs` is not followed (it leads outside the catalog, or nowhere), or
    * undefined when its real path is inside the catalog. The target is never read or named.
@@ -102,22 +159,7 @@ export async function readCatalog(root: string, cwd = process.cwd(), options: Re
     if (problem) findings.push({ rule: 'file-link', file: display(abs), path: '', line: 1, column: 1, message: problem });
     return problem === undefined;
   };
-  const regionFiles = listFiles(path.join(absRoot, 'regions'), /\.csv$/i, false, folderLink);
-  const itemFiles = listFiles(path.join(absRoot, 'items'), /\.ya?ml$/i, true, folderLink);
-  const hallFiles = listFiles(path.join(absRoot, 'halls'), /\.ya?ml$/i, false, folderLink);
-  options.onListed?.(itemFiles.length + hallFiles.length + 2);
-
-  if (exists(catalogYaml)) take(catalogYaml, 'catalog', MAX_YAML_BYTES);
-  else findings.push(missing(display(catalogYaml), 'catalog.yaml'));
-  if (exists(departments)) take(departments, 'departments', 16 * MAX_YAML_BYTES);
-  else findings.push(missing(display(departments), 'departments.yaml'));
-
-  for (const [abs, d] of regionFiles) take(abs, 'regions', MAX_CSV_BYTES, d);
-  for (const [abs, d] of itemFiles) take(abs, 'item', MAX_YAML_BYTES, d);
-  for (const [abs, d] of hallFiles) take(abs, 'hall', MAX_YAML_BYTES, d);
-
-  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files, findings };
+  return { absRoot, take, files, findings, display, folderLink };
 }
 
 /**
