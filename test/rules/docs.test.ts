@@ -16,13 +16,15 @@ function section(id: string): string | undefined {
 }
 
 describe('docs/rules.md', () => {
-  it('documents every registered rule with its severity, both descriptions and a bad and a good example', () => {
+  it('documents every registered rule with its severity, both descriptions, whether it is fixable, why it exists and a bad and a good example', () => {
     for (const rule of RULES) {
       const text = section(rule.id);
       expect(text, `docs/rules.md has no section for ${rule.id}`).toBeDefined();
       expect(text).toContain(`- Severity / 级别: **${rule.severity}**`);
       expect(text).toContain(`- 中文：${rule.description.zh}`);
       expect(text).toContain(`- English: ${rule.description.en}`);
+      expect(text).toContain(`- Fixable / 可自动修复: **${rule.fixable ? 'yes' : 'no'}**`);
+      expect(text).toMatch(/\n- 为何：[^\n]*[\u4e00-\u9fff][^\n]*\n- Why: [A-Za-z"`][^\n]+\n/);
       expect(text).toMatch(/Bad \/ 错误示例:\n\n```[a-z]+\n[^`]+```/);
       expect(text).toMatch(/Good \/ 正确示例:\n\n```[a-z]+\n[^`]+```/);
     }
