@@ -12,16 +12,19 @@ export interface WatchOptions {
 }
 
 export interface CatalogWatcher {
-  /** `recursive`: the system tells of each change; `poll`: the files are looked at every interval. */
-  mode: 'recursive' | 'poll';
+  /** `events`: the system tells of each change; `poll`: the files are looked at every interval. */
+  mode: 'events' | 'poll';
   close(): void;
 }
 
 /**
  * Watch a catalog folder and call `onChange` with the paths (relative to the root, forward
  * slashes, sorted) of the catalog files written, added or removed, once they have been quiet for
- * `debounceMs`. Uses the system's recursive watch where Node has it (Linux from Node 20, macOS,
- * Windows) and falls back to polling. Other files (editor swap files, backups) are ignored.
+ * `debounceMs`. Every folder of the catalog is watched before this returns (so no save made
+ * after it is missed, which Node's own recursive watch, set up in the background on Linux, does
+ * not promise); a folder made later is watched when it appears. Where the system cannot watch,
+ * or with `poll`, the files' times and sizes are polled. Other files (editor swap files,
+ * backups) are ignored.
  */
 export function watchCatalog(root: string, onChange: (rels: string[]) => void, options: WatchOptions = {}): CatalogWatcher {
   const debounceMs = options.debounceMs ?? 30;
@@ -49,25 +52,12 @@ export function watchCatalog(root: string, onChange: (rels: string[]) => void, o
   };
 
   if (!options.poll) {
-    let watcher: FSWatcher | undefined;
-    try {
-      watcher = watch(root, { recursive: true }, (_event, name) => {
-        if (name === null) {
-          // The system lost track of what changed: look at every file.
-          for (const rel of listTimes(root).keys()) note(rel);
-          return;
-        }
-        note(String(name).split(path.sep).join('/'));
-      });
-    } catch {
-      watcher = undefined;
-    }
-    if (watcher) {
-      const w = watcher;
+    const watchers = watchFolders(root, note);
+    if (watchers) {
       return {
-        mode: 'recursive',
+        mode: 'events',
         close: () => {
-          w.close();
+          for (const w of watchers.values()) w.close();
           if (timer) clearTimeout(timer);
         },
       };
@@ -84,8 +74,59 @@ export function watchCatalog(root: string, onChange: (rels: string[]) => void, o
   };
 }
 
-/** Every catalog file below the root with its modification time and size. */
-function listTimes(root: string): Map<string, string> {
+/** A watcher on every folder below the root (hidden ones excepted), or undefined when the system cannot watch. */
+function watchFolders(root: string, note: (rel: string) => void): Map<string, FSWatcher> | undefined {
+  const watchers = new Map<string, FSWatcher>();
+  const add = (rel: string): boolean => {
+    if (watchers.has(rel)) return true;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(path.join(root, rel), (_event, name) => {
+        if (name === null) {
+          for (const file of listTimes(root).keys()) note(file);
+          return;
+        }
+        const child = rel ? `${rel}/${String(name)}` : String(name);
+        if (!String(name).startsWith('.') && isFolder(path.join(root, child))) {
+          add(child);
+          for (const file of listTimes(root, child).keys()) note(file);
+        }
+        note(child);
+      });
+    } catch {
+      return false;
+    }
+    watcher.on('error', () => {
+      watcher.close();
+      watchers.delete(rel);
+    });
+    watchers.set(rel, watcher);
+    let entries;
+    try {
+      entries = readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return true;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith('.') && !add(rel ? `${rel}/${entry.name}` : entry.name)) return false;
+    }
+    return true;
+  };
+  if (add('')) return watchers;
+  for (const w of watchers.values()) w.close();
+  return undefined;
+}
+
+function isFolder(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Every catalog file below the root (or below its folder `under`) with its modification time and size. */
+function listTimes(root: string, under = ''): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (rel: string) => {
     let entries;
@@ -108,6 +149,6 @@ function listTimes(root: string): Map<string, string> {
       }
     }
   };
-  walk('');
+  walk(under);
   return out;
 }
