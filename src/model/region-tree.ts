@@ -27,6 +27,19 @@ const MAX_DEPTH = 8;
  * @example const tree = buildRegionTree(catalog); tree.byTier.village.length // 26842 on the sample
  */
 export function buildRegionTree(catalog: Pick<Catalog, 'regions' | 'regionByCode' | 'meta'>): RegionTree {
+  // The same regions and tiers give the same tree: a catalog checked again (validate --watch)
+  // shares its region arrays with the last check.
+  const tiersKey = (catalog.meta?.tiers ?? TIERS).join(',');
+  const known = trees.get(catalog.regions);
+  if (known && known.tiersKey === tiersKey && known.byCode === catalog.regionByCode) return known.tree;
+  const tree = buildTree(catalog);
+  trees.set(catalog.regions, { tiersKey, byCode: catalog.regionByCode, tree });
+  return tree;
+}
+
+const trees = new WeakMap<readonly Region[], { tiersKey: string; byCode: ReadonlyMap<string, Region>; tree: RegionTree }>();
+
+function buildTree(catalog: Pick<Catalog, 'regions' | 'regionByCode' | 'meta'>): RegionTree {
   const inUse = new Set<Tier>(catalog.meta?.tiers ?? TIERS);
   const byTier = { province: [], city: [], county: [], town: [], village: [] } as Record<Tier, Region[]>;
   const halls: Region[] = [];

@@ -29,7 +29,16 @@ export const regionUnknown: Rule = {
   },
 };
 
+/** The tree's own findings depend on the regions alone: kept for a catalog checked again with the same regions (validate --watch). */
+const treeFindings = new WeakMap<readonly Region[], Finding[]>();
+
 function checkTree(catalog: Catalog): Finding[] {
+  let known = treeFindings.get(catalog.regions);
+  if (!known) treeFindings.set(catalog.regions, (known = checkTreeOnce(catalog)));
+  return known;
+}
+
+function checkTreeOnce(catalog: Catalog): Finding[] {
   const findings: Finding[] = [];
   const citiesWithCounties = new Set<string>();
   for (const region of catalog.regions) {
@@ -143,7 +152,20 @@ function checkHalls(catalog: Catalog): Finding[] {
   return findings;
 }
 
+/** Body regions depend on departments.yaml and the regions alone: kept for a catalog checked again with both the same (validate --watch). */
+const bodyFindings = new WeakMap<object, { regions: readonly Region[]; file: string; findings: Finding[] }>();
+
 function checkBodies(catalog: Catalog): Finding[] {
+  const departments = catalog.departments;
+  if (!departments) return [];
+  const known = bodyFindings.get(departments);
+  if (known && known.regions === catalog.regions && known.file === catalog.departmentsFile) return known.findings;
+  const findings = checkBodiesOnce(catalog);
+  bodyFindings.set(departments, { regions: catalog.regions, file: catalog.departmentsFile, findings });
+  return findings;
+}
+
+function checkBodiesOnce(catalog: Catalog): Finding[] {
   const bodies = catalog.departments?.bodies;
   if (!bodies || catalog.regions.length === 0) return [];
   const findings: Finding[] = [];
