@@ -57,7 +57,7 @@ export function mayNeedFixes(text: string): boolean {
 const QUICK = new RegExp(
   [
     '[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00A0\\u202F\\uFF10-\\uFF19]',
-    '[ \\t]\\r?$',
+    '\\S[ \\t]+\\r?$',
     // A time unit spelled otherwise (working-day itself does not match).
     `unit:[ \\t]*["']?(?!working-day|calendar-day)(?:${[...UNIT_SPELLINGS.keys()].map((k) => k.replace(/ /g, '[ _-]')).join('|')})[ \\t]*["']?[ \\t]*(?:[,}#]|\\r?$)`,
     // fees: with a word, or with nothing and no list below it.
@@ -161,10 +161,10 @@ export function findTextFixes(text: string, kind: YamlKind): { fixes: TextFix[];
   };
   walk((doc as Document).contents, [], shapeFor(kind));
 
-  // Spaces at the ends of lines, outside block scalars (where they would be content) and outside
-  // the scalars already being replaced.
+  // Spaces at the ends of lines with content (a line of spaces alone is a blank line), outside
+  // block scalars (where they would be content) and outside the scalars already being replaced.
   const covered = (offset: number) => blockRanges.some(([s, e]) => offset >= s && offset < e) || edits.some((e) => offset >= e.start && offset < e.end);
-  for (const match of text.matchAll(/[ \t]+(?=\r?\n|$)/g)) {
+  for (const match of text.matchAll(/(?<=\S)[ \t]+(?=\r?\n|$)/g)) {
     const start = match.index;
     if (covered(start)) continue;
     add('trailing-space', [], start, start + match[0].length, '', t('行尾有空格', 'spaces at the end of the line'));
