@@ -43,4 +43,3 @@ function visible(text: string): string {
     [...c].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`).join(''),
   );
 }
-

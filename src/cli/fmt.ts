@@ -25,7 +25,13 @@ export async function runFmt(paths: string[], options: { check?: boolean; lang?:
     if (!info) throw new UsageError(say(`找不到 ${given}`, `${given} not found`));
     if (info.isDirectory()) files.push(...yamlFiles(abs));
     else if (info.isFile()) {
-      if (!kindOfPath(abs)) throw new UsageError(say(`${given} 不是目录中的 YAML 文件（items/、halls/、catalog.yaml、departments.yaml）`, `${given} is not a catalog YAML file (items/, halls/, catalog.yaml, departments.yaml)`));
+      if (!kindOfPath(abs))
+        throw new UsageError(
+          say(
+            `${given} 不是目录中的 YAML 文件（items/、halls/、catalog.yaml、departments.yaml）`,
+            `${given} is not a catalog YAML file (items/, halls/, catalog.yaml, departments.yaml)`,
+          ),
+        );
       files.push(abs);
     }
   }
@@ -47,7 +53,9 @@ export async function runFmt(paths: string[], options: { check?: boolean; lang?:
     process.stdout.write(`${shown}\n`);
   }
   if (options.check) {
-    process.stderr.write(`licat: ${changed > 0 ? say(`${changed} 个文件不是规范格式（运行 licat fmt 格式化）`, `${changed} ${changed === 1 ? 'file is' : 'files are'} not in canonical form (run licat fmt)`) : say(`${files.length} 个文件都是规范格式`, `all ${files.length} files are in canonical form`)}\n`);
+    process.stderr.write(
+      `licat: ${changed > 0 ? say(`${changed} 个文件不是规范格式（运行 licat fmt 格式化）`, `${changed} ${changed === 1 ? 'file is' : 'files are'} not in canonical form (run licat fmt)`) : say(`${files.length} 个文件都是规范格式`, `all ${files.length} files are in canonical form`)}\n`,
+    );
     return changed > 0 || broken > 0 ? 1 : 0;
   }
   process.stderr.write(`licat: ${say(`格式化了 ${changed} 个文件（共 ${files.length} 个）`, `formatted ${changed} of ${files.length} files`)}\n`);

@@ -18,11 +18,20 @@ export async function runNew(department: string, name: string | undefined, optio
   const cwd = process.cwd();
   const { catalog } = await checkCatalog(dir, cwd);
   const kinds = Object.keys(catalog.departments?.kinds ?? {});
-  if (!catalog.departments) throw new UsageError(say(`${dir}/departments.yaml 无法读取，先运行 licat validate ${dir}`, `${dir}/departments.yaml does not load; run licat validate ${dir} first`));
-  if (!catalog.meta) throw new UsageError(say(`${dir}/catalog.yaml 无法读取，先运行 licat validate ${dir}`, `${dir}/catalog.yaml does not load; run licat validate ${dir} first`));
+  if (!catalog.departments)
+    throw new UsageError(
+      say(`${dir}/departments.yaml 无法读取，先运行 licat validate ${dir}`, `${dir}/departments.yaml does not load; run licat validate ${dir} first`),
+    );
+  if (!catalog.meta)
+    throw new UsageError(
+      say(`${dir}/catalog.yaml 无法读取，先运行 licat validate ${dir}`, `${dir}/catalog.yaml does not load; run licat validate ${dir} first`),
+    );
   if (!kinds.includes(department)) {
     throw new UsageError(
-      say(`未知的部门类别 ${department}；departments.yaml 中的部门类别有：${kinds.join('、')}`, `unknown department kind ${department}; the kinds in departments.yaml are: ${kinds.join(', ')}`),
+      say(
+        `未知的部门类别 ${department}；departments.yaml 中的部门类别有：${kinds.join('、')}`,
+        `unknown department kind ${department}; the kinds in departments.yaml are: ${kinds.join(', ')}`,
+      ),
     );
   }
   const fileName = name !== undefined && /^[a-z0-9][a-z0-9-]*$/.test(name) ? name : undefined;
@@ -47,14 +56,21 @@ export async function runNew(department: string, name: string | undefined, optio
     await link(temp, target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new UsageError(say(`${path.join(dir, rel)} 已存在，不会覆盖；换一个名称`, `${path.join(dir, rel)} exists and is not overwritten; choose another name`));
+      throw new UsageError(
+        say(`${path.join(dir, rel)} 已存在，不会覆盖；换一个名称`, `${path.join(dir, rel)} exists and is not overwritten; choose another name`),
+      );
     }
     throw error;
   } finally {
     await unlink(temp).catch(() => undefined);
   }
   const shown = path.relative(cwd, target).split(path.sep).join('/');
-  const count = text.split('\n').filter((line) => !line.startsWith('#')).join('\n').split(PLACEHOLDER).length - 1;
+  const count =
+    text
+      .split('\n')
+      .filter((line) => !line.startsWith('#'))
+      .join('\n')
+      .split(PLACEHOLDER).length - 1;
   process.stdout.write(`${shown}\n`);
   process.stderr.write(
     `licat: ${say(`已创建 ${shown}（基本编码 ${code}）；填写其中 ${count} 处“${PLACEHOLDER}”后运行 licat validate ${dir}`, `created ${shown} (basic code ${code}); fill in its ${count} “${PLACEHOLDER}” places, then run licat validate ${dir}`)}\n`,

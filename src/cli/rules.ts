@@ -23,7 +23,12 @@ export async function runRules(options: { lang?: string; format?: string }): Pro
   const header = lang === 'zh' ? ['规则', '级别', '--fix', '说明'] : ['rule', 'severity', '--fix', 'description'];
   const lines = [`${header[0]!.padEnd(idWidth)}  ${pad(header[1]!, 8)}  ${pad(header[2]!, 7)}  ${header[3]}`];
   for (const r of RULES) lines.push(`${r.id.padEnd(idWidth)}  ${pad(SEVERITY[lang][r.severity]!, 8)}  ${pad(fix(r.fixable), 7)}  ${r.description[lang]}`);
-  lines.push('', lang === 'zh' ? `共 ${RULES.length} 条规则；licat explain <规则> 说明规则的由来并给出示例` : `${RULES.length} rules; licat explain <rule> tells why a rule exists, with examples`);
+  lines.push(
+    '',
+    lang === 'zh'
+      ? `共 ${RULES.length} 条规则；licat explain <规则> 说明规则的由来并给出示例`
+      : `${RULES.length} rules; licat explain <rule> tells why a rule exists, with examples`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
@@ -58,7 +63,13 @@ export async function runExplain(id: string, options: { lang?: string }): Promis
 }
 
 function indent(code: string): string {
-  return code.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n') + '\n';
+  return (
+    code
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n') + '\n'
+  );
 }
 
 /** Pad to a display width, counting a CJK character as two columns. */

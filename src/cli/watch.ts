@@ -23,7 +23,9 @@ export async function runWatch(dir: string, run: WatchRun): Promise<number> {
   const zh = run.lang === 'zh';
   const session = await CheckSession.open(dir, cwd);
   const first = session.result;
-  process.stdout.write(REPORTERS.stylish!(first.diagnostics, { lang: run.lang, texts: first.texts, summary: { files: first.files, items: first.itemFiles }, color: run.color }));
+  process.stdout.write(
+    REPORTERS.stylish(first.diagnostics, { lang: run.lang, texts: first.texts, summary: { files: first.files, items: first.itemFiles }, color: run.color }),
+  );
   let previous = new Set(first.diagnostics.map(key));
 
   const onChange = (rels: string[]) => {
@@ -41,10 +43,21 @@ export async function runWatch(dir: string, run: WatchRun): Promise<number> {
     const all = countSeverities(diagnostics);
     const time = new Date().toTimeString().slice(0, 8);
     const names = [...touched].join(', ');
-    const state = mine.errors + mine.warnings === 0 ? '✓' : zh ? `✖ ${mine.errors} 个错误，${mine.warnings} 个警告` : `✖ ${mine.errors} errors, ${mine.warnings} warnings`;
-    const total = all.errors + all.warnings === 0 ? (zh ? '目录没有问题' : 'catalog clean') : zh ? `目录共 ${all.errors} 个错误、${all.warnings} 个警告` : `catalog: ${all.errors} errors, ${all.warnings} warnings`;
+    const state =
+      mine.errors + mine.warnings === 0 ? '✓' : zh ? `✖ ${mine.errors} 个错误，${mine.warnings} 个警告` : `✖ ${mine.errors} errors, ${mine.warnings} warnings`;
+    const total =
+      all.errors + all.warnings === 0
+        ? zh
+          ? '目录没有问题'
+          : 'catalog clean'
+        : zh
+          ? `目录共 ${all.errors} 个错误、${all.warnings} 个警告`
+          : `catalog: ${all.errors} errors, ${all.warnings} warnings`;
     const lines = [`[${time}] ${names}  ${state} · ${total} · ${ms} ms`];
-    for (const d of [...own, ...elsewhere]) lines.push(`  ${d.file}:${d.line}:${d.column}  ${d.severity === 'error' ? (zh ? '错误' : 'error') : zh ? '警告' : 'warning'}  ${d.message[run.lang]}  ${d.rule}`);
+    for (const d of [...own, ...elsewhere])
+      lines.push(
+        `  ${d.file}:${d.line}:${d.column}  ${d.severity === 'error' ? (zh ? '错误' : 'error') : zh ? '警告' : 'warning'}  ${d.message[run.lang]}  ${d.rule}`,
+      );
     if (gone > 0) lines.push(zh ? `  其他文件中 ${gone} 个问题已消失` : `  ${gone} problems elsewhere are gone`);
     process.stdout.write(`${lines.join('\n')}\n`);
   };

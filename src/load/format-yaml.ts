@@ -1,4 +1,4 @@
-import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document, Node, Pair, Scalar } from 'yaml';
 import { yamlLibrary } from './yaml-library.js';
 import type { Shape } from '../schema/shape.js';
 
@@ -37,7 +37,7 @@ function reorder(node: unknown, order: Shape | undefined): void {
   const YAML = yamlLibrary();
   if (!order || !node) return;
   if (YAML.isMap(node)) {
-    const map = node as YAMLMap;
+    const map = node;
     const rank = new Map((order.keys ?? []).map((k, i) => [k, i]));
     if (rank.size > 0) {
       const keyed = map.items.map((pair, index) => ({ pair, index, at: rank.get(keyText(pair)) ?? rank.size }));
@@ -46,13 +46,13 @@ function reorder(node: unknown, order: Shape | undefined): void {
     }
     for (const pair of map.items) reorder(pair.value, order.field?.get(keyText(pair)) ?? order.values);
   } else if (YAML.isSeq(node)) {
-    for (const item of (node as YAMLSeq).items) reorder(item, order.element);
+    for (const item of node.items) reorder(item, order.element);
   }
 }
 
 function keyText(pair: Pair): string {
   const key = pair.key as Node | string | null;
-  if (key && typeof key === 'object' && 'value' in key) return String((key as Scalar).value);
+  if (key && typeof key === 'object' && 'value' in key) return String(key.value);
   return String(key);
 }
 

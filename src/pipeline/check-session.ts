@@ -66,7 +66,10 @@ export class CheckSession {
     for (const finding of read.findings) touched.push(finding.file);
     for (const file of touched) this.readFindings.delete(file);
     for (const finding of read.findings) this.readFindings.set(finding.file, [...(this.readFindings.get(finding.file) ?? []), finding]);
-    const fresh = checkInChunks(read.files.filter((raw) => raw.kind !== 'regions'), ITEM_HOOK);
+    const fresh = checkInChunks(
+      read.files.filter((raw) => raw.kind !== 'regions'),
+      ITEM_HOOK,
+    );
     for (const raw of read.files) {
       this.files.set(raw.rel, raw);
       const result = fresh.get(raw.file);

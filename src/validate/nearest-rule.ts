@@ -13,7 +13,10 @@ export function nearestRules(id: string): string[] {
     const limit = id.length > 10 ? 3 : 2;
     if (d <= limit || (id.length >= 3 && rule.id.includes(id))) scored.push([rule.id, d]);
   }
-  return scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r).slice(0, 3);
+  return scored
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([r]) => r)
+    .slice(0, 3);
 }
 
 function distance(a: string, b: string): number {

@@ -1,4 +1,4 @@
-import type { Node, Pair } from 'yaml';
+import type { Node } from 'yaml';
 import { t } from '../i18n/lang.js';
 import { pointer, type Finding } from '../diagnostics/diagnostic.js';
 import { yamlLibrary } from '../load/yaml-library.js';
@@ -32,7 +32,7 @@ export function placeholderFindings(text: string, file: string): Finding[] {
         });
       }
     } else if (YAML.isMap(node)) {
-      for (const pair of node.items as Pair[]) {
+      for (const pair of node.items) {
         const key = pair.key as Node | null;
         walk(pair.value, [...segments, YAML.isScalar(key) ? String(key.value) : String(key)]);
       }

@@ -1,4 +1,4 @@
-import type { Document, Node, Pair, Scalar } from 'yaml';
+import type { Document, Node, Scalar } from 'yaml';
 import { t, type Text } from '../i18n/lang.js';
 import { pointer } from '../diagnostics/diagnostic.js';
 import { yamlLibrary } from '../load/yaml-library.js';
@@ -21,7 +21,7 @@ export interface TextFix {
 export type FixRuleId = 'fullwidth-digits' | 'invisible-character' | 'trailing-space' | 'time-unit-spelling' | 'fees-wording';
 
 /** Characters that show as nothing (zero-width, byte-order mark, word joiner). */
-const INVISIBLE = /[\u200B\u200C\u200D\u2060\uFEFF]/g;
+const INVISIBLE = /[\u200B\u200C\u2060\uFEFF]|\u200D/g;
 /** Spaces that look like an ordinary space but are not. */
 const ODD_SPACE = /[\u00A0\u202F]/g;
 const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/g;
@@ -60,7 +60,7 @@ export function mayNeedFixes(text: string): boolean {
 }
 
 // Simple scans first: each runs over a 4 MB catalog in a few milliseconds.
-const ODD_CHARACTER = /[\u200B\u200C\u200D\u2060\uFEFF\u00A0\u202F\uFF10-\uFF19]/;
+const ODD_CHARACTER = /[\u200B\u200C\u2060\uFEFF\u00A0\u202F\uFF10-\uFF19]|\u200D/;
 const TRAILING = /[ \t]\r?\n|[ \t]$/;
 const UNIT_WORD = /工作日|自然日|日历日|即办|当场办结|working[ _]days?|working-days|workdays?|calendar[ _]days?|calendar-days/i;
 /** A time unit spelled otherwise after `unit:` (working-day itself does not match). */
@@ -99,7 +99,12 @@ export function findTextFixes(text: string, kind: YamlKind): { fixes: TextFix[];
   const blockRanges: Array<[number, number]> = [];
 
   const add = (rule: FixRuleId, segments: Array<string | number>, start: number, end: number, replacement: string, message: Text) => {
-    edits.push({ start, end, replacement, fix: { rule, path: pointer(segments), ...position(start), before: text.slice(start, end), after: replacement, message } });
+    edits.push({
+      start,
+      end,
+      replacement,
+      fix: { rule, path: pointer(segments), ...position(start), before: text.slice(start, end), after: replacement, message },
+    });
   };
 
   const scalar = (node: Scalar, segments: Array<string | number>, leaf: Leaf | undefined) => {
@@ -111,10 +116,20 @@ export function findTextFixes(text: string, kind: YamlKind): { fixes: TextFix[];
     }
     const value = node.value;
     if (leaf === 'digits' || leaf === 'number') {
-      const half = value.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\u3000\s]+/g, '').replace(INVISIBLE, '');
+      const half = value
+        .replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+        .replace(/[\u3000\s]+/g, '')
+        .replace(INVISIBLE, '');
       if (half !== value && /^\d+$/.test(half)) {
         const replacement = leaf === 'number' ? String(Number(half)) : `"${half}"`;
-        add('fullwidth-digits', segments, start, end, replacement, t(`应为半角数字：“${value}”改为 ${replacement}`, `half-width digits expected: "${value}" becomes ${replacement}`));
+        add(
+          'fullwidth-digits',
+          segments,
+          start,
+          end,
+          replacement,
+          t(`应为半角数字：“${value}”改为 ${replacement}`, `half-width digits expected: "${value}" becomes ${replacement}`),
+        );
         return;
       }
     }
@@ -127,7 +142,14 @@ export function findTextFixes(text: string, kind: YamlKind): { fixes: TextFix[];
     }
     const cleaned = value.replace(INVISIBLE, '').replace(ODD_SPACE, ' ');
     if (cleaned !== value) {
-      add('invisible-character', segments, start, end, quote(cleaned, node), t('文本中有不可见字符或不换行空格，已删除或换成普通空格', 'invisible characters or no-break spaces in the text: removed, or made ordinary spaces'));
+      add(
+        'invisible-character',
+        segments,
+        start,
+        end,
+        quote(cleaned, node),
+        t('文本中有不可见字符或不换行空格，已删除或换成普通空格', 'invisible characters or no-break spaces in the text: removed, or made ordinary spaces'),
+      );
       return;
     }
     const trimmed = value.replace(/^[ \t]+|[ \t]+$/g, '');
@@ -139,7 +161,7 @@ export function findTextFixes(text: string, kind: YamlKind): { fixes: TextFix[];
   const walk = (node: unknown, segments: Array<string | number>, shape: Shape | undefined) => {
     if (YAML.isScalar(node)) return scalar(node, segments, shape?.leaf);
     if (YAML.isMap(node)) {
-      for (const pair of node.items as Pair[]) {
+      for (const pair of node.items) {
         const key = pair.key as Node | null;
         const keyText = YAML.isScalar(key) ? String(key.value) : String(key);
         const keyLeaf = shape?.keys ? undefined : shape?.recordKey;
@@ -149,11 +171,12 @@ export function findTextFixes(text: string, kind: YamlKind): { fixes: TextFix[];
           const value = pair.value as Scalar | null;
           const range = value?.range;
           if (range) {
-            const written = String(value?.value ?? '').trim();
+            const written = typeof value?.value === 'string' ? value.value.trim() : '';
             const blank = range[0] === range[1];
-            const message = written === ''
-              ? t('不收费写作 fees: []，不留空', 'no fee is written fees: [], not left blank')
-              : t(`不收费写作 fees: []，不写“${written}”`, `no fee is written fees: [], not "${written}"`);
+            const message =
+              written === ''
+                ? t('不收费写作 fees: []，不留空', 'no fee is written fees: [], not left blank')
+                : t(`不收费写作 fees: []，不写“${written}”`, `no fee is written fees: [], not "${written}"`);
             add('fees-wording', ['fees'], range[0], range[1], blank && text[range[0] - 1] === ':' ? ' []' : '[]', message);
           }
           continue;

@@ -44,7 +44,9 @@ describe('licat validate --fix', () => {
     const en = mine(licat(['--lang', 'en', 'validate', dir, '--format', 'json']).stdout);
     expect(en).toHaveLength(problems.length);
     for (const p of en) expect(p.message).toContain('licat validate --fix fixes it');
-    expect(en.find((p) => p.path === '/timeLimit/promised/unit')?.message).toBe('the time unit is written working-day: "个工作日" (licat validate --fix fixes it)');
+    expect(en.find((p) => p.path === '/timeLimit/promised/unit')?.message).toBe(
+      'the time unit is written working-day: "个工作日" (licat validate --fix fixes it)',
+    );
   });
 
   it('applies only the safe fixes, reports each (file:line, rule, before -> after), checks again, and gives back the very file', () => {
@@ -68,7 +70,9 @@ describe('licat validate --fix', () => {
     // Every fix restores what the editor meant and nothing else changes; the comment stays. The
     // padded text keeps the quotes it was written with; fmt then gives back the very file.
     const meant = original.replace('\nconditions:\n', '\n# 受理条件（注释应保留）\nconditions:\n');
-    expect(readFileSync(file, 'utf8')).toBe(meant.replace('  - 申请人已依法取得营业执照或者其他合法主体资格证明。', '  - "申请人已依法取得营业执照或者其他合法主体资格证明。"'));
+    expect(readFileSync(file, 'utf8')).toBe(
+      meant.replace('  - 申请人已依法取得营业执照或者其他合法主体资格证明。', '  - "申请人已依法取得营业执照或者其他合法主体资格证明。"'),
+    );
     expect(licat(['fmt', file]).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(meant);
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { parse, parseDocument, isMap, type Pair, type YAMLMap } from 'yaml';
+import { parse, parseDocument, isMap, type YAMLMap } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { formatYaml } from '../../src/edit/format-yaml.js';
+import { formatYaml } from '../../src/load/format-yaml.js';
 import { shapeFor } from '../../src/schema/shape.js';
 import { copySample, licat, ROOT, SAMPLE } from '../helpers.js';
 
@@ -30,9 +30,9 @@ function scramble(text: string, seed: { rotate: number; quoteEvery: number; reve
   const visit = (node: unknown) => {
     if (isMap(node)) {
       // Mappings of named keys only: a record (branches) keeps the order its author gave it.
-      const named = (node.items as Pair[]).every((p) => /^[a-z][a-zA-Z]*$/.test(String((p.key as { value?: unknown })?.value)));
+      const named = node.items.every((p) => /^[a-z][a-zA-Z]*$/.test(String((p.key as { value?: unknown })?.value)));
       if (seed.reverseNested && node !== top && named) node.items.reverse();
-      for (const pair of node.items as Pair[]) visit(pair.value);
+      for (const pair of node.items) visit(pair.value);
     } else if (node && typeof node === 'object' && 'items' in node) {
       for (const item of (node as { items: unknown[] }).items) visit(item);
     } else if (node && typeof node === 'object' && 'value' in node) {
@@ -56,7 +56,9 @@ describe('licat fmt', () => {
     const dir = copySample();
     const file = path.join(dir, 'items/market/food-business.yaml');
     const original = readFileSync(file, 'utf8');
-    const withComment = original.replace('timeLimit:\n', '# 时限按工作日计算\ntimeLimit:\n').replace('  promised: { value: 10, unit: working-day }\n', '  promised: { value: 10, unit: working-day } # 承诺\n');
+    const withComment = original
+      .replace('timeLimit:\n', '# 时限按工作日计算\ntimeLimit:\n')
+      .replace('  promised: { value: 10, unit: working-day }\n', '  promised: { value: 10, unit: working-day } # 承诺\n');
     const messy = scramble(withComment, { rotate: 5, quoteEvery: 3, reverseNested: true });
     expect(messy).not.toBe(withComment);
     writeFileSync(file, messy);

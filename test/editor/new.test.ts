@@ -62,7 +62,12 @@ describe('licat new', () => {
     expect(licat(['new', 'market', 'food-stall', '--catalog', dir]).code).toBe(0);
     const file = path.join(dir, 'items/market/food-stall.yaml');
     const text = readFileSync(file, 'utf8');
-    const count = text.split('\n').filter((l) => !l.startsWith('#')).join('\n').split(PLACEHOLDER).length - 1;
+    const count =
+      text
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .join('\n')
+        .split(PLACEHOLDER).length - 1;
     expect(count).toBeGreaterThan(10);
 
     const before = licat(['validate', dir, '--format', 'json']);
@@ -75,7 +80,11 @@ describe('licat new', () => {
     for (const p of placeholders) expect(text.split('\n')[p.line - 1]).toContain(PLACEHOLDER);
 
     writeFileSync(file, fillIn(text));
-    expect(readFileSync(file, 'utf8').split('\n').filter((l) => !l.startsWith('#') && l.includes(PLACEHOLDER))).toEqual([]);
+    expect(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith('#') && l.includes(PLACEHOLDER)),
+    ).toEqual([]);
     const after = licat(['validate', dir]);
     expect(after.stdout).toContain('没有发现问题');
     expect(after.code).toBe(0);
@@ -112,7 +121,12 @@ describe('licat new', () => {
     const zh = licat(['new', 'markt', '--catalog', dir]);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('未知的部门类别 markt');
-    const kinds = Object.keys((readFileSync(path.join(SAMPLE, 'departments.yaml'), 'utf8').match(/^ {2}([a-z-]+): \{ name:/gm) ?? []).reduce((o, k) => ({ ...o, [k.trim().split(':')[0]!]: 1 }), {}));
+    const kinds = Object.keys(
+      (readFileSync(path.join(SAMPLE, 'departments.yaml'), 'utf8').match(/^ {2}([a-z-]+): \{ name:/gm) ?? []).reduce(
+        (o, k) => ({ ...o, [k.trim().split(':')[0]!]: 1 }),
+        {},
+      ),
+    );
     expect(kinds.length).toBeGreaterThanOrEqual(8);
     for (const kind of kinds) expect(zh.stderr).toContain(kind);
     const en = licat(['--lang', 'en', 'new', 'markt', '--catalog', dir]);

@@ -27,7 +27,9 @@ describe('licat rules', () => {
 
   it('gives the table as JSON, fixable included, the same as the registry', () => {
     const r = licat(['rules', '--format', 'json']);
-    expect(JSON.parse(r.stdout)).toEqual(RULES.map((rule) => ({ id: rule.id, severity: rule.severity, fixable: rule.fixable === true, description: rule.description })));
+    expect(JSON.parse(r.stdout)).toEqual(
+      RULES.map((rule) => ({ id: rule.id, severity: rule.severity, fixable: rule.fixable === true, description: rule.description })),
+    );
     const fixable = RULES.filter((rule) => rule.fixable).map((rule) => rule.id);
     expect(fixable.sort()).toEqual(['fees-wording', 'fullwidth-digits', 'invisible-character', 'time-unit-spelling', 'trailing-space']);
   });

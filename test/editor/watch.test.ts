@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkCatalog } from '../../src/validate/check-catalog.js';
-import { CheckSession } from '../../src/validate/check-session.js';
+import { checkCatalog } from '../../src/pipeline/check-catalog.js';
+import { CheckSession } from '../../src/pipeline/check-session.js';
 import { copySample, ROOT } from '../helpers.js';
 
 const BIN = path.join(ROOT, 'bin', 'licat.js');
@@ -14,12 +14,15 @@ afterEach(() => {
 
 /** Start `licat validate --watch` and collect its output; `until` waits for a text to appear. */
 function watch(dir: string, extra: string[] = []) {
-  const child = spawn(process.execPath, [BIN, '--lang', 'en', 'validate', dir, '--watch', ...extra], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, '--lang', 'en', 'validate', dir, '--watch', ...extra], {
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.push(child);
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (b) => (stdout += b));
-  child.stderr!.on('data', (b) => (stderr += b));
+  child.stdout.on('data', (b) => (stdout += b));
+  child.stderr.on('data', (b) => (stderr += b));
   const until = async (test: () => boolean, what: string, ms = 60_000) => {
     const start = Date.now();
     while (!test()) {
@@ -49,7 +52,10 @@ describe('licat validate --watch', () => {
       expect(w.err()).toContain(mode.length ? '(polling)' : '(system events)');
 
       save(file, original.replace('    necessity: required\n', '    necessity: must\n'));
-      await w.until(() => /\] .*food-business\.yaml {2}✖ 1 errors, 0 warnings · catalog: 1 errors, 0 warnings · \d+ ms\n/.test(w.out()), 'the result of the broken save');
+      await w.until(
+        () => /\] .*food-business\.yaml {2}✖ 1 errors, 0 warnings · catalog: 1 errors, 0 warnings · \d+ ms\n/.test(w.out()),
+        'the result of the broken save',
+      );
       expect(w.out()).toMatch(/food-business\.yaml:\d+:\d+ {2}error {2}invalid value "must" for `necessity`.* {2}schema\n/);
 
       // A change whose effect lands in other files: the code the halls list disappears.

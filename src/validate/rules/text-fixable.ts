@@ -28,12 +28,18 @@ export const textFixableRules: Rule[] = [
     id: 'time-unit-spelling',
     severity: 'error',
     fixable: true,
-    description: t('时限单位写成了“工作日”“自然日”等，应为 working-day、calendar-day 或 instant', 'a time unit spelled 工作日, 自然日 and the like instead of working-day, calendar-day or instant'),
+    description: t(
+      '时限单位写成了“工作日”“自然日”等，应为 working-day、calendar-day 或 instant',
+      'a time unit spelled 工作日, 自然日 and the like instead of working-day, calendar-day or instant',
+    ),
   },
   {
     id: 'placeholder',
     severity: 'error',
-    description: t('新事项中仍有“【待填写】”的内容（licat new 生成的占位符）', 'a value of a new item still reads 【待填写】 (a placeholder written by licat new)'),
+    description: t(
+      '新事项中仍有“【待填写】”的内容（licat new 生成的占位符）',
+      'a value of a new item still reads 【待填写】 (a placeholder written by licat new)',
+    ),
   },
   {
     id: 'fees-wording',
