@@ -26,9 +26,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('--baseline <file>', '忽略基线文件中已知的问题 / accept the known problems listed in a baseline file')
     .option('--write-baseline <file>', '把当前问题写入基线文件 / write the current problems to a baseline file')
     .option('--docs-url <url>', 'SARIF 中规则说明链接的文档地址 / base URL of the docs linked from SARIF rules (default: the package homepage)')
-    .option('--cache-dir <dir>', '跨运行缓存已解析的文件，未改动的文件不再解析 / keep parsed files in this folder between runs, so unchanged files are not parsed again')
+    .option(
+      '--cache-dir <dir>',
+      '跨运行缓存已解析的文件，未改动的文件不再解析 / keep parsed files in this folder between runs, so unchanged files are not parsed again',
+    )
     .option('--verbose', '显示细节，如被丢弃的缓存 / show details, such as a cache discarded')
-    .option('--fix', '先自动修复安全的问题（全角数字、不可见字符、行尾空格、时限单位、不收费写法），再检查 / first apply the safe fixes (full-width digits, invisible characters, trailing spaces, time units, no-fee wording), then check')
+    .option(
+      '--fix',
+      '先自动修复安全的问题（全角数字、不可见字符、行尾空格、时限单位、不收费写法），再检查 / first apply the safe fixes (full-width digits, invisible characters, trailing spaces, time units, no-fee wording), then check',
+    )
     .option('--watch', '保存文件时重新检查改动的文件 / check again whenever a file is saved')
     .option('--poll', '与 --watch 一起使用：轮询文件而不依赖系统通知 / with --watch: poll the files instead of system events')
     .option('--no-color', '不使用颜色 / no colours');

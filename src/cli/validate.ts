@@ -79,7 +79,10 @@ export async function runValidate(dir: string, options: ValidateOptions): Promis
     const parsed = parseBaseline(text).baseline!;
     baselineNote = { file: display(cwd, file), accepted: parsed.entries.length, written: true };
     if (!formats.includes('stylish')) {
-      say(`已把 ${parsed.entries.length} 个问题写入基线文件 ${file}`, `wrote ${parsed.entries.length} problem${parsed.entries.length === 1 ? '' : 's'} to the baseline file ${file}`);
+      say(
+        `已把 ${parsed.entries.length} 个问题写入基线文件 ${file}`,
+        `wrote ${parsed.entries.length} problem${parsed.entries.length === 1 ? '' : 's'} to the baseline file ${file}`,
+      );
     }
     // The problems just written are accepted; only what a baseline never accepts remains.
     diagnostics = applyBaseline(diagnostics, parsed, { file: display(cwd, file), fileKey: baselineKey(cwd, file), dataOf, setting: staleSetting }).diagnostics;
@@ -97,7 +100,11 @@ export async function runValidate(dir: string, options: ValidateOptions): Promis
     const applied = applyBaseline(diagnostics, parsed.baseline, { file: shown, fileKey: baselineKey(cwd, options.baseline), dataOf, setting: staleSetting });
     diagnostics = applied.diagnostics;
     baselineNote = { file: shown, accepted: applied.accepted, written: false };
-    if (applied.accepted > 0) say(`基线文件 ${shown} 接受了 ${applied.accepted} 个已知问题`, `${applied.accepted} known problem${applied.accepted === 1 ? '' : 's'} accepted by the baseline ${shown}`);
+    if (applied.accepted > 0)
+      say(
+        `基线文件 ${shown} 接受了 ${applied.accepted} 个已知问题`,
+        `${applied.accepted} known problem${applied.accepted === 1 ? '' : 's'} accepted by the baseline ${shown}`,
+      );
   }
 
   const pkg = await packageInfo();
@@ -145,7 +152,12 @@ function display(cwd: string, file: string): string {
 /** The path from the enclosing git work tree's root to `cwd` ('' outside a repository or at its root). */
 async function sourceRoot(cwd: string): Promise<string> {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (await stat(path.join(dir, '.git')).then(() => true, () => false)) {
+    if (
+      await stat(path.join(dir, '.git')).then(
+        () => true,
+        () => false,
+      )
+    ) {
       const rel = path.relative(dir, cwd).split(path.sep).join('/');
       return rel === '' ? '' : `${rel}/`;
     }

@@ -117,8 +117,7 @@ function reader(root: string, cwd: string) {
     const limit = LIMITS[kind];
     const file = display(abs);
     const rel = path.relative(absRoot, abs).split(path.sep).join('/');
-    const problem = (rule: RuleId, zh: string, en: string) =>
-      findings.push({ rule, file, path: '', line: 1, column: 1, message: t(zh, en) });
+    const problem = (rule: RuleId, zh: string, en: string) => findings.push({ rule, file, path: '', line: 1, column: 1, message: t(zh, en) });
     const isLink = dirent ? dirent.isSymbolicLink() : tryFs(() => lstatSync(abs))?.isSymbolicLink();
     if (isLink) {
       const link = linkProblem(abs);
@@ -132,11 +131,7 @@ function reader(root: string, cwd: string) {
       return problem('file-type', '不是普通文件（可能是以 .yaml 结尾的目录）', 'not a regular file (a directory named like a YAML file?)');
     }
     if (typeof read === 'number') {
-      return problem(
-        'file-size',
-        `文件过大（${read} 字节），上限为 ${limit} 字节`,
-        `file too large (${read} bytes); the limit is ${limit} bytes`,
-      );
+      return problem('file-size', `文件过大（${read} 字节），上限为 ${limit} 字节`, `file too large (${read} bytes); the limit is ${limit} bytes`);
     }
     files.push({ kind, file, rel, bytes: read });
   };

@@ -74,7 +74,10 @@ export function composeCatalog(root: string, files: RawFile[], checked?: Readonl
             path: '',
             line: region.line,
             column: 1,
-            message: t(`区划代码重复：${region.code}（首见于 ${seen.file}:${seen.line}）`, `duplicate region code ${region.code} (first at ${seen.file}:${seen.line})`),
+            message: t(
+              `区划代码重复：${region.code}（首见于 ${seen.file}:${seen.line}）`,
+              `duplicate region code ${region.code} (first at ${seen.file}:${seen.line})`,
+            ),
           });
           continue;
         }
@@ -106,7 +109,13 @@ export function composeCatalog(root: string, files: RawFile[], checked?: Readonl
   const loopFindings = findings.length;
   findings.push(...duplicateHalls(catalog));
   findings.push(
-    ...checkRegionTable({ regionsFolder: joinPath(root, 'regions'), files: regionFiles, regions: catalog.regions, province: catalog.meta?.province, tableFindings }),
+    ...checkRegionTable({
+      regionsFolder: joinPath(root, 'regions'),
+      files: regionFiles,
+      regions: catalog.regions,
+      province: catalog.meta?.province,
+      tableFindings,
+    }),
   );
   if (!known) {
     catalog.regions.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -123,7 +132,10 @@ export function composeCatalog(root: string, files: RawFile[], checked?: Readonl
  * composes the catalog again after every change, and the region tree (some 28,000 rows) seldom
  * changes. The same bytes give the same arrays, which the rest only reads.
  */
-const regionParts = new WeakMap<Uint8Array, { text: string | undefined; findings: Finding[]; tableFindings: number; regions: Region[]; regionByCode: Map<string, Region> }>();
+const regionParts = new WeakMap<
+  Uint8Array,
+  { text: string | undefined; findings: Finding[]; tableFindings: number; regions: Region[]; regionByCode: Map<string, Region> }
+>();
 
 /**
  * Two hall files for one region (`440106.yaml` and `440106.yml`, or two files whose `region` is
@@ -145,7 +157,10 @@ function duplicateHalls(catalog: Catalog): Finding[] {
         rule: 'schema',
         file,
         path: '/region',
-        message: t(`区划 ${key} 有两个大厅文件：${seen} 和 ${file}；每个区划只能有一个`, `region ${key} has two hall files, ${seen} and ${file}; a region has one`),
+        message: t(
+          `区划 ${key} 有两个大厅文件：${seen} 和 ${file}；每个区划只能有一个`,
+          `region ${key} has two hall files, ${seen} and ${file}; a region has one`,
+        ),
       });
       break;
     }

@@ -142,10 +142,7 @@ function checkHalls(catalog: Catalog): Finding[] {
         rule: 'region-unknown',
         file,
         path: '/region',
-        message: t(
-          `region 为 ${hall.region}，与文件名 ${name} 不一致`,
-          `region is ${hall.region}, but the file is named ${name}`,
-        ),
+        message: t(`region 为 ${hall.region}，与文件名 ${name} 不一致`, `region is ${hall.region}, but the file is named ${name}`),
       });
     }
   }

@@ -8,10 +8,7 @@ import type { Departments } from '../../schema/departments.js';
 export const usccChecksum: Rule = {
   id: 'uscc-checksum',
   severity: 'error',
-  description: t(
-    '实施主体的统一社会信用代码校验码错误（GB 32100-2015）',
-    "an implementing body's unified social credit code fails the GB 32100-2015 check",
-  ),
+  description: t('实施主体的统一社会信用代码校验码错误（GB 32100-2015）', "an implementing body's unified social credit code fails the GB 32100-2015 check"),
   check(catalog) {
     const departments = catalog.departments;
     if (!departments) return [];
