@@ -12,11 +12,35 @@ const withRules = (...lines: string[]) => BASE['catalog.yaml']! + ['rules:', ...
 describe('the rule registry', () => {
   it('has every rule id of the brief, each with a default severity and a description in both languages', () => {
     const brief = [
-      'yaml-syntax', 'yaml-duplicate-key', 'file-encoding', 'schema', 'code-format', 'code-type-mismatch', 'code-duplicate',
-      'uscc-checksum', 'region-unknown', 'time-limit-order', 'instant-consistency', 'visits-reason', 'online-visits', 'fee-basis',
-      'catch-all-clause', 'vague-clause', 'process-graph', 'process-time-budget', 'material-unknown', 'material-unused', 'level-tier',
-      'unified-override', 'not-in-catalog', 'legal-basis-missing', 'result-type', 'e-license-reuse', 'criteria-vague',
-      'criteria-overlap', 'department-unknown',
+      'yaml-syntax',
+      'yaml-duplicate-key',
+      'file-encoding',
+      'schema',
+      'code-format',
+      'code-type-mismatch',
+      'code-duplicate',
+      'uscc-checksum',
+      'region-unknown',
+      'time-limit-order',
+      'instant-consistency',
+      'visits-reason',
+      'online-visits',
+      'fee-basis',
+      'catch-all-clause',
+      'vague-clause',
+      'process-graph',
+      'process-time-budget',
+      'material-unknown',
+      'material-unused',
+      'level-tier',
+      'unified-override',
+      'not-in-catalog',
+      'legal-basis-missing',
+      'result-type',
+      'e-license-reuse',
+      'criteria-vague',
+      'criteria-overlap',
+      'department-unknown',
     ];
     const ids = RULES.map((r) => r.id);
     for (const id of brief) expect(ids).toContain(id);
@@ -45,7 +69,9 @@ describe('rule settings in catalog.yaml', () => {
       { rule: 'schema', file: 'catalog/catalog.yaml', ...at(catalog, 'material-unsued'), path: '/rules/material-unsued' },
     ]);
     const message = r.diagnostics[0]!.message.en;
-    expect(message).toMatch(/^unknown rule id `material-unsued`; did you mean material-unused\? \(the rules: yaml-syntax, .*, baseline-stale; see docs\/rules.md\)$/);
+    expect(message).toMatch(
+      /^unknown rule id `material-unsued`; did you mean material-unused\? \(the rules: yaml-syntax, .*, baseline-stale; see docs\/rules.md\)$/,
+    );
     // Every rule a setting may name is listed, and `internal` is not.
     for (const id of RULE_IDS) expect(message.includes(` ${id},`) || message.includes(` ${id};`)).toBe(id !== 'internal');
     expect(r.diagnostics[0]!.message.zh).toContain('可用的规则：yaml-syntax, yaml-duplicate-key');
@@ -79,7 +105,21 @@ describe('the closed list of rule ids', () => {
 
   it('marks the rules the pipeline relies on as structural, each with a reason in both languages', () => {
     const structural = RULE_IDS.filter((id) => RULE_TABLE[id].structural);
-    expect(structural).toEqual(['yaml-syntax', 'yaml-duplicate-key', 'file-encoding', 'file-size', 'file-type', 'file-link', 'schema', 'internal', 'code-duplicate']);
+    expect(structural).toEqual([
+      'yaml-syntax',
+      'yaml-duplicate-key',
+      'file-encoding',
+      'file-size',
+      'file-type',
+      'file-link',
+      'schema',
+      'internal',
+      'code-duplicate',
+      'fullwidth-digits',
+      'time-unit-spelling',
+      'placeholder',
+      'fees-wording',
+    ]);
     for (const id of structural) {
       const why = (RULE_TABLE[id] as { why: { zh: string; en: string } }).why;
       expect(why.zh).toMatch(/[\u4e00-\u9fff]/);
