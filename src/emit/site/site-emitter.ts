@@ -1,14 +1,17 @@
 import { t } from '../../i18n/lang.js';
 import { planExpansion } from '../../model/expand.js';
+import { UNIFIED_DEFAULT } from '../../schema/catalog.js';
 import { TIERS } from '../../schema/common.js';
+import type { RegionNode } from '../../schema/feeds.js';
 import type { Emitter } from '../emitter.js';
+import { codeLabels, regionCodes } from '../feeds/codes.js';
 import { catalogRef } from '../feeds/feed-paths.js';
 import { hallFeed } from '../feeds/hall-feed.js';
+import { itemFeed } from '../feeds/item-feed.js';
 import { flowchartsFor, noticeMissingBrowser } from '../flowcharts/render-flowcharts.js';
 import { guideModel } from '../guides/guide-model.js';
 import { flowchartView } from '../guides/guides-emitter.js';
 import { compileGuideTemplates } from '../guides/render-guide.js';
-import { departmentName } from '../labels.js';
 import { readTemplate } from '../template-files.js';
 import { readLifeEvents } from './life-events.js';
 import { pinyinKeys, traditionalToSimplified } from './search-keys.js';
@@ -37,9 +40,13 @@ export const siteEmitter: Emitter = {
   async emit(catalog, context) {
     const ref = catalogRef(catalog);
     const expansion = planExpansion(catalog);
-    const items = expansion.items.map((e) => e.item);
+    const unified = catalog.meta?.unified ?? [...UNIFIED_DEFAULT];
+    // Everything below comes from the feed objects (item feeds, hall feeds) and the code lists,
+    // made by the feeds emitter's own functions.
+    const items = expansion.items.map((entry) => itemFeed(entry, unified).item);
     const itemIndex = new Map(items.map((item, i) => [item.code, i]));
-    const kinds = catalog.departments?.kinds;
+    const labels = codeLabels(catalog).lists;
+    const departmentName = new Map((labels.department ?? []).map((d) => [d.code, d.zh]));
 
     // Halls: one feed object per hall, as the feeds emitter makes them, folded into city groups.
     const groups = new SiteHallGroups(itemIndex);
@@ -50,10 +57,11 @@ export const siteEmitter: Emitter = {
     const hallGroups = groups.result();
     for (const group of hallGroups) await context.out.write(`site/data/halls/${group.group}.js`, dataScript('halls', group.group, group));
 
-    const tierIndex = new Map(TIERS.map((tier, i) => [tier, i]));
-    const regions = [...catalog.regions]
-      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-      .map((r) => [r.code, r.name, tierIndex.get(r.tier) ?? 0, r.parent ?? '']);
+    // Regions: the code lists' tree (codes/regions.json and its city pages), flattened.
+    const regions = flattenRegions(
+      regionCodes(expansion.tree, catalog.regions).flatMap(([, page]) => page.regions),
+      (code) => expansion.tree.byCode.get(code)?.parent ?? null,
+    );
     await context.out.write('site/data/regions.js', dataScript('regions', 'all', regions));
 
     // Items, with the keys the search matches, and the life events.
@@ -71,16 +79,17 @@ export const siteEmitter: Emitter = {
     }
     const keys = await pinyinKeys(items.map((item) => item.name));
     const departments = [...new Set(items.map((i) => i.department))];
-    const order = Object.keys(kinds ?? {});
+    const order = Object.keys(catalog.departments?.kinds ?? {});
     departments.sort((a, b) => rank(order, a) - rank(order, b) || (a < b ? -1 : 1));
-    const words = [...items.map((i) => i.name), ...departments.map((d) => departmentName(kinds, d))];
+    const deptName = (key: string) => departmentName.get(key) ?? key;
+    const words = [...items.map((i) => i.name), ...departments.map(deptName)];
     const texts = [...words, ...catalog.regions.map((r) => r.name)];
     await context.out.write(
       'site/data/catalog.js',
       dataScript('catalog', 'all', {
         name: catalog.meta?.name ?? '',
         version: ref.version,
-        departments: departments.map((key) => ({ key, name: departmentName(kinds, key) })),
+        departments: departments.map((key) => ({ key, name: deptName(key) })),
         events: events.map((e) => ({ id: e.id, name: e.name, items: e.items.filter((c) => itemIndex.has(c)) })),
         items: items.map((item, i) => ({ code: item.code, name: item.name, department: item.department, pinyin: keys[i]!.full, initials: keys[i]!.initials })),
         traditional: await traditionalToSimplified(texts, words),
@@ -107,6 +116,22 @@ export const siteEmitter: Emitter = {
     );
   },
 };
+
+const TIER_INDEX = new Map(TIERS.map((tier, i) => [tier, i]));
+
+/**
+ * The region tree of the code lists as rows `[code, name, tier index, parent]` in code order. A
+ * city page's towns are roots of their page: their parent is looked up.
+ */
+function flattenRegions(roots: readonly RegionNode[], parentOf: (code: string) => string | null): Array<[string, string, number, string]> {
+  const rows: Array<[string, string, number, string]> = [];
+  const walk = (node: RegionNode, parent: string | null) => {
+    rows.push([node.code, node.name, TIER_INDEX.get(node.tier) ?? 0, parent ?? '']);
+    for (const child of node.children ?? []) walk(child, node.code);
+  };
+  for (const root of roots) walk(root, parentOf(root.code));
+  return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
 
 function rank(order: readonly string[], key: string): number {
   const i = order.indexOf(key);
