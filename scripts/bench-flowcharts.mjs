@@ -138,6 +138,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     for (const [name, n, s, rate] of rows) {
       process.stdout.write(`${name.padEnd(28)}${String(n).padStart(10)}${s.toFixed(3).padStart(12)}${rate.toFixed(2).padStart(12)}\n`);
     }
-    process.stdout.write(`licat browser start-up ${result.licat.startupSeconds.toFixed(2)} s (once per build); ${result.speedupOverMmdc}x faster than mmdc per diagram\n`);
+    process.stdout.write(
+      `licat browser start-up ${result.licat.startupSeconds.toFixed(2)} s (once per build); ${result.speedupOverMmdc}x faster than mmdc per diagram\n`,
+    );
   }
 }

@@ -169,7 +169,16 @@ function fmt(x, digits = 2) {
 }
 
 function cells(r) {
-  return [r.stage, fmt(r.seconds), fmt(r.cpuSeconds), fmt(r.peakMb, 0), fmt(r.floorSeconds), r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`, r.target, r.ok === undefined ? '' : r.ok ? 'ok' : 'MISS'];
+  return [
+    r.stage,
+    fmt(r.seconds),
+    fmt(r.cpuSeconds),
+    fmt(r.peakMb, 0),
+    fmt(r.floorSeconds),
+    r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`,
+    r.target,
+    r.ok === undefined ? '' : r.ok ? 'ok' : 'MISS',
+  ];
 }
 
 let lastGroup;
@@ -179,7 +188,11 @@ function printRow(r) {
     process.stdout.write(`${COLUMNS.map(([h, w, a]) => (a === 'l' ? h.padEnd(w) : h.padStart(w))).join(' ')}\n`);
     lastGroup = r.group;
   }
-  process.stdout.write(`${cells(r).map((c, i) => (COLUMNS[i][2] === 'l' ? String(c).padEnd(COLUMNS[i][1]) : String(c).padStart(COLUMNS[i][1]))).join(' ')}\n`);
+  process.stdout.write(
+    `${cells(r)
+      .map((c, i) => (COLUMNS[i][2] === 'l' ? String(c).padEnd(COLUMNS[i][1]) : String(c).padStart(COLUMNS[i][1])))
+      .join(' ')}\n`,
+  );
   if (r.note) process.stdout.write(`${' '.repeat(2)}${r.note}\n`);
 }
 
@@ -196,7 +209,13 @@ function tree(dir) {
     for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(r);
-      else out.set(r, createHash('sha256').update(readFileSync(path.join(dir, r))).digest('hex'));
+      else
+        out.set(
+          r,
+          createHash('sha256')
+            .update(readFileSync(path.join(dir, r)))
+            .digest('hex'),
+        );
     }
   };
   walk('');
@@ -307,9 +326,14 @@ async function main() {
   row(group2, 'floor: read + js-yaml parse', pParse);
   row(group2, 'licat validate (load + validate)', pValidate, { floor: pParse });
   const expanded = JSON.parse(expand.last.stdout);
-  row(group2, 'expand (in-process, after loading)', { ...expand, wallMs: median(expand.samplesTimed) }, {
-    note: `${expanded.halls.toLocaleString('en')} halls, ${expanded.offers.toLocaleString('en')} offerings; wall and peak are of the whole process`,
-  });
+  row(
+    group2,
+    'expand (in-process, after loading)',
+    { ...expand, wallMs: median(expand.samplesTimed) },
+    {
+      note: `${expanded.halls.toLocaleString('en')} halls, ${expanded.offers.toLocaleString('en')} offerings; wall and peak are of the whole process`,
+    },
+  );
 
   await versusAjv(provinceDir);
   baselineMatching();
@@ -318,15 +342,28 @@ async function main() {
   const floorOut = path.join(work, 'floor-out');
   // Each round builds the feeds, then times the floor on the feeds just built.
   const [feeds, floorFeeds] = interleaved([
-    { label: 'feeds', args: licat('build', provinceDir, '--only', 'feeds', '--out', feedsOut, '--quiet', '--no-cache'), prepare: () => rmSync(feedsOut, { recursive: true, force: true }) },
-    { label: 'floor: feeds', args: [path.join(BENCH, 'floor-feeds.mjs'), feedsOut, floorOut], prepare: () => rmSync(floorOut, { recursive: true, force: true }) },
+    {
+      label: 'feeds',
+      args: licat('build', provinceDir, '--only', 'feeds', '--out', feedsOut, '--quiet', '--no-cache'),
+      prepare: () => rmSync(feedsOut, { recursive: true, force: true }),
+    },
+    {
+      label: 'floor: feeds',
+      args: [path.join(BENCH, 'floor-feeds.mjs'), feedsOut, floorOut],
+      prepare: () => rmSync(floorOut, { recursive: true, force: true }),
+    },
   ]);
   const floorInfo = JSON.parse(floorFeeds.last.stdout);
   const floorTimed = median(floorFeeds.samplesTimed ?? [floorInfo.timedMs]);
   const feedFloorMs = nodeStart.wallMs + floorTimed;
-  row(group2, 'floor: JSON.stringify + write every feed', { ...floorFeeds, wallMs: feedFloorMs }, {
-    note: `${floorInfo.files.toLocaleString('en')} files, ${(floorInfo.bytes / 1e6).toFixed(0)} MB; node start-up plus the timed stringify and writes`,
-  });
+  row(
+    group2,
+    'floor: JSON.stringify + write every feed',
+    { ...floorFeeds, wallMs: feedFloorMs },
+    {
+      note: `${floorInfo.files.toLocaleString('en')} files, ${(floorInfo.bytes / 1e6).toFixed(0)} MB; node start-up plus the timed stringify and writes`,
+    },
+  );
   row(group2, 'licat build --only feeds (validate included)', feeds, { floorMs: feedFloorMs, target: { ratio: 3, seconds: 60, mb: 1536 } });
   row(group2, 'feeds stage alone (build minus validate)', { ...feeds, wallMs: feeds.wallMs - pValidate.wallMs + nodeStart.wallMs }, { floorMs: feedFloorMs });
 
@@ -337,9 +374,18 @@ async function main() {
   row(group2, 'licat build --only database (catalog.sqlite, validate included)', db, { target: { seconds: 60 } });
   // A full-text query in the sqlite3 shell, timed by the shell itself (best of 5).
   const query = "SELECT count(*) FROM search WHERE search MATCH '营业执照';";
-  const timer = spawnSync('sqlite3', ['-readonly', path.join(dbOut, 'catalog.sqlite')], { input: `.timer on\n${query}\n${query}\n${query}\n${query}\n${query}\n`, encoding: 'utf8' });
+  const timer = spawnSync('sqlite3', ['-readonly', path.join(dbOut, 'catalog.sqlite')], {
+    input: `.timer on\n${query}\n${query}\n${query}\n${query}\n${query}\n`,
+    encoding: 'utf8',
+  });
   const reals = [...(timer.stdout ?? '').matchAll(/Run Time: real ([0-9.]+)/g)].map((m) => Number(m[1]) * 1000);
-  if (reals.length > 0) row(group2, 'full-text query (FTS5 trigram, sqlite3 shell, best of 5)', { wallMs: Math.min(...reals), samples: reals.map(Math.round) }, { target: { seconds: 0.05 } });
+  if (reals.length > 0)
+    row(
+      group2,
+      'full-text query (FTS5 trigram, sqlite3 shell, best of 5)',
+      { wallMs: Math.min(...reals), samples: reals.map(Math.round) },
+      { target: { seconds: 0.05 } },
+    );
   else notes.push('sqlite3 shell not found: the full-text query row was skipped');
 
   const excelOut = path.join(work, 'excel-out');
@@ -464,7 +510,11 @@ async function incremental(provinceDir, provinceItems, nodeStartMs) {
   const cold = measureOnce(build());
   if (cold.code !== 0) throw new Error(`incremental: first build failed\n${cold.stderr}`);
   row(group, 'first build with an empty cache', { wallMs: cold.wallMs, cpuMs: cold.cpuMs, rssMb: cold.rssMb, samples: [Math.round(cold.wallMs)] });
-  row(group, 'licat validate, nothing changed', measure('validate warm', licat('validate', provinceDir, '--format', 'json', '--cache-dir', cache), { accept: [0] }));
+  row(
+    group,
+    'licat validate, nothing changed',
+    measure('validate warm', licat('validate', provinceDir, '--format', 'json', '--cache-dir', cache), { accept: [0] }),
+  );
   row(group, 'rebuild, nothing changed', measure('rebuild unchanged', build()), { target: { seconds: 2 } });
 
   // Which item to edit: the first item of each kind of plan group, as the generator numbers them.
@@ -485,16 +535,26 @@ async function incremental(provinceDir, provinceItems, nodeStartMs) {
   // How many hall feeds offer `code` (read outside any timing).
   const offeredAt = (code) => {
     let n = 0;
-    for (const name of readdirSync(path.join(out, 'feeds', 'halls'))) if (readFileSync(path.join(out, 'feeds', 'halls', name), 'utf8').includes(`"code":"${code}"`)) n++;
+    for (const name of readdirSync(path.join(out, 'feeds', 'halls')))
+      if (readFileSync(path.join(out, 'feeds', 'halls', name), 'utf8').includes(`"code":"${code}"`)) n++;
     return n;
   };
   const unedited = shaOf();
   for (const kind of [kinds[4], kinds[2], kinds[0]]) {
-    const file = path.join(provinceDir, 'items', `g${String(Math.floor(kind.index / 500)).padStart(3, '0')}`, `item-${String(kind.index).padStart(6, '0')}.yaml`);
+    const file = path.join(
+      provinceDir,
+      'items',
+      `g${String(Math.floor(kind.index / 500)).padStart(3, '0')}`,
+      `item-${String(kind.index).padStart(6, '0')}.yaml`,
+    );
     const original = readFileSync(file, 'utf8');
     let edits = 0;
     const m = measure(`edit ${kind.label}`, build(), {
-      prepare: () => writeFileSync(file, original.replace(/^conditions:\n {2}- (.*)$/m, (_m, text) => `conditions:\n  - ${text}（修订${++edits}）`)),
+      prepare: () =>
+        writeFileSync(
+          file,
+          original.replace(/^conditions:\n {2}- (.*)$/m, (_m, text) => `conditions:\n  - ${text}（修订${++edits}）`),
+        ),
     });
     // The floor: stringify and write just the feeds this edit changed, from the output of the
     // last edited build. `rewritten`: every file of the output that changed.
@@ -504,7 +564,9 @@ async function incremental(provinceDir, provinceItems, nodeStartMs) {
     const list = path.join(work, 'changed-feeds.json');
     writeFileSync(list, JSON.stringify(changed));
     const floorOut = path.join(work, 'floor-changed');
-    const floor = measure(`floor ${kind.label}`, [path.join(BENCH, 'floor-feeds.mjs'), out, floorOut, list], { prepare: () => rmSync(floorOut, { recursive: true, force: true }) });
+    const floor = measure(`floor ${kind.label}`, [path.join(BENCH, 'floor-feeds.mjs'), out, floorOut, list], {
+      prepare: () => rmSync(floorOut, { recursive: true, force: true }),
+    });
     const floorMs = nodeStartMs + median(floor.samplesTimed);
     writeFileSync(file, original);
     const offered = offeredAt(/^code: "(\d{12})"/m.exec(original)[1]);
@@ -529,7 +591,11 @@ async function watchRecheck(provinceDir, provinceItems) {
   const group = `validate --watch on the province catalog (${provinceItems.toLocaleString('en')} items)`;
   const file = path.join(provinceDir, 'items', 'g000', 'item-000000.yaml');
   const original = readFileSync(file, 'utf8');
-  const child = spawn(process.execPath, licat('validate', provinceDir, '--watch'), { cwd: work, env: { ...process.env, LICAT_LANG: 'en', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, licat('validate', provinceDir, '--watch'), {
+    cwd: work,
+    env: { ...process.env, LICAT_LANG: 'en', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (b) => (stdout += b));
@@ -551,7 +617,10 @@ async function watchRecheck(provinceDir, provinceItems) {
     for (let i = 1; i <= saves; i++) {
       const seen = (stdout.match(/ ms\n/g) ?? []).length;
       const t0 = process.hrtime.bigint();
-      writeFileSync(file, original.replace(/^name: (.*)$/m, (_m, name) => `name: ${name}（修订${i}）`));
+      writeFileSync(
+        file,
+        original.replace(/^name: (.*)$/m, (_m, name) => `name: ${name}（修订${i}）`),
+      );
       await until(() => (stdout.match(/ ms\n/g) ?? []).length > seen, 'result');
       walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
       const last = [...stdout.matchAll(/· (\d+) ms\n/g)].pop();
@@ -565,8 +634,11 @@ async function watchRecheck(provinceDir, provinceItems) {
     writeFileSync(file, original);
   }
   const m = (xs) => ({ wallMs: median(xs), cpuMs: NaN, rssMb: NaN, samples: xs.map(Math.round) });
-  row(group, 'one edited item re-checked (as the watcher reports it)', m(rechecks), { target: { seconds: 0.2 }, note: `${saves} saves; the whole catalog checked once first, in ${(startMs / 1000).toFixed(1)} s` });
-  row(group, 'the same, from the write to the result printed', m(walls), { note: 'adds the system\'s notice of the change and the 30 ms debounce' });
+  row(group, 'one edited item re-checked (as the watcher reports it)', m(rechecks), {
+    target: { seconds: 0.2 },
+    note: `${saves} saves; the whole catalog checked once first, in ${(startMs / 1000).toFixed(1)} s`,
+  });
+  row(group, 'the same, from the write to the result printed', m(walls), { note: "adds the system's notice of the change and the 30 ms debounce" });
 }
 
 /** `--shard i/n` and the merge: each shard's time, the merge, and whether the result is byte for byte the single build. */
@@ -586,7 +658,9 @@ function shards(provinceDir, singleOut) {
   const merged = path.join(work, 'merged');
   const m = measure('merge', licat('merge', ...parts, '--out', merged, '--quiet'), { prepare: () => rmSync(merged, { recursive: true, force: true }) });
   const same = sameTree(merged, singleOut);
-  row(group, 'licat merge of the two shards', m, { note: same ? 'identical, byte for byte, to the single-machine build' : 'DIFFERS from the single-machine build' });
+  row(group, 'licat merge of the two shards', m, {
+    note: same ? 'identical, byte for byte, to the single-machine build' : 'DIFFERS from the single-machine build',
+  });
   if (!same) notes.push('the merged shards differ from the single-machine build');
 }
 
@@ -617,9 +691,13 @@ async function flowcharts(provinceDir) {
   }
   const { benchFlowcharts } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'bench-flowcharts.mjs')).href);
   const r = await benchFlowcharts({ mmdcCount: quick ? 2 : 5, apiCount: quick ? 2 : 5 });
-  const line = (stage, x) => ({ wallMs: x.secondsPerDiagram * 1000, cpuMs: NaN, rssMb: NaN, samples: [] , stage, rate: x.diagramsPerSecond });
+  const line = (stage, x) => ({ wallMs: x.secondsPerDiagram * 1000, cpuMs: NaN, rssMb: NaN, samples: [], stage, rate: x.diagramsPerSecond });
   for (const [stage, x, note] of [
-    ['licat renderer, s per diagram (one page)', r.licat, `${r.licat.diagramsPerSecond} diagrams/s over the ${r.licat.diagrams} sample items; browser start-up ${r.licat.startupSeconds} s once per build`],
+    [
+      'licat renderer, s per diagram (one page)',
+      r.licat,
+      `${r.licat.diagramsPerSecond} diagrams/s over the ${r.licat.diagrams} sample items; browser start-up ${r.licat.startupSeconds} s once per build`,
+    ],
     ['mermaid-cli renderMermaid, s per diagram', r.renderMermaid, `${r.renderMermaid.diagramsPerSecond} diagrams/s`],
     ['mmdc per diagram, s per diagram', r.mmdc, `${r.mmdc.diagramsPerSecond} diagrams/s; licat is ${r.speedupOverMmdc}x faster per diagram`],
   ]) {
@@ -638,7 +716,13 @@ function table(machine) {
   for (const r of results) {
     if (r.group !== group) {
       group = r.group;
-      lines.push('', `**${group}**`, '', '| stage | wall s | cpu s | peak MB | floor s | ratio | target | |', '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+      lines.push(
+        '',
+        `**${group}**`,
+        '',
+        '| stage | wall s | cpu s | peak MB | floor s | ratio | target | |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+      );
     }
     const c = cells(r);
     c[0] = r.note ? `${r.stage} (${r.note})` : r.stage;
@@ -652,7 +736,9 @@ try {
   const machine = await main();
   if (notes.length) process.stdout.write(`\n${notes.map((n) => `note: ${n}`).join('\n')}\n`);
   const missed = results.filter((r) => r.ok === false).map((r) => r.stage);
-  process.stdout.write(`\n${quick ? 'quick run: the targets are judged on a full run only' : missed.length ? `targets missed: ${missed.join('; ')}` : 'every target with a check was met'}\n`);
+  process.stdout.write(
+    `\n${quick ? 'quick run: the targets are judged on a full run only' : missed.length ? `targets missed: ${missed.join('; ')}` : 'every target with a check was met'}\n`,
+  );
   if (option('--json')) writeFileSync(option('--json'), JSON.stringify({ machine, results, notes }, null, 2) + '\n');
   if (flag('--write')) {
     const doc = path.join(ROOT, 'docs', 'performance.md');

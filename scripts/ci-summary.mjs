@@ -14,9 +14,7 @@ try {
 }
 const passed = report.numPassedTests ?? 0;
 // A test file that fails to load has no failed test of its own: count it as one failure.
-const brokenFiles = (report.testResults ?? []).filter(
-  (r) => r.status === 'failed' && !(r.assertionResults ?? []).some((a) => a.status === 'failed'),
-).length;
+const brokenFiles = (report.testResults ?? []).filter((r) => r.status === 'failed' && !(r.assertionResults ?? []).some((a) => a.status === 'failed')).length;
 const failed = (report.numFailedTests ?? 0) + brokenFiles + failedBefore;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

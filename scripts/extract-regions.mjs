@@ -213,8 +213,16 @@ async function main() {
   }
   for (const n of notes) console.log(`note: ${n}`);
   console.log(`wrote ${outFile}: ${rows.length} rows`);
-  console.log(`  ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
-  console.log(`  towns by name: ${Object.entries(townKinds).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  console.log(
+    `  ${Object.entries(counts)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  towns by name: ${Object.entries(townKinds)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
 }
 
 main().catch((e) => fail(e && e.stack ? e.stack : String(e)));

@@ -50,12 +50,7 @@ function checkChar(first17) {
 }
 
 function isValidUscc(code) {
-  return (
-    typeof code === 'string' &&
-    code.length === 18 &&
-    [...code].every((c) => ALPHABET.includes(c)) &&
-    checkChar(code.slice(0, 17)) === code[17]
-  );
+  return typeof code === 'string' && code.length === 18 && [...code].every((c) => ALPHABET.includes(c)) && checkChar(code.slice(0, 17)) === code[17];
 }
 
 for (const real of ['11440100007482575H', '11440000MB2D0164XH', '114403006939513773', '114507210081153718']) {
@@ -100,8 +95,10 @@ const KINDS = [
 // ---------------------------------------------------------------------------------------------
 // Regions
 
-
-const lines = readFileSync(regionsFile, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
+const lines = readFileSync(regionsFile, 'utf8')
+  .replace(/^\uFEFF/, '')
+  .split(/\r?\n/)
+  .filter((l) => l !== '');
 assert.equal(lines[0], 'code,name,tier,parent', `${regionsFile}: unexpected header`);
 const regions = new Map();
 for (const line of lines.slice(1)) {
@@ -109,8 +106,7 @@ for (const line of lines.slice(1)) {
   assert.ok(!regions.has(code), `duplicate region code ${code}`);
   regions.set(code, { code, name, tier, parent });
 }
-const byTier = (tier) =>
-  [...regions.values()].filter((r) => r.tier === tier).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+const byTier = (tier) => [...regions.values()].filter((r) => r.tier === tier).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 const provinces = byTier('province');
 assert.equal(provinces.length, 1, 'expected exactly one province');
 const province = provinces[0];
@@ -167,13 +163,7 @@ function townGovName(town) {
 const RESERVED = /^(?:true|false|null|~|yes|no|on|off|y|n)$/i;
 function scalar(value, forceQuote = false) {
   const s = String(value);
-  const plain =
-    !forceQuote &&
-    s !== '' &&
-    !RESERVED.test(s) &&
-    !/^[-+.]?\d/.test(s) &&
-    !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(s) &&
-    !/[,[\]{}#:"\\]|\s$/.test(s);
+  const plain = !forceQuote && s !== '' && !RESERVED.test(s) && !/^[-+.]?\d/.test(s) && !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(s) && !/[,[\]{}#:"\\]|\s$/.test(s);
   return plain ? s : JSON.stringify(s);
 }
 
@@ -191,7 +181,7 @@ out.push('#');
 out.push('# The credit codes (uscc) are deterministic SAMPLE codes: the real codes of these bodies are unknown.');
 out.push('# Each is "11" + the 6-digit division code of the body\'s region + a 9-character subject id derived');
 out.push('# from sha256("kind:regionCode") + the GB 32100 check character, so each passes the GB 32100 check.');
-out.push('# Every body is marked sample: true. Replace a body\'s uscc with the real code and drop sample when known.');
+out.push("# Every body is marked sample: true. Replace a body's uscc with the real code and drop sample when known.");
 out.push('kinds:');
 for (const k of KINDS) out.push(`  ${k.key}: { name: ${scalar(k.name)}, nameEn: ${scalar(k.nameEn)} }`);
 out.push('bodies:');
@@ -235,8 +225,17 @@ mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, out.join('\n') + '\n', 'utf8');
 
 console.log(`wrote ${relative(process.cwd(), outFile) || outFile}: ${usccSeen.size} bodies of ${KINDS.length} kinds`);
-console.log(`  ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+console.log(
+  `  ${Object.entries(counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')}`,
+);
 if (skippedTowns.length) {
-  console.log(`  no town-gov body for ${skippedTowns.length} town-level units not named 镇/乡/街道, e.g. ` +
-    skippedTowns.slice(0, 3).map((t) => `${t.code} ${t.name}`).join(', '));
+  console.log(
+    `  no town-gov body for ${skippedTowns.length} town-level units not named 镇/乡/街道, e.g. ` +
+      skippedTowns
+        .slice(0, 3)
+        .map((t) => `${t.code} ${t.name}`)
+        .join(', '),
+  );
 }

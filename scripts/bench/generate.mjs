@@ -140,7 +140,11 @@ export async function generate(mode, out, { count = 10000, findings = 0, scale =
   baseCatalog(out);
   if (mode === 'items') return writeItems(out, [{ count }], findings);
   if (mode === 'province') {
-    return writeItems(out, PROVINCE_PLAN.map((group) => ({ ...group, count: Math.max(1, Math.round(group.count * scale)) })), findings);
+    return writeItems(
+      out,
+      PROVINCE_PLAN.map((group) => ({ ...group, count: Math.max(1, Math.round(group.count * scale)) })),
+      findings,
+    );
   }
   throw new Error(`unknown mode ${mode}`);
 }

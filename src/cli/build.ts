@@ -81,9 +81,7 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     if (!quiet) {
       const mb = (summary.bytes / 1024 / 1024).toFixed(1);
       const files = (summary.files.length + 1).toLocaleString('en-US'); // + manifest.json
-      process.stdout.write(
-        t(`✓ 已生成 ${out}：${files} 个文件，${mb} MB\n`, `✓ built ${out}: ${files} files, ${mb} MB\n`)[lang],
-      );
+      process.stdout.write(t(`✓ 已生成 ${out}：${files} 个文件，${mb} MB\n`, `✓ built ${out}: ${files} files, ${mb} MB\n`)[lang]);
     }
     return 0;
   } catch (error) {
@@ -113,7 +111,10 @@ function baseUrlOption(value: unknown): string | undefined {
   } catch {
     ok = false;
   }
-  if (!ok) throw new UsageError(`--base-url 应为 http(s) 地址，如 https://data.example.gov.cn/licat：${text} / --base-url takes an http(s) URL, e.g. https://data.example.gov.cn/licat: ${text}`);
+  if (!ok)
+    throw new UsageError(
+      `--base-url 应为 http(s) 地址，如 https://data.example.gov.cn/licat：${text} / --base-url takes an http(s) URL, e.g. https://data.example.gov.cn/licat: ${text}`,
+    );
   return text.replace(/\/+$/, '');
 }
 
@@ -123,7 +124,9 @@ function sinceOption(value: unknown): string | undefined {
   const given = typeof value === 'string' ? value : '';
   const dir = path.resolve(given);
   if (given === '' || !existsSync(path.join(dir, 'manifest.json'))) {
-    throw new UsageError(`--since 应指向 licat build 的输出文件夹（含 manifest.json）：${given} / --since takes an output folder of licat build (with a manifest.json): ${given}`);
+    throw new UsageError(
+      `--since 应指向 licat build 的输出文件夹（含 manifest.json）：${given} / --since takes an output folder of licat build (with a manifest.json): ${given}`,
+    );
   }
   return dir;
 }
@@ -189,7 +192,12 @@ function isRealTime(value: string): boolean {
   const [hh = 0, mm = 0, ss = 0] = (time.match(/^(\d{2}):(\d{2})(?::(\d{2}))?/)?.slice(1) ?? []).map((n) => Number(n ?? 0));
   const at = new Date(Date.UTC(y, m - 1, d, hh, mm, ss));
   const sameFields =
-    at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d && at.getUTCHours() === hh && at.getUTCMinutes() === mm && at.getUTCSeconds() === ss;
+    at.getUTCFullYear() === y &&
+    at.getUTCMonth() === m - 1 &&
+    at.getUTCDate() === d &&
+    at.getUTCHours() === hh &&
+    at.getUTCMinutes() === mm &&
+    at.getUTCSeconds() === ss;
   const zone = /([+-])(\d{2}):?(\d{2})$/.exec(time);
   return sameFields && (!zone || (Number(zone[2]) <= 14 && Number(zone[3]) <= 59));
 }

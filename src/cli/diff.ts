@@ -11,7 +11,10 @@ export const registerDiff: CommandRegistration = (program, setExitCode) => {
     .option('--dir <dir>', '修订版本中目录所在的文件夹 / the catalog folder inside the repository, for revisions', 'catalog')
     .option('--format <format>', `输出格式：${DIFF_FORMAT_NAMES.join('、')} / output format: ${DIFF_FORMAT_NAMES.join(', ')}`, 'table')
     .option('--output <file>', '写入文件而不是标准输出 / write to a file instead of stdout')
-    .option('--fail-on <kinds>', '出现这些变更时以 1 退出，逗号分隔 / exit 1 on these changes, comma-separated: added,removed,renamed,changed,unified,catch-all,vague')
+    .option(
+      '--fail-on <kinds>',
+      '出现这些变更时以 1 退出，逗号分隔 / exit 1 on these changes, comma-separated: added,removed,renamed,changed,unified,catch-all,vague',
+    )
     .action(async (base: string, head: string | undefined, options: Record<string, unknown>) => {
       const { runDiff } = await import('./run-diff.js');
       setExitCode(await runDiff(base, head, { ...options, lang: program.opts<{ lang?: string }>().lang }));

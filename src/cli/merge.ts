@@ -51,7 +51,9 @@ export async function runMerge(dirs: string[], options: MergeOptions): Promise<n
       return 2;
     }
     if (error instanceof InvalidFeedError) {
-      process.stderr.write(`licat: ${t(`内部错误：合并后的 ${error.file} 不符合已发布的 Schema`, `internal error: the merged ${error.file} does not match its published schema`)[lang]}\n  ${error.errors.join('\n  ')}\n`);
+      process.stderr.write(
+        `licat: ${t(`内部错误：合并后的 ${error.file} 不符合已发布的 Schema`, `internal error: the merged ${error.file} does not match its published schema`)[lang]}\n  ${error.errors.join('\n  ')}\n`,
+      );
       return 2;
     }
     throw error;

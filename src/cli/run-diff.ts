@@ -35,11 +35,14 @@ interface LoadedSide {
 export async function runDiff(baseArg: string, headArg: string | undefined, options: DiffCommandOptions, cwd = process.cwd()): Promise<number> {
   const lang = resolveLang(options.lang);
   const format = options.format ?? 'table';
-  if (!isDiffFormatName(format)) throw new UsageError(`未知格式 ${format}；可用：${DIFF_FORMAT_NAMES.join(', ')} / unknown format ${format}; use ${DIFF_FORMAT_NAMES.join(', ')}`);
+  if (!isDiffFormatName(format))
+    throw new UsageError(`未知格式 ${format}；可用：${DIFF_FORMAT_NAMES.join(', ')} / unknown format ${format}; use ${DIFF_FORMAT_NAMES.join(', ')}`);
   const formatter = DIFF_FORMATS[format];
   const failOn = parseFailOn(options.failOn);
   if (failOn.unknown.length > 0) {
-    throw new UsageError(`--fail-on 不认识 ${failOn.unknown.join(', ')}；可用：${FAIL_ON.join(', ')} / unknown --fail-on ${failOn.unknown.join(', ')}; use ${FAIL_ON.join(', ')}`);
+    throw new UsageError(
+      `--fail-on 不认识 ${failOn.unknown.join(', ')}；可用：${FAIL_ON.join(', ')} / unknown --fail-on ${failOn.unknown.join(', ')}; use ${FAIL_ON.join(', ')}`,
+    );
   }
   const dir = options.dir ?? 'catalog';
 
@@ -58,7 +61,10 @@ export async function runDiff(baseArg: string, headArg: string | undefined, opti
 
   const result = diffCatalogs(base.side, head.side);
 
-  for (const [label, loaded] of [['BASE', base], ['HEAD', head]] as const) {
+  for (const [label, loaded] of [
+    ['BASE', base],
+    ['HEAD', head],
+  ] as const) {
     if (loaded.diagnostics.length === 0) continue;
     const files = new Set(loaded.diagnostics.map((d) => d.file)).size;
     process.stderr.write(
@@ -108,4 +114,3 @@ function compose(
   const failed = new Set(diagnostics.map((d) => (d.file.startsWith(prefix) ? d.file.slice(prefix.length) : d.file)));
   return { side: { ...origin, catalog: composed.catalog, failed }, diagnostics };
 }
-

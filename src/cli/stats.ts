@@ -13,11 +13,14 @@ import { checkCatalog } from '../pipeline/check-catalog.js';
 export async function runStats(dir: string, options: { format?: string; lang?: string }): Promise<number> {
   const lang = resolveLang(options.lang);
   const name = options.format ?? 'table';
-  if (!isStatsFormatName(name)) throw new UsageError(`未知格式 ${name}；可用：${STATS_FORMAT_NAMES.join(', ')} / unknown format ${name}; use ${STATS_FORMAT_NAMES.join(', ')}`);
+  if (!isStatsFormatName(name))
+    throw new UsageError(`未知格式 ${name}；可用：${STATS_FORMAT_NAMES.join(', ')} / unknown format ${name}; use ${STATS_FORMAT_NAMES.join(', ')}`);
   const format = STATS_FORMATS[name];
   const check = await checkCatalog(dir);
   if (check.diagnostics.some((d) => d.rule === 'internal')) {
-    process.stderr.write(t('licat: 检查目录时出现内部错误，请运行 licat validate 查看\n', 'licat: internal error while checking the catalog; run licat validate\n')[lang]);
+    process.stderr.write(
+      t('licat: 检查目录时出现内部错误，请运行 licat validate 查看\n', 'licat: internal error while checking the catalog; run licat validate\n')[lang],
+    );
     return 2;
   }
   const { errors } = countSeverities(check.diagnostics);

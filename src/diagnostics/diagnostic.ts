@@ -25,15 +25,11 @@ export interface Diagnostic {
 }
 
 /** A diagnostic as a rule produces it, before severity settings and location are applied. */
-export type Finding = Omit<Diagnostic, 'severity' | 'line' | 'column'> &
-  Partial<Pick<Diagnostic, 'line' | 'column' | 'severity'>>;
+export type Finding = Omit<Diagnostic, 'severity' | 'line' | 'column'> & Partial<Pick<Diagnostic, 'line' | 'column' | 'severity'>>;
 
 /** Sort by file, then line, column, rule: the order every reporter shows. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.path, b.path) ||
-    cmp(a.message.en, b.message.en)
-  );
+  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.path, b.path) || cmp(a.message.en, b.message.en);
 }
 
 function cmp(a: string, b: string): number {

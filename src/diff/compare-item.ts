@@ -12,8 +12,23 @@ export interface HallLocal {
 
 /** Keys of an item in the order the catalog format lists them; changes are reported in this order. */
 export const ITEM_KEYS = [
-  'code', 'name', 'type', 'department', 'levels', 'acceptedAt', 'serviceObjects', 'handlingItems', 'legalBasis',
-  'conditions', 'materials', 'process', 'timeLimit', 'fees', 'result', 'handling', 'criteria',
+  'code',
+  'name',
+  'type',
+  'department',
+  'levels',
+  'acceptedAt',
+  'serviceObjects',
+  'handlingItems',
+  'legalBasis',
+  'conditions',
+  'materials',
+  'process',
+  'timeLimit',
+  'fees',
+  'result',
+  'handling',
+  'criteria',
 ] as const;
 
 export interface ItemComparison {
@@ -59,17 +74,44 @@ export function compareItem(
     };
     switch (element) {
       case 'materials': {
-        const m = records(base.materials, head.materials, (x) => x.id, (x) => x.name);
+        const m = records(
+          base.materials,
+          head.materials,
+          (x) => x.id,
+          (x) => x.name,
+        );
         figures.materials = { removed: m.removed.length, added: m.added.length, changed: m.changed.length };
-        pushMatched(m, (x) => x.id, (x) => x.name);
+        pushMatched(
+          m,
+          (x) => x.id,
+          (x) => x.name,
+        );
         break;
       }
       case 'process': {
-        const s = records(base.process.steps, head.process.steps, (x) => x.id, (x) => x.name);
+        const s = records(
+          base.process.steps,
+          head.process.steps,
+          (x) => x.id,
+          (x) => x.name,
+        );
         figures.steps = { removed: s.removed.length, added: s.added.length, changed: s.changed.length };
-        pushMatched(s, (x) => `steps/${x.id}`, (x) => x.name);
-        const p = records(base.process.special ?? [], head.process.special ?? [], (x) => x.name, (x) => x.name);
-        pushMatched(p, () => 'special', (x) => x.name);
+        pushMatched(
+          s,
+          (x) => `steps/${x.id}`,
+          (x) => x.name,
+        );
+        const p = records(
+          base.process.special ?? [],
+          head.process.special ?? [],
+          (x) => x.name,
+          (x) => x.name,
+        );
+        pushMatched(
+          p,
+          () => 'special',
+          (x) => x.name,
+        );
         break;
       }
       case 'timeLimit': {
@@ -86,24 +128,61 @@ export function compareItem(
         break;
       }
       case 'fees': {
-        const f = records(base.fees, head.fees, (x) => x.name, (x) => x.name);
+        const f = records(
+          base.fees,
+          head.fees,
+          (x) => x.name,
+          (x) => x.name,
+        );
         figures.fees = { removed: f.removed.length, added: f.added.length, changed: f.changed.length };
-        pushMatched(f, (x) => x.name, (x) => x.name);
+        pushMatched(
+          f,
+          (x) => x.name,
+          (x) => x.name,
+        );
         break;
       }
       case 'legalBasis': {
-        const l = records(base.legalBasis, head.legalBasis, (x) => `${x.title} ${x.article}`, (x) => x.title);
-        pushMatched(l, (x) => `${x.title} ${x.article}`, (x) => x.title);
+        const l = records(
+          base.legalBasis,
+          head.legalBasis,
+          (x) => `${x.title} ${x.article}`,
+          (x) => x.title,
+        );
+        pushMatched(
+          l,
+          (x) => `${x.title} ${x.article}`,
+          (x) => x.title,
+        );
         break;
       }
       case 'criteria': {
-        const c = records(base.criteria ?? [], head.criteria ?? [], (x) => x.id, (x) => x.subject);
-        pushMatched(c, (x) => x.id, (x) => x.subject, false);
+        const c = records(
+          base.criteria ?? [],
+          head.criteria ?? [],
+          (x) => x.id,
+          (x) => x.subject,
+        );
+        pushMatched(
+          c,
+          (x) => x.id,
+          (x) => x.subject,
+          false,
+        );
         break;
       }
       case 'handlingItems': {
-        const c = records(base.handlingItems ?? [], head.handlingItems ?? [], (x) => x.suffix, (x) => x.name);
-        pushMatched(c, (x) => x.suffix, (x) => x.name);
+        const c = records(
+          base.handlingItems ?? [],
+          head.handlingItems ?? [],
+          (x) => x.suffix,
+          (x) => x.name,
+        );
+        pushMatched(
+          c,
+          (x) => x.suffix,
+          (x) => x.name,
+        );
         break;
       }
       case 'conditions': {
@@ -218,4 +297,3 @@ function multisetMinus(a: readonly string[], b: readonly string[]): string[] {
   }
   return out;
 }
-

@@ -178,7 +178,10 @@ function catalogChanges(base: Catalog, head: Catalog): CatalogChanges {
   const bk = base.departments?.kinds ?? {};
   const hk = head.departments?.kinds ?? {};
   // Own keys only, here and below: a kind named `constructor` is not Object's.
-  const kinds = (a: object, b: object) => Object.keys(a).filter((k) => !Object.hasOwn(b, k)).sort();
+  const kinds = (a: object, b: object) =>
+    Object.keys(a)
+      .filter((k) => !Object.hasOwn(b, k))
+      .sort();
   const bodies = { bodiesAdded: 0, bodiesRemoved: 0, bodiesChanged: 0 };
   const bb = (base.departments?.bodies ?? {}) as Record<string, Record<string, unknown>>;
   const hb = (head.departments?.bodies ?? {}) as Record<string, Record<string, unknown>>;
@@ -207,7 +210,9 @@ function catalogChanges(base: Catalog, head: Catalog): CatalogChanges {
     departments: {
       kindsAdded: kinds(hk, bk),
       kindsRemoved: kinds(bk, hk),
-      kindsChanged: Object.keys(hk).filter((k) => Object.hasOwn(bk, k) && !sameData((bk as Record<string, unknown>)[k], (hk as Record<string, unknown>)[k])).sort(),
+      kindsChanged: Object.keys(hk)
+        .filter((k) => Object.hasOwn(bk, k) && !sameData((bk as Record<string, unknown>)[k], (hk as Record<string, unknown>)[k]))
+        .sort(),
       ...bodies,
     },
     regions,

@@ -7,7 +7,10 @@ export type FailOn = (typeof FAIL_ON)[number];
 
 /** Parse `--fail-on removed,unified`; unknown names are returned separately for a usage error. */
 export function parseFailOn(value: string | undefined): { conditions: FailOn[]; unknown: string[] } {
-  const names = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     conditions: names.filter((n): n is FailOn => (FAIL_ON as readonly string[]).includes(n)),
     unknown: names.filter((n) => !(FAIL_ON as readonly string[]).includes(n)),
@@ -25,7 +28,11 @@ export function failReasons(result: DiffResult, conditions: readonly FailOn[]): 
   const s = result.summary;
   const f = result.figures;
   const codes = (pred: (i: DiffResult['items'][number]) => boolean) =>
-    result.items.filter(pred).map((i) => i.code).slice(0, 10).join(', ') + (result.items.filter(pred).length > 10 ? ', …' : '');
+    result.items
+      .filter(pred)
+      .map((i) => i.code)
+      .slice(0, 10)
+      .join(', ') + (result.items.filter(pred).length > 10 ? ', …' : '');
   for (const c of conditions) {
     switch (c) {
       case 'added':
@@ -38,12 +45,22 @@ export function failReasons(result: DiffResult, conditions: readonly FailOn[]): 
       }
       case 'changed':
         if (s.changed + s.renamed > 0) {
-          out.push(t(`变更了 ${s.changed + s.renamed} 个事项：${codes((i) => i.status === 'changed' || i.status === 'renamed')}`, `${s.changed + s.renamed} item(s) changed: ${codes((i) => i.status === 'changed' || i.status === 'renamed')}`));
+          out.push(
+            t(
+              `变更了 ${s.changed + s.renamed} 个事项：${codes((i) => i.status === 'changed' || i.status === 'renamed')}`,
+              `${s.changed + s.renamed} item(s) changed: ${codes((i) => i.status === 'changed' || i.status === 'renamed')}`,
+            ),
+          );
         }
         break;
       case 'unified': {
         if (s.unifiedChanged > 0) {
-          out.push(t(`${s.unifiedChanged} 个事项的统一要素有变更：${codes((i) => i.unified.length > 0)}`, `unified elements of ${s.unifiedChanged} item(s) changed: ${codes((i) => i.unified.length > 0)}`));
+          out.push(
+            t(
+              `${s.unifiedChanged} 个事项的统一要素有变更：${codes((i) => i.unified.length > 0)}`,
+              `unified elements of ${s.unifiedChanged} item(s) changed: ${codes((i) => i.unified.length > 0)}`,
+            ),
+          );
         }
         const u = result.catalog.unified;
         if (u.added.length + u.removed.length > 0) {
@@ -53,10 +70,12 @@ export function failReasons(result: DiffResult, conditions: readonly FailOn[]): 
         break;
       }
       case 'catch-all':
-        if (f.catchAllClauses.introduced > 0) out.push(t(`新增了 ${f.catchAllClauses.introduced} 处兜底条款`, `${f.catchAllClauses.introduced} catch-all clause(s) introduced`));
+        if (f.catchAllClauses.introduced > 0)
+          out.push(t(`新增了 ${f.catchAllClauses.introduced} 处兜底条款`, `${f.catchAllClauses.introduced} catch-all clause(s) introduced`));
         break;
       case 'vague':
-        if (f.vagueClauses.introduced > 0) out.push(t(`新增了 ${f.vagueClauses.introduced} 处模糊条款`, `${f.vagueClauses.introduced} vague clause(s) introduced`));
+        if (f.vagueClauses.introduced > 0)
+          out.push(t(`新增了 ${f.vagueClauses.introduced} 处模糊条款`, `${f.vagueClauses.introduced} vague clause(s) introduced`));
         break;
     }
   }

@@ -43,7 +43,11 @@ export function compareFeeds(base: Catalog, head: Catalog): FeedComparison {
   const hHalls = hallsOfItems(h);
   const unifiedSame = sameData(base.meta?.unified ?? [...UNIFIED_DEFAULT], head.meta?.unified ?? [...UNIFIED_DEFAULT]);
 
-  const changes: FeedChanges = { items: { added: [], removed: [], changed: [] }, halls: { added: [], removed: [], changed: [], unchanged: 0 }, hallsByTier: {} };
+  const changes: FeedChanges = {
+    items: { added: [], removed: [], changed: [] },
+    halls: { added: [], removed: [], changed: [], unchanged: 0 },
+    hallsByTier: {},
+  };
   const offeredAt = new Map<string, { base: number; head: number }>();
   for (const code of [...new Set([...bHalls.keys(), ...hHalls.keys()])].sort()) {
     const x = bHalls.get(code);

@@ -106,7 +106,14 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
       validator.check('manifestPage', rel, page);
       pages.push({ record: await unchangedOrWritten(sink, places.target, rel, manifestText(page)), files: list.length });
     }
-    const manifest = buildManifest(ref, options.emitters.map((e) => e.id), pages, rootFiles(files), options.buildTime, baseUrl);
+    const manifest = buildManifest(
+      ref,
+      options.emitters.map((e) => e.id),
+      pages,
+      rootFiles(files),
+      options.buildTime,
+      baseUrl,
+    );
     validator.check('manifest', MANIFEST, manifest);
     await writeFile(path.join(staging, MANIFEST), manifestText(manifest));
     const old = swapIn(places, staging);

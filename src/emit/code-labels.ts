@@ -48,9 +48,22 @@ export const CODE_LISTS: Readonly<Record<string, readonly CodeLabel[]>> = {
     '6': 'Administrative body',
     '9': 'Other organisation',
   }),
-  tier: bilingual(TIERS, TIER_NAMES, { province: 'Province', city: 'City', county: 'County (district)', town: 'Town (sub-district)', village: 'Village (community)' }),
-  role: bilingual(['decides', 'accepts'] as const, { decides: '本级决定', accepts: '就近受理' }, { decides: 'Decides', accepts: 'Accepts on behalf of the deciding body' }),
-  handlingKind: bilingual(['instant', 'promised'] as const, HANDLING_KIND_NAMES, { instant: 'Decided on the spot', promised: 'Decided within the commitment limit' }),
+  tier: bilingual(TIERS, TIER_NAMES, {
+    province: 'Province',
+    city: 'City',
+    county: 'County (district)',
+    town: 'Town (sub-district)',
+    village: 'Village (community)',
+  }),
+  role: bilingual(
+    ['decides', 'accepts'] as const,
+    { decides: '本级决定', accepts: '就近受理' },
+    { decides: 'Decides', accepts: 'Accepts on behalf of the deciding body' },
+  ),
+  handlingKind: bilingual(['instant', 'promised'] as const, HANDLING_KIND_NAMES, {
+    instant: 'Decided on the spot',
+    promised: 'Decided within the commitment limit',
+  }),
   handlingForm: bilingual(['window', 'online', 'post'] as const, HANDLING_FORM_NAMES, { window: 'At the window', online: 'Online', post: 'By post' }),
   crossRegion: bilingual(['none', 'city', 'province', 'national'] as const, CROSS_REGION_NAMES, {
     none: 'Local only',
@@ -58,21 +71,38 @@ export const CODE_LISTS: Readonly<Record<string, readonly CodeLabel[]>> = {
     province: 'Anywhere in the province',
     national: 'Across provinces',
   }),
-  onlineDepth: bilingual(['1', '2', '3', '4'] as const, { 1: ONLINE_DEPTH_NAMES[1]!, 2: ONLINE_DEPTH_NAMES[2]!, 3: ONLINE_DEPTH_NAMES[3]!, 4: ONLINE_DEPTH_NAMES[4]! }, {
-    1: 'Level I (information online)',
-    2: 'Level II (forms online)',
-    3: 'Level III (online pre-review)',
-    4: 'Level IV (full online handling)',
+  onlineDepth: bilingual(
+    ['1', '2', '3', '4'] as const,
+    { 1: ONLINE_DEPTH_NAMES[1]!, 2: ONLINE_DEPTH_NAMES[2]!, 3: ONLINE_DEPTH_NAMES[3]!, 4: ONLINE_DEPTH_NAMES[4]! },
+    {
+      1: 'Level I (information online)',
+      2: 'Level II (forms online)',
+      3: 'Level III (online pre-review)',
+      4: 'Level IV (full online handling)',
+    },
+  ),
+  resultType: bilingual(['certificate', 'approval', 'filing', 'other'] as const, RESULT_TYPE_NAMES, {
+    certificate: 'Certificate or licence',
+    approval: 'Approval document',
+    filing: 'Filing',
+    other: 'Other',
   }),
-  resultType: bilingual(['certificate', 'approval', 'filing', 'other'] as const, RESULT_TYPE_NAMES, { certificate: 'Certificate or licence', approval: 'Approval document', filing: 'Filing', other: 'Other' }),
-  necessity: bilingual(['required', 'conditional', 'optional'] as const, NECESSITY_NAMES, { required: 'Required', conditional: 'Required in stated cases', optional: 'Optional' }),
+  necessity: bilingual(['required', 'conditional', 'optional'] as const, NECESSITY_NAMES, {
+    required: 'Required',
+    conditional: 'Required in stated cases',
+    optional: 'Optional',
+  }),
   materialForm: bilingual(['paper', 'electronic'] as const, MATERIAL_FORM_NAMES, { paper: 'Paper', electronic: 'Electronic' }),
   materialSource: bilingual(['applicant', 'government', 'intermediary'] as const, MATERIAL_SOURCE_NAMES, {
     applicant: 'Provided by the applicant',
     government: 'Issued by a government body',
     intermediary: 'Issued by an intermediary',
   }),
-  timeUnit: bilingual(TIME_UNITS, { 'working-day': '工作日', 'calendar-day': '自然日', instant: '即办' }, { 'working-day': 'Working days', 'calendar-day': 'Calendar days', instant: 'On the spot' }),
+  timeUnit: bilingual(
+    TIME_UNITS,
+    { 'working-day': '工作日', 'calendar-day': '自然日', instant: '即办' },
+    { 'working-day': 'Working days', 'calendar-day': 'Calendar days', instant: 'On the spot' },
+  ),
 };
 
 function bilingual<C extends string>(codes: readonly C[], zh: Readonly<Record<C, string>>, en: Readonly<Record<C, string>>): CodeLabel[] {

@@ -102,7 +102,9 @@ export function buildManifest(
     artifacts: [...artifacts],
     count: pages.reduce((n, p) => n + p.files, top.length),
     files: top.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
-    pages: [...pages].sort((a, b) => byPath(a.record, b.record)).map((p) => ({ path: p.record.path, files: p.files, size: p.record.size, sha256: p.record.sha256 })),
+    pages: [...pages]
+      .sort((a, b) => byPath(a.record, b.record))
+      .map((p) => ({ path: p.record.path, files: p.files, size: p.record.size, sha256: p.record.sha256 })),
   };
 }
 

@@ -38,7 +38,9 @@ const NOT_MERGED = new Set([SHARD_FILE, 'README.md']);
 const MAX_SHARD_FILE = 256 * 1024 * 1024;
 /** File kind by its schema's file name: how a feed of a shard says what it is (`$schema`). */
 const KIND_BY_FILE = new Map<string, FeedKind>(
-  (Object.entries(FEED_SCHEMA_FILES) as Array<[FeedKind, string]>).filter(([kind]) => kind !== 'manifest' && kind !== 'manifestPage').map(([kind, file]) => [file, kind]),
+  (Object.entries(FEED_SCHEMA_FILES) as Array<[FeedKind, string]>)
+    .filter(([kind]) => kind !== 'manifest' && kind !== 'manifestPage')
+    .map(([kind, file]) => [file, kind]),
 );
 
 /**
@@ -65,7 +67,12 @@ export async function readShards(dirs: readonly string[]): Promise<ShardOutput[]
     const listedFiles = [...manifest.files];
     for (const page of manifest.pages) {
       if (!isPlainOutputPath(page.path) || !page.path.startsWith(`${MANIFEST_PAGES}/`)) {
-        throw new MergeError(t(`${dir}/${MANIFEST} 列出的清单页 ${JSON.stringify(page.path)} 无效，已拒绝`, `${dir}/${MANIFEST} lists ${JSON.stringify(page.path)} as a page, which it cannot be; refused`));
+        throw new MergeError(
+          t(
+            `${dir}/${MANIFEST} 列出的清单页 ${JSON.stringify(page.path)} 无效，已拒绝`,
+            `${dir}/${MANIFEST} lists ${JSON.stringify(page.path)} as a page, which it cannot be; refused`,
+          ),
+        );
       }
       const content = parseJson(verified(root, dir, page), dir, page.path) as ManifestPage;
       schemaCheck(() => validator.check('manifestPage', page.path, content), dir, page.path);
@@ -74,13 +81,21 @@ export async function readShards(dirs: readonly string[]): Promise<ShardOutput[]
     for (const file of listedFiles) {
       if (!isPlainOutputPath(file.path) || file.path === MANIFEST || file.path.startsWith(`${MANIFEST_PAGES}/`)) {
         throw new MergeError(
-          t(`${dir}/${MANIFEST} 列出的路径 ${JSON.stringify(file.path)} 不是输出文件夹内的相对路径，已拒绝`, `${dir}/${MANIFEST} lists ${JSON.stringify(file.path)}, which is not a plain relative path inside the output; refused`),
+          t(
+            `${dir}/${MANIFEST} 列出的路径 ${JSON.stringify(file.path)} 不是输出文件夹内的相对路径，已拒绝`,
+            `${dir}/${MANIFEST} lists ${JSON.stringify(file.path)}, which is not a plain relative path inside the output; refused`,
+          ),
         );
       }
     }
     const shardRecord = listedFiles.find((f) => f.path === SHARD_FILE);
     if (!shardRecord) {
-      throw new MergeError(t(`${dir} 不是 licat build --shard 的输出（清单中没有 ${SHARD_FILE}）`, `${dir} is not an output of licat build --shard (its manifest lists no ${SHARD_FILE})`));
+      throw new MergeError(
+        t(
+          `${dir} 不是 licat build --shard 的输出（清单中没有 ${SHARD_FILE}）`,
+          `${dir} is not an output of licat build --shard (its manifest lists no ${SHARD_FILE})`,
+        ),
+      );
     }
     const info = parseJson(verified(root, dir, shardRecord), dir, SHARD_FILE) as ShardInfo;
     checkShardInfo(info, dir, validator);
@@ -92,7 +107,9 @@ export async function readShards(dirs: readonly string[]): Promise<ShardOutput[]
     const listed = new Set(files.map((f) => f.path));
     for (const { entry } of info.halls) {
       if (!listed.has(entry.file)) {
-        throw new MergeError(t(`${dir}/${SHARD_FILE} 提到的 ${entry.file} 与清单不符`, `${dir}/${SHARD_FILE} names ${entry.file}, which its manifest does not list as such`));
+        throw new MergeError(
+          t(`${dir}/${SHARD_FILE} 提到的 ${entry.file} 与清单不符`, `${dir}/${SHARD_FILE} names ${entry.file}, which its manifest does not list as such`),
+        );
       }
     }
     shards.push({ dir, root, info, files });
@@ -102,7 +119,12 @@ export async function readShards(dirs: readonly string[]): Promise<ShardOutput[]
   const same = (a: ShardInfo, key: 'structure' | 'itemFeeds') => a[key] === first[key];
   for (const { dir, info } of shards) {
     if (info.shard.count !== first.shard.count) {
-      throw new MergeError(t(`${dir} 是 ${info.shard.count} 份中的一份，其他分片共 ${first.shard.count} 份`, `${dir} is a shard of ${info.shard.count}, the others of ${first.shard.count}`));
+      throw new MergeError(
+        t(
+          `${dir} 是 ${info.shard.count} 份中的一份，其他分片共 ${first.shard.count} 份`,
+          `${dir} is a shard of ${info.shard.count}, the others of ${first.shard.count}`,
+        ),
+      );
     }
     if (info.catalog.id !== first.catalog.id || info.catalog.version !== first.catalog.version || !same(info, 'structure') || !same(info, 'itemFeeds')) {
       throw new MergeError(
@@ -123,12 +145,20 @@ export async function readShards(dirs: readonly string[]): Promise<ShardOutput[]
   const seen = new Map<number, string>();
   for (const { dir, info } of shards) {
     const other = seen.get(info.shard.index);
-    if (other) throw new MergeError(t(`${dir} 与 ${other} 是同一份（${info.shard.index}/${count}）`, `${dir} and ${other} are the same shard (${info.shard.index}/${count})`));
+    if (other)
+      throw new MergeError(
+        t(`${dir} 与 ${other} 是同一份（${info.shard.index}/${count}）`, `${dir} and ${other} are the same shard (${info.shard.index}/${count})`),
+      );
     seen.set(info.shard.index, dir);
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length > 0) {
-    throw new MergeError(t(`缺少分片 ${missing.map((i) => `${i}/${count}`).join('、')}`, `shard ${missing.map((i) => `${i}/${count}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`));
+    throw new MergeError(
+      t(
+        `缺少分片 ${missing.map((i) => `${i}/${count}`).join('、')}`,
+        `shard ${missing.map((i) => `${i}/${count}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`,
+      ),
+    );
   }
 
   const owner = new Map<string, string>();
@@ -183,7 +213,12 @@ export function mergeEmitter(shards: readonly ShardOutput[]): Emitter {
       const fingerprint = createHash('sha256');
       for (const file of itemFeeds.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) fingerprint.update(file.sha256);
       if (fingerprint.digest('hex') !== first.itemFeeds) {
-        throw new MergeError(t('各分片的事项数据合起来与构建时记录的不符（有缺失或多余的文件）', "the shards' item feeds together are not those the build recorded (a feed is missing or extra)"));
+        throw new MergeError(
+          t(
+            '各分片的事项数据合起来与构建时记录的不符（有缺失或多余的文件）',
+            "the shards' item feeds together are not those the build recorded (a feed is missing or extra)",
+          ),
+        );
       }
       const halls = shards.flatMap((s) => s.info.halls).sort((a, b) => (a.entry.region < b.entry.region ? -1 : a.entry.region > b.entry.region ? 1 : 0));
       const summary = {
@@ -211,7 +246,12 @@ export function mergeEmitter(shards: readonly ShardOutput[]): Emitter {
         if (hall) log.hall(hall[1]!, file.path, file.sha256, () => JSON.parse(verified(shard.root, shard.dir, file).toString('utf8')) as HallFeed);
       }
       await context.out.write(CHANGES, feedText(log.finish(first.catalog.version, first.baseUrl)));
-      context.log(t(`合并了 ${shards.length} 个分片：${halls.length.toLocaleString('en-US')} 个大厅`, `merged ${shards.length} shards: ${halls.length.toLocaleString('en-US')} halls`)[context.lang]);
+      context.log(
+        t(
+          `合并了 ${shards.length} 个分片：${halls.length.toLocaleString('en-US')} 个大厅`,
+          `merged ${shards.length} shards: ${halls.length.toLocaleString('en-US')} halls`,
+        )[context.lang],
+      );
     },
   };
 }
@@ -224,14 +264,21 @@ function shardRoot(dir: string): string {
   } catch {
     // below
   }
-  throw new MergeError(t(`${dir} 不是文件夹：这不是 licat build --shard 的输出文件夹`, `${dir} is not a folder: this is not an output folder of licat build --shard`));
+  throw new MergeError(
+    t(`${dir} 不是文件夹：这不是 licat build --shard 的输出文件夹`, `${dir} is not a folder: this is not an output folder of licat build --shard`),
+  );
 }
 
 /** A JSON file of a shard (its manifest), read without following links. */
 function readJson(root: string, dir: string, name: string): unknown {
   const bytes = readShardFile(root, name, MAX_SHARD_FILE);
   if (!Buffer.isBuffer(bytes)) {
-    throw new MergeError(t(`读不到 ${dir}/${name}（${bytes.zh}）：这不是 licat build --shard 的输出文件夹`, `cannot read ${dir}/${name} (it ${bytes.en}): this is not an output folder of licat build --shard`));
+    throw new MergeError(
+      t(
+        `读不到 ${dir}/${name}（${bytes.zh}）：这不是 licat build --shard 的输出文件夹`,
+        `cannot read ${dir}/${name} (it ${bytes.en}): this is not an output folder of licat build --shard`,
+      ),
+    );
   }
   return parseJson(bytes, dir, name);
 }
@@ -297,7 +344,10 @@ function checkShardInfo(info: ShardInfo, dir: string, validator: FeedValidator):
     Object.values(info.cities).every((name) => typeof name === 'string') &&
     Array.isArray(info.halls) &&
     info.halls.every((h) => h !== null && typeof h === 'object' && typeof h.city === 'string' && /^\d{6}(\d{3}|\d{6})?$/.test(h.city));
-  if (!ok) throw new MergeError(t(`${dir} 不是 licat build --shard 的输出（${SHARD_FILE} 无效）`, `${dir} is not an output of licat build --shard (its ${SHARD_FILE} is not valid)`));
+  if (!ok)
+    throw new MergeError(
+      t(`${dir} 不是 licat build --shard 的输出（${SHARD_FILE} 无效）`, `${dir} is not an output of licat build --shard (its ${SHARD_FILE} is not valid)`),
+    );
   // The halls as one page of the hall index: the schema checks every entry.
   const page = { $schema: 'shard', version: FEED_VERSION, city: '000000', halls: info.halls.map((h) => h.entry) };
   schemaCheck(() => validator.check('hallIndex', SHARD_FILE, page), dir, SHARD_FILE);
@@ -309,7 +359,10 @@ function schemaCheck(check: () => void, dir: string, rel: string): void {
   } catch (error) {
     if (!(error instanceof InvalidFeedError)) throw error;
     throw new MergeError(
-      t(`${dir}/${rel} 不符合已发布的 Schema（${error.errors[0] ?? ''}），已拒绝`, `${dir}/${rel} does not match its published schema (${error.errors[0] ?? ''}); refused`),
+      t(
+        `${dir}/${rel} 不符合已发布的 Schema（${error.errors[0] ?? ''}），已拒绝`,
+        `${dir}/${rel} does not match its published schema (${error.errors[0] ?? ''}); refused`,
+      ),
     );
   }
 }

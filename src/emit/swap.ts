@@ -160,7 +160,8 @@ export async function createStaging(places: OutputPlaces, recycle = false): Prom
     const keep = new Set<string>(RECYCLED_FOLDERS.flatMap((f) => [f, ...parents(f)]));
     await prune(dir, '', keep);
     const leftovers: string[] = [];
-    for (const folder of RECYCLED_FOLDERS) if ((await lstat(path.join(dir, ...folder.split('/'))).catch(() => undefined))?.isDirectory()) leftovers.push(folder);
+    for (const folder of RECYCLED_FOLDERS)
+      if ((await lstat(path.join(dir, ...folder.split('/'))).catch(() => undefined))?.isDirectory()) leftovers.push(folder);
     return { dir, leftovers };
   }
   await mkdir(dir);

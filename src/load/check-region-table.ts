@@ -69,8 +69,10 @@ export function checkRegionTable(input: {
         at(
           first.file,
           first.line,
-          `区划 ${first.code} ${first.name} 不属于本目录所属省份 ${province}（catalog.yaml 的 province）` + (more > 0 ? `；本文件另有 ${more} 个区划也不属于` : ''),
-          `region ${first.code} ${first.name} is outside the catalog's province ${province} (catalog.yaml province)` + (more > 0 ? `; ${more} more regions of this file are too` : ''),
+          `区划 ${first.code} ${first.name} 不属于本目录所属省份 ${province}（catalog.yaml 的 province）` +
+            (more > 0 ? `；本文件另有 ${more} 个区划也不属于` : ''),
+          `region ${first.code} ${first.name} is outside the catalog's province ${province} (catalog.yaml province)` +
+            (more > 0 ? `; ${more} more regions of this file are too` : ''),
         ),
       );
     }

@@ -49,7 +49,9 @@ export class ParseCache {
     const key = cacheKey(env);
     let entries: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     if (!key) {
-      note(t('没有私有的缓存密钥（无主目录或其不安全），不使用解析缓存', 'no private cache key (no home folder, or an unsafe one); the parse cache is not used'));
+      note(
+        t('没有私有的缓存密钥（无主目录或其不安全），不使用解析缓存', 'no private cache key (no home folder, or an unsafe one); the parse cache is not used'),
+      );
       return new ParseCache(dir, pack, undefined, code, entries);
     }
     let text: string | undefined;
@@ -69,7 +71,12 @@ export class ParseCache {
       if (data?.version === 2 && data.entries !== null && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
         entries = Object.assign(Object.create(null) as Record<string, unknown>, data.entries);
       } else {
-        note(t(`解析缓存 ${path.join(dir, pack)} 已被改动、损坏或不是本用户写入的，已丢弃`, `the parse cache ${path.join(dir, pack)} was edited, is damaged or was not written by this user; discarded`));
+        note(
+          t(
+            `解析缓存 ${path.join(dir, pack)} 已被改动、损坏或不是本用户写入的，已丢弃`,
+            `the parse cache ${path.join(dir, pack)} was edited, is damaged or was not written by this user; discarded`,
+          ),
+        );
       }
     }
     return new ParseCache(dir, pack, key, code, entries);
@@ -110,7 +117,10 @@ export class ParseCache {
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(tmp, sealText(this.key, 'parse', this.code, JSON.stringify({ version: 2, entries: Object.fromEntries(this.used) })), { mode: 0o600, flag: 'wx' });
+      writeFileSync(tmp, sealText(this.key, 'parse', this.code, JSON.stringify({ version: 2, entries: Object.fromEntries(this.used) })), {
+        mode: 0o600,
+        flag: 'wx',
+      });
       renameSync(tmp, file);
       for (const name of readdirSync(this.dir)) {
         if (name.startsWith(PACK_PREFIX) && name !== this.pack && !name.endsWith('.tmp')) rmSync(path.join(this.dir, name), { force: true });

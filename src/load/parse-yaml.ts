@@ -71,11 +71,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
                   `the file expands to more than ${MAX_NODES} nodes (an alias bomb?); do not copy large parts with aliases`,
                 )
               : shape === 'text'
-              ? t(
-                  `文件经别名展开后文本超过 ${MAX_EXPANDED_CHARS} 个字符（疑似“别名炸弹”），请不要用别名复制大段文字`,
-                  `the file expands to more than ${MAX_EXPANDED_CHARS} characters of text through aliases (an alias bomb?); do not copy large texts with aliases`,
-                )
-              : t(`嵌套超过 ${MAX_DEPTH} 层`, `nesting deeper than ${MAX_DEPTH} levels`),
+                ? t(
+                    `文件经别名展开后文本超过 ${MAX_EXPANDED_CHARS} 个字符（疑似“别名炸弹”），请不要用别名复制大段文字`,
+                    `the file expands to more than ${MAX_EXPANDED_CHARS} characters of text through aliases (an alias bomb?); do not copy large texts with aliases`,
+                  )
+                : t(`嵌套超过 ${MAX_DEPTH} 层`, `nesting deeper than ${MAX_DEPTH} levels`),
         },
       ],
     };
@@ -91,8 +91,7 @@ function explainFailure(text: string, file: string, error: unknown): Finding[] {
     const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
     for (const err of doc.errors) {
       const [start] = err.linePos ?? [counter.linePos(err.pos[0])];
-      const known =
-        err.code === 'RESOURCE_EXHAUSTION' ? deepMessage() : YAML_MESSAGES[err.code];
+      const known = err.code === 'RESOURCE_EXHAUSTION' ? deepMessage() : YAML_MESSAGES[err.code];
       const detail = err.message.split('\n')[0] ?? '';
       findings.push({
         rule: err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
@@ -117,9 +116,7 @@ function explainFailure(text: string, file: string, error: unknown): Finding[] {
       path: '',
       line: (mark?.line ?? 0) + 1,
       column: (mark?.column ?? 0) + 1,
-      message: deep
-        ? deepMessage()
-        : t(`YAML 语法错误：${reason}`, `YAML syntax error: ${reason}`),
+      message: deep ? deepMessage() : t(`YAML 语法错误：${reason}`, `YAML syntax error: ${reason}`),
     },
   ];
 }
@@ -223,7 +220,7 @@ function protoKeys(root: unknown, file: string): Finding[] {
             at: 'key',
             message: t(
               '不能用 __proto__ 作键名：JavaScript 把它当作对象的原型，读取输出的程序会出错',
-              'the key __proto__ is not allowed: JavaScript takes it for the object\'s prototype, which would mislead programs reading the output',
+              "the key __proto__ is not allowed: JavaScript takes it for the object's prototype, which would mislead programs reading the output",
             ),
           });
         }

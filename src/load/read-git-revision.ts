@@ -48,7 +48,10 @@ export async function readGitRevision(rev: string, dir: string, cwd = process.cw
   const commit = await resolveCommit(rev, cwd);
 
   const absDir = path.resolve(cwd, dir);
-  const inRepo = path.relative(await realpathOr(toplevel), await realpathOr(absDir)).split(path.sep).join('/');
+  const inRepo = path
+    .relative(await realpathOr(toplevel), await realpathOr(absDir))
+    .split(path.sep)
+    .join('/');
   if (inRepo.startsWith('..') || path.isAbsolute(inRepo)) {
     throw new RevisionError(t(`--dir ${dir} 不在仓库 ${toplevel} 之内`, `--dir ${dir} is outside the repository ${toplevel}`));
   }
@@ -135,10 +138,7 @@ async function resolveCommit(rev: string, cwd: string): Promise<string> {
   const shallow = (await git(['rev-parse', '--is-shallow-repository'], cwd)).stdout.toString('utf8').trim() === 'true';
   if (!shallow) {
     throw new RevisionError(
-      t(
-        `${rev} 既不是目录文件夹，也不是本仓库的 git 修订版本`,
-        `${rev} is neither a catalog folder nor a git revision of this repository`,
-      ),
+      t(`${rev} 既不是目录文件夹，也不是本仓库的 git 修订版本`, `${rev} is neither a catalog folder nor a git revision of this repository`),
     );
   }
   const deepen = await deepenNeeded(rev, cwd);

@@ -18,8 +18,7 @@ export function parseRegionsCsv(text: string, file: string): { regions: Region[]
   const regions: Region[] = [];
   const findings: Finding[] = [];
   const lines = text.split(/\r?\n/);
-  const bad = (line: number, zh: string, en: string) =>
-    findings.push({ rule: 'schema', file, path: '', line, column: 1, message: t(zh, en) });
+  const bad = (line: number, zh: string, en: string) => findings.push({ rule: 'schema', file, path: '', line, column: 1, message: t(zh, en) });
   const header = (lines[0] ?? '').trim();
   if (header !== 'code,name,tier,parent') {
     bad(1, '区划表第一行应为 code,name,tier,parent', 'the first row of a region table must be code,name,tier,parent');

@@ -18,7 +18,9 @@ export function zodFindings(error: z.ZodError, data: unknown, file: string, sche
     const segments = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const missing = missingKeysAt(error, segments, data);
     for (const key of issue.keys) {
-      const near = didYouMean(plainCharacters(key), missing, 1)[0] ?? (plainCharacters(key) !== key && missing.includes(plainCharacters(key)) ? plainCharacters(key) : undefined);
+      const near =
+        didYouMean(plainCharacters(key), missing, 1)[0] ??
+        (plainCharacters(key) !== key && missing.includes(plainCharacters(key)) ? plainCharacters(key) : undefined);
       if (near !== undefined) meant.add(pointer([...segments, near]));
     }
   }
@@ -35,12 +37,7 @@ export function zodFindings(error: z.ZodError, data: unknown, file: string, sche
           const plainKey = plainCharacters(key);
           const hint = suggestion(known.includes(plainKey) ? [plainKey] : didYouMean(plainKey, known));
           const chars = characterHint(key);
-          push(
-            `未知字段 \`${key}\`${hint.zh}${chars?.zh ?? ''}`,
-            `unknown key \`${key}\`${hint.en}${chars?.en ?? ''}`,
-            'key',
-            pointer([...segments, key]),
-          );
+          push(`未知字段 \`${key}\`${hint.zh}${chars?.zh ?? ''}`, `unknown key \`${key}\`${hint.en}${chars?.en ?? ''}`, 'key', pointer([...segments, key]));
         }
         break;
       }

@@ -54,7 +54,9 @@ export function findMissingBodies(catalog: Catalog, tree: RegionTree = buildRegi
         const deciders: readonly Region[] = countyCities
           ? [...tree.byTier.county, ...tree.byTier.city.filter((c) => tree.citiesActingAsCounty.has(c.code))]
           : tree.byTier[tier];
-        missing = deciders.filter((r) => !Object.hasOwn(own, r.code) && !Object.hasOwn(absent, r.code)).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+        missing = deciders
+          .filter((r) => !Object.hasOwn(own, r.code) && !Object.hasOwn(absent, r.code))
+          .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
         shared.set(key, missing);
       }
       const regions = exempt ? missing.filter((r) => !exempt.has(r.code)) : [...missing];

@@ -60,7 +60,11 @@ export function githubSummary(diagnostics: readonly Diagnostic[], { lang, summar
   const { errors, warnings } = countSeverities(diagnostics);
   const out: string[] = [zh ? '## licat 目录检查' : '## licat validate', ''];
   if (errors + warnings === 0) {
-    out.push(zh ? `✅ 检查了 ${summary.files} 个文件、${summary.items} 个事项，没有发现问题。` : `✅ ${count(summary.files, 'file')}, ${count(summary.items, 'item')} checked: no problems.`);
+    out.push(
+      zh
+        ? `✅ 检查了 ${summary.files} 个文件、${summary.items} 个事项，没有发现问题。`
+        : `✅ ${count(summary.files, 'file')}, ${count(summary.items, 'item')} checked: no problems.`,
+    );
     return out.join('\n') + '\n';
   }
   out.push(
@@ -106,10 +110,5 @@ function property(s: string): string {
 
 /** A markdown table cell: no pipes, line breaks or HTML. */
 function cell(s: string): string {
-  return displayText(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
+  return displayText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }

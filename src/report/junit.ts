@@ -39,9 +39,7 @@ export const junit: Reporter = (diagnostics, { lang, texts }) => {
     }
     const count = Math.max(1, problems.length);
     tests += count;
-    suites.push(
-      `  <testsuite name="${attr(file)}" tests="${count}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
-    );
+    suites.push(`  <testsuite name="${attr(file)}" tests="${count}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

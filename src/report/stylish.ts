@@ -19,7 +19,15 @@ export const stylish: Reporter = (diagnostics, { lang, texts, summary, color, ba
   let shown = 0;
   let hidden = 0;
   const closeFile = () => {
-    if (hidden > 0) out.push(paint('2', zh ? `  ……该文件另有 ${hidden} 个问题未显示（--format json 列出全部）` : `  … and ${hidden} more ${hidden === 1 ? "problem" : "problems"} in this file (--format json lists all)`));
+    if (hidden > 0)
+      out.push(
+        paint(
+          '2',
+          zh
+            ? `  ……该文件另有 ${hidden} 个问题未显示（--format json 列出全部）`
+            : `  … and ${hidden} more ${hidden === 1 ? 'problem' : 'problems'} in this file (--format json lists all)`,
+        ),
+      );
   };
   for (const d of diagnostics) {
     if (d.file !== current) {
@@ -54,7 +62,13 @@ export const stylish: Reporter = (diagnostics, { lang, texts, summary, color, ba
         ? `已把 ${baseline.accepted} 个问题写入基线文件 ${displayText(baseline.file)}（检查了 ${summary.files} 个文件、${items} 个事项）`
         : `wrote ${count(baseline.accepted, 'problem')} to the baseline file ${displayText(baseline.file)} (${count(summary.files, 'file')}, ${count(items, 'item')} checked)`,
     );
-    if (errors + warnings > 0) out.push(paint(errors > 0 ? '31' : '33', zh ? `✖ 另有 ${errors + warnings} 个问题无法写入基线` : `✖ ${count(errors + warnings, 'problem')} cannot go into a baseline`));
+    if (errors + warnings > 0)
+      out.push(
+        paint(
+          errors > 0 ? '31' : '33',
+          zh ? `✖ 另有 ${errors + warnings} 个问题无法写入基线` : `✖ ${count(errors + warnings, 'problem')} cannot go into a baseline`,
+        ),
+      );
   } else if (errors + warnings === 0) {
     const accepted = baseline && baseline.accepted > 0 ? baseline.accepted : 0;
     out.push(
@@ -89,7 +103,19 @@ export function displayWidth(s: string): number {
   let width = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    width += cp === 9 ? 1 : (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
+    width +=
+      cp === 9
+        ? 1
+        : (cp >= 0x1100 && cp <= 0x115f) ||
+            (cp >= 0x2e80 && cp <= 0xa4cf) ||
+            (cp >= 0xac00 && cp <= 0xd7a3) ||
+            (cp >= 0xf900 && cp <= 0xfaff) ||
+            (cp >= 0xfe30 && cp <= 0xfe4f) ||
+            (cp >= 0xff00 && cp <= 0xff60) ||
+            (cp >= 0xffe0 && cp <= 0xffe6) ||
+            (cp >= 0x20000 && cp <= 0x3fffd)
+          ? 2
+          : 1;
   }
   return width;
 }

@@ -16,11 +16,7 @@ export const catalogSchema = doc(
       '统一要素',
       '各级大厅不得改变的统一要素（十统一），至少包含 code、name、type、legalBasis、conditions、materials、process、timeLimit、fees、result。',
     ),
-    rules: doc(
-      z.record(z.string(), z.enum(['off', 'warning', 'error'])),
-      '规则设置',
-      '规则标识 → off（关闭）、warning（警告）或 error（错误）。',
-    ).optional(),
+    rules: doc(z.record(z.string(), z.enum(['off', 'warning', 'error'])), '规则设置', '规则标识 → off（关闭）、warning（警告）或 error（错误）。').optional(),
   }),
   '目录',
   '目录的标识、名称、所属省份、版本、层级和统一要素。',

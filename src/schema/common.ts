@@ -28,18 +28,10 @@ export type Duration = z.infer<typeof duration>;
 export const nonEmptyText = z.string().trim().min(1);
 
 /** Identifier used for materials, steps and criteria inside one item. */
-export const localId = doc(
-  z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
-  '标识',
-  '条目内唯一的标识：小写字母、数字和连字符（kebab-case）。',
-);
+export const localId = doc(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/), '标识', '条目内唯一的标识：小写字母、数字和连字符（kebab-case）。');
 
 /** A 6-, 9- or 12-digit region code. Checked before any use in an output path. */
-export const regionCode = doc(
-  z.string().regex(/^(\d{6}|\d{9}|\d{12})$/),
-  '区划代码',
-  '行政区划代码：省市县 6 位，镇（街道）9 位，村（社区）12 位。',
-);
+export const regionCode = doc(z.string().regex(/^(\d{6}|\d{9}|\d{12})$/), '区划代码', '行政区划代码：省市县 6 位，镇（街道）9 位，村（社区）12 位。');
 
 /** A basic code (基本编码): 12 characters, owner + type + main item + sub-item. */
 export const basicCode = doc(

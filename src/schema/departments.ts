@@ -25,11 +25,7 @@ export const departmentsSchema = doc(
       '部门类别',
       '事项可引用的部门类别。',
     ),
-    bodies: doc(
-      z.record(z.string(), z.record(regionCode, body)),
-      '实施主体',
-      '部门类别 → 区划代码 → 实施主体。',
-    ),
+    bodies: doc(z.record(z.string(), z.record(regionCode, body)), '实施主体', '部门类别 → 区划代码 → 实施主体。'),
     absent: doc(
       z.record(z.string(), z.record(regionCode, nonEmptyText)),
       '不设实施主体的区划',

@@ -39,13 +39,13 @@ export function schemaRef(kind: FeedKind, rel: string, baseUrl?: string): string
 
 const $schema = doc(nonEmptyText, '数据格式', '本文件所依据的 JSON Schema（输出的 schemas/ 中发布）。');
 const sha256 = doc(z.string().regex(/^[0-9a-f]{64}$/), 'SHA-256', '文件内容的 SHA-256，64 位小写十六进制。');
-const distPath = doc(
-  z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/),
-  '文件路径',
-  '相对于输出文件夹的路径，以 / 分隔。',
-);
+const distPath = doc(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/), '文件路径', '相对于输出文件夹的路径，以 / 分隔。');
 const version = doc(z.literal(FEED_VERSION), '格式版本', '数据格式的版本号。');
-const buildTime = doc(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/), '构建时间', '仅在构建时通过 --build-time 指定时出现（UTC，ISO 8601）。');
+const buildTime = doc(
+  z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+  '构建时间',
+  '仅在构建时通过 --build-time 指定时出现（UTC，ISO 8601）。',
+);
 const catalogRef = doc(
   z.strictObject({
     id: doc(nonEmptyText, '目录标识', 'catalog.yaml 的 id。'),
@@ -141,11 +141,7 @@ export type HallFeed = z.infer<typeof hallFeedSchema>;
 export type HallOffer = HallFeed['offers'][number];
 
 /** The schema of dist/feeds/items/<code>.json. */
-export const itemFeedSchema = doc(
-  z.strictObject({ $schema, version, unified, item: itemSchema }),
-  '事项数据',
-  '一个事项的全部要素（含统一要素）。',
-);
+export const itemFeedSchema = doc(z.strictObject({ $schema, version, unified, item: itemSchema }), '事项数据', '一个事项的全部要素（含统一要素）。');
 export type ItemFeed = z.infer<typeof itemFeedSchema>;
 
 /** The schema of dist/feeds/tiers/<tier>.json. */
@@ -180,7 +176,14 @@ export const feedIndexSchema = doc(
       '每个层级的事项包。',
     ),
     halls: doc(
-      z.array(z.strictObject({ city: regionCode, name: doc(nonEmptyText, '区划名称', '地级市名称（省级大厅为省）。'), file: distPath, halls: count('大厅数', '该页的大厅数。') })),
+      z.array(
+        z.strictObject({
+          city: regionCode,
+          name: doc(nonEmptyText, '区划名称', '地级市名称（省级大厅为省）。'),
+          file: distPath,
+          halls: count('大厅数', '该页的大厅数。'),
+        }),
+      ),
       '大厅索引分页',
       '按地级市分页的大厅索引（省级大厅在省的一页）。',
     ),
@@ -189,11 +192,7 @@ export const feedIndexSchema = doc(
       '事项索引分页',
       '按主管部门分页的事项索引。',
     ),
-    codes: doc(
-      z.strictObject({ labels: distPath, departments: distPath, regions: distPath }),
-      '代码表',
-      '代码表文件。',
-    ),
+    codes: doc(z.strictObject({ labels: distPath, departments: distPath, regions: distPath }), '代码表', '代码表文件。'),
   }),
   '数据索引',
   '门户数据的入口：目录版本、数量和各分页。',

@@ -3,12 +3,27 @@ import { basicCode, doc, duration, localId, nonEmptyText, tier } from './common.
 
 export const ITEM_TYPES = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '20'] as const;
 export const ITEM_TYPE_NAMES: Record<(typeof ITEM_TYPES)[number], string> = {
-  '01': '行政许可', '02': '行政处罚', '03': '行政强制', '04': '行政征收', '05': '行政给付', '06': '行政检查',
-  '07': '行政确认', '08': '行政奖励', '09': '行政裁决', '10': '其他行政权力', '20': '公共服务',
+  '01': '行政许可',
+  '02': '行政处罚',
+  '03': '行政强制',
+  '04': '行政征收',
+  '05': '行政给付',
+  '06': '行政检查',
+  '07': '行政确认',
+  '08': '行政奖励',
+  '09': '行政裁决',
+  '10': '其他行政权力',
+  '20': '公共服务',
 };
 export const SERVICE_OBJECTS = ['1', '2', '3', '4', '5', '6', '9'] as const;
 export const SERVICE_OBJECT_NAMES: Record<(typeof SERVICE_OBJECTS)[number], string> = {
-  '1': '自然人', '2': '企业法人', '3': '事业法人', '4': '社会组织法人', '5': '非法人企业', '6': '行政机关', '9': '其他组织',
+  '1': '自然人',
+  '2': '企业法人',
+  '3': '事业法人',
+  '4': '社会组织法人',
+  '5': '非法人企业',
+  '6': '行政机关',
+  '9': '其他组织',
 };
 
 const legalBasis = doc(
@@ -109,14 +124,20 @@ export const itemSchema = doc(
     department: doc(z.string().regex(/^[a-z][a-z0-9-]*$/), '主管部门', 'departments.yaml 中的部门类别标识。'),
     levels: doc(z.array(tier).min(1), '行使层级', '由哪些层级的部门作出决定。'),
     acceptedAt: doc(z.array(tier), '就近受理', '哪些更低层级的大厅代上级部门受理申请。').optional(),
-    serviceObjects: doc(z.array(z.enum(SERVICE_OBJECTS)).min(1), '服务对象', '1 自然人、2 企业法人、3 事业法人、4 社会组织法人、5 非法人企业、6 行政机关、9 其他组织。'),
+    serviceObjects: doc(
+      z.array(z.enum(SERVICE_OBJECTS)).min(1),
+      '服务对象',
+      '1 自然人、2 企业法人、3 事业法人、4 社会组织法人、5 非法人企业、6 行政机关、9 其他组织。',
+    ),
     handlingItems: doc(
-      z.array(
-        z.strictObject({
-          suffix: doc(z.string().regex(/^\d{2}$/), '办理项代码', '2 位业务办理项代码，如 01 企业、02 个人。'),
-          name: doc(nonEmptyText, '办理项名称', '业务办理项名称。'),
-        }),
-      ).min(1),
+      z
+        .array(
+          z.strictObject({
+            suffix: doc(z.string().regex(/^\d{2}$/), '办理项代码', '2 位业务办理项代码，如 01 企业、02 个人。'),
+            name: doc(nonEmptyText, '办理项名称', '业务办理项名称。'),
+          }),
+        )
+        .min(1),
       '业务办理项',
       '分别办理的业务办理项，各有 33 位实施编码。',
     ).optional(),

@@ -10,7 +10,6 @@ export interface StatsTable {
   rows: string[][];
 }
 
-
 /** Is column `i` of a table all figures (right-aligned)? The first column never is. */
 export function isFigureColumn(table: StatsTable, i: number): boolean {
   return i > 0 && table.rows.every((row) => /^[\d,.%-]*$/.test(row[i] ?? ''));
@@ -60,10 +59,7 @@ export function statsTables(stats: CatalogStats, lang: Lang): StatsTable[] {
     {
       title: L('每个大厅的事项数', 'Items per hall'),
       columns: [L('层级', 'tier'), L('最少', 'min'), L('中位数', 'median'), L('最多', 'max')],
-      rows: [
-        ...TIERS.map((tier) => spreadRow(tierName(tier), stats.itemsPerHall.byTier[tier])),
-        spreadRow(L('全部大厅', 'all halls'), stats.itemsPerHall.all),
-      ],
+      rows: [...TIERS.map((tier) => spreadRow(tierName(tier), stats.itemsPerHall.byTier[tier])), spreadRow(L('全部大厅', 'all halls'), stats.itemsPerHall.all)],
     },
     {
       title: L('办理关系（大厅 × 事项）', 'Offerings (hall × item)'),

@@ -128,7 +128,9 @@ export function applyBaseline(
   const kept: Diagnostic[] = [];
   let accepted = 0;
   for (const d of diagnostics) {
-    const slot = NEVER_ACCEPTED.has(d.rule) ? undefined : remaining.get(key({ file: fileKey(d.file), rule: d.rule, at: identify(d, baseline.version, options.dataOf) }));
+    const slot = NEVER_ACCEPTED.has(d.rule)
+      ? undefined
+      : remaining.get(key({ file: fileKey(d.file), rule: d.rule, at: identify(d, baseline.version, options.dataOf) }));
     if (slot && slot.used < slot.entries.length) {
       slot.used++;
       accepted++;

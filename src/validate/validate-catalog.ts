@@ -16,7 +16,11 @@ import { effectiveSettings } from './rules/rule-settings.js';
  */
 export function runRules(catalog: Catalog, itemResults?: ReadonlyMap<string, ItemRuleResult>): Finding[] {
   const findings: Finding[] = [];
-  const off = new Set(Object.entries(effectiveSettings(catalog.meta?.rules)).filter(([, v]) => v === 'off').map(([k]) => k));
+  const off = new Set(
+    Object.entries(effectiveSettings(catalog.meta?.rules))
+      .filter(([, v]) => v === 'off')
+      .map(([k]) => k),
+  );
   const done = itemResults && completeItemResults(catalog, itemResults);
   for (const rule of RULES) {
     if (!rule.check || off.has(rule.id)) continue;

@@ -30,7 +30,20 @@ function killWhen(
 ): Promise<{ killed: boolean; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     // --no-cache: a full build, not an incremental one that links the unchanged feeds in a moment.
-    const args = [BIN, 'build', catalog, '--out', out, '--only', 'feeds', '--lang', 'en', '--build-time', '2026-06-01T00:00:00Z', ...(cache ? [] : ['--no-cache'])];
+    const args = [
+      BIN,
+      'build',
+      catalog,
+      '--out',
+      out,
+      '--only',
+      'feeds',
+      '--lang',
+      'en',
+      '--build-time',
+      '2026-06-01T00:00:00Z',
+      ...(cache ? [] : ['--no-cache']),
+    ];
     const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, LICAT_LANG: '' },

@@ -20,13 +20,19 @@ describe('licat diff on the command line', () => {
     const other = sampleItem().replace('code: "440101001000"', 'code: "440101002000"');
     writeCatalog(path.join(root, 'v1'), { ...BASE, 'items/food.yaml': sampleItem(), 'items/other.yaml': other });
     // v2 breaks the food item's YAML: it must not be reported as removed.
-    writeCatalog(path.join(root, 'v2'), { ...BASE, 'items/food.yaml': sampleItem().replace('name: 食品经营许可\n', 'name: [食品经营许可\n'), 'items/other.yaml': other });
+    writeCatalog(path.join(root, 'v2'), {
+      ...BASE,
+      'items/food.yaml': sampleItem().replace('name: 食品经营许可\n', 'name: [食品经营许可\n'),
+      'items/other.yaml': other,
+    });
   });
 
   it('reports a file that does not load where it is, keeps its item out of the removals, exits 1', () => {
     const r = licat(['diff', 'v1', 'v2', '--format', 'json', '--lang', 'en'], { cwd: root });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^licat: HEAD \(v2\): 1 file\(s\) did not load; their items were not compared:\n {2}v2\/items\/food\.yaml:\d+:\d+ {2}yaml-syntax {2}/);
+    expect(r.stderr).toMatch(
+      /^licat: HEAD \(v2\): 1 file\(s\) did not load; their items were not compared:\n {2}v2\/items\/food\.yaml:\d+:\d+ {2}yaml-syntax {2}/,
+    );
     const result = JSON.parse(r.stdout) as DiffResult;
     expect(result.items).toMatchObject([{ code: '440101001000', status: 'unreadable', unreadableIn: 'head' }]);
     expect(result.summary).toMatchObject({ removed: 0, unreadable: 1, unchanged: 1 });

@@ -8,7 +8,10 @@ type Files = Record<string, string | null>;
 
 /** Compose two in-memory catalogs (on top of test/inline.ts's BASE) and diff them. */
 function diff(base: Files, head: Files): DiffResult {
-  return diffCatalogs({ catalog: checkInline(base).catalog, source: 'base', kind: 'folder' }, { catalog: checkInline(head).catalog, source: 'head', kind: 'folder' });
+  return diffCatalogs(
+    { catalog: checkInline(base).catalog, source: 'base', kind: 'folder' },
+    { catalog: checkInline(head).catalog, source: 'head', kind: 'folder' },
+  );
 }
 
 /** Replace text that must be there: a test edit that silently misses would prove nothing. */
@@ -46,7 +49,11 @@ describe('diffCatalogs: one changed item', () => {
   // (steps -1, and the decision and acceptance steps changed: 2), one fee added.
   let head = edit(FOOD, '  promised: { value: 10, unit: working-day }', '  promised: { value: 5, unit: working-day }');
   head = edit(head, '  statutory: { value: 20, unit: working-day }', '  statutory: { value: 15, unit: working-day }');
-  head = edit(head, POWER_OF_ATTORNEY, '  - id: site-photos\n    name: 经营场所照片\n    necessity: required\n    forms: [electronic]\n    source: applicant\n');
+  head = edit(
+    head,
+    POWER_OF_ATTORNEY,
+    '  - id: site-photos\n    name: 经营场所照片\n    necessity: required\n    forms: [electronic]\n    source: applicant\n',
+  );
   head = edit(head, 'safety-rules, power-of-attorney]', 'safety-rules, site-photos]');
   head = edit(head, '        不予许可: refuse\n', '');
   head = edit(head, / {4}- id: refuse\n( {6}.*\n)+/, '');
@@ -56,14 +63,23 @@ describe('diffCatalogs: one changed item', () => {
   it('names the item and its changed elements, unified ones apart', () => {
     expect(result.summary).toMatchObject({ added: 0, removed: 0, renamed: 0, changed: 1, unifiedChanged: 1, unchanged: 0 });
     const item = result.items[0]!;
-    expect(item).toMatchObject({ code: '440101001000', status: 'changed', name: '食品经营许可', file: { base: 'catalog/items/food.yaml', head: 'catalog/items/food.yaml' } });
+    expect(item).toMatchObject({
+      code: '440101001000',
+      status: 'changed',
+      name: '食品经营许可',
+      file: { base: 'catalog/items/food.yaml', head: 'catalog/items/food.yaml' },
+    });
     expect(item.elements).toEqual(['materials', 'process', 'timeLimit', 'fees']);
     expect(item.unified).toEqual(['materials', 'process', 'timeLimit', 'fees']);
-    expect(item.changes).toContainEqual(expect.objectContaining({ element: 'materials', change: 'removed', key: 'power-of-attorney', name: '授权委托书及经办人身份证明', unified: true }));
+    expect(item.changes).toContainEqual(
+      expect.objectContaining({ element: 'materials', change: 'removed', key: 'power-of-attorney', name: '授权委托书及经办人身份证明', unified: true }),
+    );
     expect(item.changes).toContainEqual(expect.objectContaining({ element: 'materials', change: 'added', key: 'site-photos' }));
     expect(item.changes).toContainEqual(expect.objectContaining({ element: 'process', change: 'removed', key: 'steps/refuse', name: '书面告知不予许可理由' }));
     expect(item.changes).toContainEqual(expect.objectContaining({ element: 'process', change: 'changed', key: 'steps/decide', fields: ['branches'] }));
-    expect(item.changes).toContainEqual(expect.objectContaining({ element: 'timeLimit', key: 'promised', from: { value: 10, unit: 'working-day' }, to: { value: 5, unit: 'working-day' } }));
+    expect(item.changes).toContainEqual(
+      expect.objectContaining({ element: 'timeLimit', key: 'promised', from: { value: 10, unit: 'working-day' }, to: { value: 5, unit: 'working-day' } }),
+    );
     expect(item.changes).toContainEqual(expect.objectContaining({ element: 'fees', change: 'added', name: '许可证工本费' }));
   });
 
@@ -73,7 +89,13 @@ describe('diffCatalogs: one changed item', () => {
     expect(result.figures.steps).toEqual({ removed: 1, added: 0, changed: 2 });
     expect(result.figures.materials).toEqual({ removed: 1, added: 1, changed: 0 });
     expect(result.figures.fees).toEqual({ removed: 0, added: 1, changed: 0 });
-    expect(result.items[0]!.figures.promised).toEqual({ from: { value: 10, unit: 'working-day' }, to: { value: 5, unit: 'working-day' }, cut: 5, added: 0, exact: true });
+    expect(result.items[0]!.figures.promised).toEqual({
+      from: { value: 10, unit: 'working-day' },
+      to: { value: 5, unit: 'working-day' },
+      cut: 5,
+      added: 0,
+      exact: true,
+    });
   });
 
   it('says which feeds change: the item feed only, since hall feeds carry no element of an item', () => {
@@ -87,7 +109,11 @@ describe('diffCatalogs: one changed item', () => {
 });
 
 describe('diffCatalogs: visits, online and mobile', () => {
-  const after = edit(edit(edit(otherItem(), '  visits: 2\n  visitReason: 现场核验原件并领取许可证\n', '  visits: 0\n'), '  onlineDepth: 3\n', '  onlineDepth: 4\n'), '  mobile: false\n', '  mobile: true\n');
+  const after = edit(
+    edit(edit(otherItem(), '  visits: 2\n  visitReason: 现场核验原件并领取许可证\n', '  visits: 0\n'), '  onlineDepth: 3\n', '  onlineDepth: 4\n'),
+    '  mobile: false\n',
+    '  mobile: true\n',
+  );
   const result = diff({ 'items/a.yaml': FOOD, 'items/b.yaml': otherItem() }, { 'items/a.yaml': FOOD, 'items/b.yaml': after });
 
   it('counts visits cut and items moved to full-online and mobile', () => {
@@ -137,7 +163,11 @@ describe('diffCatalogs: added, removed, renamed', () => {
 describe('diffCatalogs: vague and catch-all clauses', () => {
   // Base: a catch-all condition, a catch-all material and a vague condition.
   let base = edit(FOOD, 'conditions:\n', 'conditions:\n  - 法律、法规规定的其他条件。\n  - 必要时提供经营场所租赁合同。\n');
-  base = edit(base, POWER_OF_ATTORNEY, `${POWER_OF_ATTORNEY}  - id: other\n    name: 其他相关材料\n    necessity: optional\n    forms: [paper]\n    source: applicant\n`);
+  base = edit(
+    base,
+    POWER_OF_ATTORNEY,
+    `${POWER_OF_ATTORNEY}  - id: other\n    name: 其他相关材料\n    necessity: optional\n    forms: [paper]\n    source: applicant\n`,
+  );
   // Head: the catch-all condition and material gone, the vague condition made precise, and a new vague note.
   let head = edit(FOOD, 'conditions:\n', 'conditions:\n  - 经营场所为租赁的，提供租赁合同。\n');
   head = edit(head, '    note: 通过电子证照库调取，申请人无需提交。\n', '    note: 通过电子证照库调取；调取不到的，提交相关材料。\n');
@@ -197,7 +227,16 @@ describe('diffCatalogs: unified elements, levels and halls', () => {
     const item = result.items[0]!;
     expect(item.elements).toEqual(['halls']);
     expect(item.changes).toEqual([
-      { element: 'halls', unified: false, change: 'added', key: '440106001', name: '五山街道政务服务中心', fields: ['notOffered'], from: undefined, to: '本街道暂不具备现场核查力量' },
+      {
+        element: 'halls',
+        unified: false,
+        change: 'added',
+        key: '440106001',
+        name: '五山街道政务服务中心',
+        fields: ['notOffered'],
+        from: undefined,
+        to: '本街道暂不具备现场核查力量',
+      },
     ]);
     expect(item.offeredAt).toEqual({ base: 2, head: 1 });
     // Only the town hall's own feed changes: the item feed does not list halls, and no other

@@ -17,9 +17,21 @@ function feedDigests(catalog: Catalog): { items: Map<string, string>; halls: Map
   const expansion = planExpansion(catalog);
   const unified = catalog.meta?.unified ?? [...UNIFIED_DEFAULT];
   const items = new Map<string, string>();
-  for (const entry of expansion.items) items.set(entry.item.code, createHash('sha256').update(feedText(itemFeed(entry, unified))).digest('hex'));
+  for (const entry of expansion.items)
+    items.set(
+      entry.item.code,
+      createHash('sha256')
+        .update(feedText(itemFeed(entry, unified)))
+        .digest('hex'),
+    );
   const halls = new Map<string, string>();
-  for (const hall of expansion.halls()) halls.set(hall.region.code, createHash('sha256').update(feedText(hallFeed(hall))).digest('hex'));
+  for (const hall of expansion.halls())
+    halls.set(
+      hall.region.code,
+      createHash('sha256')
+        .update(feedText(hallFeed(hall)))
+        .digest('hex'),
+    );
   return { items, halls };
 }
 
@@ -86,8 +98,10 @@ describe('compareFeeds agrees with the feeds the build writes', () => {
     const read = await readCatalog('catalog');
     const files = read.files.map((f) => {
       let text = new TextDecoder().decode(f.bytes);
-      if (f.rel === 'items/market/food-business.yaml') text = text.replace('  promised: { value: 10, unit: working-day }', '  promised: { value: 9, unit: working-day }');
-      if (f.rel === 'departments.yaml') text = text.replace(/( {4}"440103": \{ name: [^,]+, uscc: ")([0-9A-Z]{18})/, (_m, a: string) => `${a}11440103MB0000000X`);
+      if (f.rel === 'items/market/food-business.yaml')
+        text = text.replace('  promised: { value: 10, unit: working-day }', '  promised: { value: 9, unit: working-day }');
+      if (f.rel === 'departments.yaml')
+        text = text.replace(/( {4}"440103": \{ name: [^,]+, uscc: ")([0-9A-Z]{18})/, (_m, a: string) => `${a}11440103MB0000000X`);
       return { ...f, bytes: new TextEncoder().encode(text) };
     });
     const b = composeCatalog('catalog', read.files).catalog;
@@ -105,7 +119,10 @@ describe('compareFeeds agrees with the feeds the build writes', () => {
 
 describe('what a hall feed is made of', () => {
   it('is what compareFeeds compares: update src/diff/hall-feeds.ts when this changes', () => {
-    const catalog = checkInline({ 'items/food.yaml': FOOD, 'halls/440106001.yaml': HALL + 'hours: 9-17\nphone: "020-1"\ncomplaintPhone: "12345"\nnotOffered: []\n' }).catalog;
+    const catalog = checkInline({
+      'items/food.yaml': FOOD,
+      'halls/440106001.yaml': HALL + 'hours: 9-17\nphone: "020-1"\ncomplaintPhone: "12345"\nnotOffered: []\n',
+    }).catalog;
     const expansion = planExpansion(catalog);
     const hall = expansion.expandHall(catalog.regionByCode.get('440106001')!);
     const feed = hallFeed(hall);

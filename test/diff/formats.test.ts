@@ -16,7 +16,11 @@ const head = checkInline({
 const result = diffCatalogs({ catalog: base, source: 'v1', kind: 'folder' }, { catalog: head, source: 'v2', kind: 'folder' });
 
 /** Cells of a markdown table row, split at pipes that are not escaped. */
-const cells = (line: string) => line.trim().slice(1, -1).split(/(?<!\\)\|/);
+const cells = (line: string) =>
+  line
+    .trim()
+    .slice(1, -1)
+    .split(/(?<!\\)\|/);
 
 describe('diff --format markdown', () => {
   const md = DIFF_FORMATS.markdown(result, { lang: 'zh' });

@@ -7,10 +7,14 @@ import { licat, tempDir } from '../helpers.js';
 import { BASE, sampleItem } from '../inline.js';
 
 function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=licat test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', '-c', 'protocol.file.allow=always', ...args], {
-    cwd,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'git',
+    ['-c', 'user.name=licat test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', '-c', 'protocol.file.allow=always', ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }

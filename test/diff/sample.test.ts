@@ -11,7 +11,12 @@ import { copySample, licat } from '../helpers.js';
  */
 const CUTS: Array<{ file: string; code: string; edits: Array<[string, string]>; cut: number }> = [
   // 10 -> 9 working days (the longest path of steps is 1 + 5 + 2 + 1 = 9).
-  { file: 'market/food-business.yaml', code: '440101001000', edits: [['  promised: { value: 10, unit: working-day }', '  promised: { value: 9, unit: working-day }']], cut: 1 },
+  {
+    file: 'market/food-business.yaml',
+    code: '440101001000',
+    edits: [['  promised: { value: 10, unit: working-day }', '  promised: { value: 9, unit: working-day }']],
+    cut: 1,
+  },
   // review 8 -> 5 and promised 12 -> 9 working days.
   {
     file: 'culture/entertainment-venue.yaml',
@@ -44,12 +49,18 @@ const CUTS: Array<{ file: string; code: string; edits: Array<[string, string]>; 
     cut: 2,
   },
   // 12 -> 11 working days (longest path 1 + 8 + 1 + 1 = 11).
-  { file: 'transport/taxi-operation.yaml', code: '440101015000', edits: [['  promised: { value: 12, unit: working-day }', '  promised: { value: 11, unit: working-day }']], cut: 1 },
+  {
+    file: 'transport/taxi-operation.yaml',
+    code: '440101015000',
+    edits: [['  promised: { value: 12, unit: working-day }', '  promised: { value: 11, unit: working-day }']],
+    cut: 1,
+  },
 ];
 
 /** No sample item has a catch-all clause (the rule is an error); the base copy gets one. */
 const CATCH_ALL = { file: 'hrss/hr-service.yaml', code: '440101019000' };
-const CATCH_ALL_MATERIAL = '  - id: other-materials\n    name: 其他相关材料\n    necessity: optional\n    forms: [paper]\n    copies: 1\n    source: applicant\n';
+const CATCH_ALL_MATERIAL =
+  '  - id: other-materials\n    name: 其他相关材料\n    necessity: optional\n    forms: [paper]\n    copies: 1\n    source: applicant\n';
 
 function editOnce(file: string, from: string, to: string): void {
   const text = readFileSync(file, 'utf8');
@@ -113,7 +124,9 @@ describe('licat diff on a realistic change to the sample catalog', () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('| promised time cut | 21 working days (5 items; 1 in calendar days, counted at the lower bound) |');
     expect(md.stdout).toContain('| catch-all clauses | 1 removed, 0 introduced |');
-    expect(md.stdout).toContain('| `440101021000` | 实施学历教育的民办学校设立审批 | changed | **⚠ process \\~1**; **⚠ promised limit 60→40 calendar days** | 60 calendar days → 40 calendar days |');
+    expect(md.stdout).toContain(
+      '| `440101021000` | 实施学历教育的民办学校设立审批 | changed | **⚠ process \\~1**; **⚠ promised limit 60→40 calendar days** | 60 calendar days → 40 calendar days |',
+    );
   });
 
   it('leaves the changed items valid', () => {

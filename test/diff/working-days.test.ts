@@ -17,7 +17,11 @@ describe('working days in calendar days', () => {
         fewest = Math.min(fewest, n);
         most = Math.max(most, n);
       }
-      expect([days, fewestWorkingDays({ value: days, unit: 'calendar-day' }), mostWorkingDays({ value: days, unit: 'calendar-day' })]).toEqual([days, fewest, most]);
+      expect([days, fewestWorkingDays({ value: days, unit: 'calendar-day' }), mostWorkingDays({ value: days, unit: 'calendar-day' })]).toEqual([
+        days,
+        fewest,
+        most,
+      ]);
     }
   });
 });

@@ -7,7 +7,10 @@ import { dumpWorkbook } from './xlsx-dump.js';
 
 /** Two departments: the sample item (market, county level) and a copy for health decided by cities. */
 function twoDepartments() {
-  const departments = BASE['departments.yaml']!.replace('kinds:\n  market: { name: 市场监督管理局 }', 'kinds:\n  market: { name: 市场监督管理局 }\n  health: { name: "卫生/健康[局]" }');
+  const departments = BASE['departments.yaml']!.replace(
+    'kinds:\n  market: { name: 市场监督管理局 }',
+    'kinds:\n  market: { name: 市场监督管理局 }\n  health: { name: "卫生/健康[局]" }',
+  );
   const health = sampleItem()
     .replace(/^code: .*$/m, 'code: "440101006000"')
     .replace(/^name: .*$/m, 'name: 公共场所卫生许可')
@@ -21,10 +24,32 @@ describe('the sheets of excel/catalog.xlsx', () => {
     await excelEmitter.emit(twoDepartments(), context);
     const sheets = await dumpWorkbook(out.bytes('excel/catalog.xlsx'));
     const list = sheets.find((s) => s.name === '实施清单')!;
-    expect(list.rows[1]).toEqual(['序号', '基本编码', '事项名称', '行使层级', '区划代码', '区划名称', '实施主体', '实施主体统一社会信用代码', '实施编码', '承诺时限']);
+    expect(list.rows[1]).toEqual([
+      '序号',
+      '基本编码',
+      '事项名称',
+      '行使层级',
+      '区划代码',
+      '区划名称',
+      '实施主体',
+      '实施主体统一社会信用代码',
+      '实施编码',
+      '承诺时限',
+    ]);
     // The county-level market item: the one county body of the base catalog; health has no bodies.
     expect(list.rows.slice(2)).toEqual([
-      [1, '440101001000', '食品经营许可', '县（区）', '440106', '天河区', '广州市天河区市场监督管理局', '114403006939513773', '1144030069395137734440101001000', '10 个工作日'],
+      [
+        1,
+        '440101001000',
+        '食品经营许可',
+        '县（区）',
+        '440106',
+        '天河区',
+        '广州市天河区市场监督管理局',
+        '114403006939513773',
+        '1144030069395137734440101001000',
+        '10 个工作日',
+      ],
     ]);
   });
 
@@ -32,7 +57,17 @@ describe('the sheets of excel/catalog.xlsx', () => {
     const { out, context } = memoryContext({ excelBy: 'department' });
     await excelEmitter.emit(twoDepartments(), context);
     const sheets = await dumpWorkbook(out.bytes('excel/catalog.xlsx'));
-    expect(sheets.map((s) => s.name)).toEqual(['通用目录', '实施清单', '市场监督管理局', '卫生_健康_局_', '申请材料', '办理流程', '收费标准', '自由裁量标准', '统计']);
+    expect(sheets.map((s) => s.name)).toEqual([
+      '通用目录',
+      '实施清单',
+      '市场监督管理局',
+      '卫生_健康_局_',
+      '申请材料',
+      '办理流程',
+      '收费标准',
+      '自由裁量标准',
+      '统计',
+    ]);
     const all = sheets[0]!;
     const health = sheets[3]!;
     expect(health.rows[1]).toEqual(all.rows[1]);

@@ -38,7 +38,7 @@ describe('characters XML forbids', () => {
     // A cut at Excel's limit never leaves half of a surrogate pair.
     const long = cellText('😀'.repeat(20_000));
     expect(xmlSafe(long)).toBe(long);
-    expect(sheetName('a\u0001/b[c]:d*e?f\\g\'h')).toBe(`a${REPLACED}_b_c__d_e_f_g’h`);
+    expect(sheetName("a\u0001/b[c]:d*e?f\\g'h")).toBe(`a${REPLACED}_b_c__d_e_f_g’h`);
   });
 
   it('in an item give a workbook whose every part is well-formed XML and that LibreOffice opens', async () => {
@@ -58,7 +58,12 @@ describe('characters XML forbids', () => {
     expect(directory!.rows[2]![2]).toBe(shown);
     const sheets = libreOfficeSheets(xlsx, 'controls');
     expect(sheets.get('通用目录')![2]![2]).toBe(shown);
-    expect(sheets.get('申请材料')!.slice(2).map((r) => r[3])).toContain(`申请书${REPLACED}${REPLACED}`);
+    expect(
+      sheets
+        .get('申请材料')!
+        .slice(2)
+        .map((r) => r[3]),
+    ).toContain(`申请书${REPLACED}${REPLACED}`);
   });
 });
 

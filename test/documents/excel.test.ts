@@ -36,7 +36,10 @@ describe('excel/catalog.xlsx', () => {
       expect(sheet.rows[0]![0], sheet.name).toBe(`${catalog.meta!.name}（${catalog.meta!.version} 版）　${sheet.name}`);
       expect(sheet.frozen?.rows, sheet.name).toBe(2);
       expect(sheet.autoFilter, sheet.name).toBeDefined();
-      expect(sheet.widths.every((w) => w !== undefined && w >= 6 && w <= 60), sheet.name).toBe(true);
+      expect(
+        sheet.widths.every((w) => w !== undefined && w >= 6 && w <= 60),
+        sheet.name,
+      ).toBe(true);
     }
     const items = sheets[0]!;
     expect(items.rows[1]!.slice(0, 4)).toEqual(['序号', '基本编码', '事项名称', '事项类型']);
@@ -84,7 +87,10 @@ describe('excel/catalog.xlsx', () => {
     expect(materials.formats[3]).toBe('@');
     // LibreOffice shows what was typed: no formula was evaluated ("点此", 3, 1, 3 would be results).
     const lo = libreOfficeSheets(xlsx, 'hostile');
-    const loNames = lo.get('申请材料')!.slice(2).map((r) => r[3]);
+    const loNames = lo
+      .get('申请材料')!
+      .slice(2)
+      .map((r) => r[3]);
     expect(loNames).toEqual(expect.arrayContaining([HOSTILE.formula, HOSTILE.plus, HOSTILE.minus, HOSTILE.at]));
     const fees = lo.get('收费标准')!.slice(2)[0]!;
     expect(fees.slice(2, 5)).toEqual([HOSTILE.formula, HOSTILE.html, HOSTILE.at]);
@@ -144,7 +150,13 @@ describe('excel/halls (--excel-halls)', () => {
   });
 
   it('lists the implementation codes of a county-level item decided by the county and accepted in its towns', async () => {
-    const hall = ['region: "440106001"', 'name: 五山街道党群服务中心', 'items:', '  "440101001000": { window: 综合受理 3 号窗口, promised: { value: 5, unit: working-day } }', ''].join('\n');
+    const hall = [
+      'region: "440106001"',
+      'name: 五山街道党群服务中心',
+      'items:',
+      '  "440101001000": { window: 综合受理 3 号窗口, promised: { value: 5, unit: working-day } }',
+      '',
+    ].join('\n');
     const { catalog } = checkInline({ 'items/food.yaml': sampleItem(), 'halls/440106001.yaml': hall });
     const { out, context } = memoryContext({ excelHalls: true });
     await excelEmitter.emit(catalog, context);
@@ -155,7 +167,16 @@ describe('excel/halls (--excel-halls)', () => {
       ['440106001', '就近受理、转报上级'],
     ]);
     const town = rows[1]!;
-    expect(town.slice(0, 8)).toEqual(['440106001', '五山街道', '镇（街道）', '五山街道党群服务中心', '440101001000', '食品经营许可', null, '1144030069395137734440101001000']);
+    expect(town.slice(0, 8)).toEqual([
+      '440106001',
+      '五山街道',
+      '镇（街道）',
+      '五山街道党群服务中心',
+      '440101001000',
+      '食品经营许可',
+      null,
+      '1144030069395137734440101001000',
+    ]);
     expect(town[13]).toBe('5 个工作日（本地承诺）');
     expect(town[14]).toBe('综合受理 3 号窗口');
   });
@@ -212,7 +233,10 @@ describe('excel/halls implementation lists', () => {
       const [list] = await dumpWorkbook(out.bytes(`excel/halls/${town}.xlsx`));
       const header = list!.rows[0]!;
       const [region, item, code] = ['区划代码', '基本编码', '实施编码'].map((h) => header.indexOf(h));
-      const fromExcel = list!.rows.slice(1).map((row) => `${String(row[region!])} ${String(row[item!])} ${String(row[code!])}`).sort();
+      const fromExcel = list!.rows
+        .slice(1)
+        .map((row) => `${String(row[region!])} ${String(row[item!])} ${String(row[code!])}`)
+        .sort();
       const fromFeeds: string[] = [];
       let exercised = 0;
       for (const hall of expansion.tree.halls.filter((r) => r.code.startsWith(town))) {

@@ -104,7 +104,7 @@ describe('rendered SVG (headless Chromium)', () => {
       expect(svgProblem(svg)).toBeUndefined();
       const text = squeeze(svgTexts(svg).join(''));
       for (const step of item.process.steps) expect(text, `${item.code} ${step.name}`).toContain(squeeze(mermaidLabel(step.name)));
-      expect(svg).toContain("Noto Sans CJK SC");
+      expect(svg).toContain('Noto Sans CJK SC');
     }
     expect(out.names().filter((n) => n.endsWith('.svg'))).toHaveLength(codes.length);
   });
@@ -173,7 +173,7 @@ function random(seed: number): () => number {
 
 /** A config-like value: nested objects and arrays, shared objects, null, undefined, awkward keys. */
 function randomValue(next: () => number, depth: number, shared: object[]): unknown {
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const roll = next();
   if (depth > 0 && roll < 0.3) return randomObject(next, depth - 1, shared);
   if (depth > 0 && roll < 0.4) return Array.from({ length: Math.floor(next() * 4) }, () => (next() < 0.3 ? pick(shared) : pick([1, 2, 'a', true, null])));
@@ -245,8 +245,9 @@ describe('mermaid bundle patch', () => {
 
   it("cuts long words exactly where mermaid's splitWordToFitWidthRecursion cuts them, on 5,000 random lines", () => {
     type Part = { content: string; type: string };
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the function under comparison is mermaid's own, taken from its bundle
-    const load = (text: string) => new Function(`${text}; return Hae;`)() as (fits: (parts: Part[]) => boolean, t: string[], r: string[], type: string) => Part[];
+    const load = (text: string) =>
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the function under comparison is mermaid's own, taken from its bundle
+      new Function(`${text}; return Hae;`)() as (fits: (parts: Part[]) => boolean, t: string[], r: string[], type: string) => Part[];
     const original = load(SPLIT_WORD);
     const bisect = load(SPLIT_WORD_BISECT);
     const next = random(7);

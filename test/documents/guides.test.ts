@@ -90,7 +90,18 @@ describe('service guides in headless Chromium', () => {
     const { page, requests, errors } = await open(file);
     const text = await page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText);
     expect(text).toContain('食品经营许可');
-    for (const heading of ['受理条件', '申请材料', '办理流程', '办理时限', '收费标准', '办理结果', '办理地点和时间', '到现场次数', '网上办理深度', '设定依据']) {
+    for (const heading of [
+      '受理条件',
+      '申请材料',
+      '办理流程',
+      '办理时限',
+      '收费标准',
+      '办理结果',
+      '办理地点和时间',
+      '到现场次数',
+      '网上办理深度',
+      '设定依据',
+    ]) {
       expect(text, heading).toContain(heading);
     }
     for (const m of item.materials) expect(text).toContain(m.name);
@@ -134,7 +145,12 @@ describe('service guides in headless Chromium', () => {
       page.$$eval('#items tbody tr', (rows) =>
         (rows as unknown as Array<{ hidden: boolean; cells: Array<{ textContent: string }>; getAttribute(n: string): string }>)
           .filter((r) => !r.hidden)
-          .map((r) => ({ code: r.cells[0]!.textContent, name: r.cells[1]!.textContent, dept: r.getAttribute('data-dept'), tiers: r.getAttribute('data-tiers') })),
+          .map((r) => ({
+            code: r.cells[0]!.textContent,
+            name: r.cells[1]!.textContent,
+            dept: r.getAttribute('data-dept'),
+            tiers: r.getAttribute('data-tiers'),
+          })),
       );
     expect((await visible()).map((r) => r.code).sort()).toEqual([...codes].sort());
     expect(await page.$eval('#count', (e) => (e as unknown as { textContent: string }).textContent)).toBe(`显示 ${codes.size} / ${codes.size} 个事项`);

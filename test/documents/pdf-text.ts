@@ -78,7 +78,10 @@ function streamRuns(content: string, stream: number): TextRun[] {
           const [x, y, w, h] = pendingRect as [number, number, number, number];
           const rect = { x0: Math.min(x, x + w), y0: Math.min(y, y + h), x1: Math.max(x, x + w), y1: Math.max(y, y + h) };
           const c = state.clip;
-          state = { ...state, clip: c ? { x0: Math.max(c.x0, rect.x0), y0: Math.max(c.y0, rect.y0), x1: Math.min(c.x1, rect.x1), y1: Math.min(c.y1, rect.y1) } : rect };
+          state = {
+            ...state,
+            clip: c ? { x0: Math.max(c.x0, rect.x0), y0: Math.max(c.y0, rect.y0), x1: Math.min(c.x1, rect.x1), y1: Math.min(c.y1, rect.y1) } : rect,
+          };
         }
         break;
       case 'BT':

@@ -10,7 +10,10 @@ import { FIXTURE } from './fixture.js';
 
 /** Edits a later catalog may carry, each on top of the fixture; any subset can be applied. */
 const EDITS: Array<[string, (files: Record<string, string | null>) => void]> = [
-  ['a condition', (f) => void (f['items/food-business.yaml'] = f['items/food-business.yaml']!.replace(/^conditions:\n {2}- (.*)$/m, 'conditions:\n  - $1（另加一句）'))],
+  [
+    'a condition',
+    (f) => void (f['items/food-business.yaml'] = f['items/food-business.yaml']!.replace(/^conditions:\n {2}- (.*)$/m, 'conditions:\n  - $1（另加一句）')),
+  ],
   ['a name', (f) => void (f['items/homestead.yaml'] = f['items/homestead.yaml']!.replace('name: 农村村民宅基地审批', 'name: 农村宅基地审批'))],
   ['an item removed', (f) => void (f['items/province.yaml'] = null)],
   ['a hall file removed', (f) => void (f['halls/440106002.yaml'] = null)],
@@ -24,7 +27,15 @@ const EDITS: Array<[string, (files: Record<string, string | null>) => void]> = [
 ];
 
 function catalogYaml(version: string): string {
-  return ['id: test', 'name: 测试目录', 'province: "44"', `version: "${version}"`, 'tiers: [province, city, county, town, village]', 'unified: [code, name, type, legalBasis, conditions, materials, process, timeLimit, fees, result]', ''].join('\n');
+  return [
+    'id: test',
+    'name: 测试目录',
+    'province: "44"',
+    `version: "${version}"`,
+    'tiers: [province, city, county, town, village]',
+    'unified: [code, name, type, legalBasis, conditions, materials, process, timeLimit, fees, result]',
+    '',
+  ].join('\n');
 }
 
 function catalogWith(edits: readonly number[]) {

@@ -16,7 +16,16 @@ function offers(region: string): string[] {
 describe('expansion over the region tree', () => {
   it('gives every region of every tier a hall, in code order', () => {
     expect([...halls.keys()]).toEqual([
-      '440000', '440100', '440106', '440106001', '440106001001', '440106002', '440106002008', '441900', '441900003', '441900003001',
+      '440000',
+      '440100',
+      '440106',
+      '440106001',
+      '440106001001',
+      '440106002',
+      '440106002008',
+      '441900',
+      '441900003',
+      '441900003001',
     ]);
   });
 
@@ -47,9 +56,7 @@ describe('expansion over the region tree', () => {
     const decided = halls.get('441900')!.offers[0]!;
     expect(decided.body.name).toBe('东莞市市场监督管理局');
     // The city body acts, so its own level digit (3, 市级) goes into the implementation code.
-    expect(implementationCodes(decided.body.uscc, decided.decider.tier, decided.entry.item)[0]!.code).toBe(
-      '11441900EQR80F3K293440101001000',
-    );
+    expect(implementationCodes(decided.body.uscc, decided.decider.tier, decided.entry.item)[0]!.code).toBe('11441900EQR80F3K293440101001000');
   });
 
   it('skips a deciding region without a body, and the halls below it, and reports it as body-missing', () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,8 +10,6 @@ import { FIXTURE } from './fixture.js';
 import { memoryContext } from '../memory-sink.js';
 import { errorsOf, publishedValidator } from './published-schemas.js';
 import { ROOT, tempDir } from '../helpers.js';
-
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 async function emitFixture(options: Record<string, unknown> = {}) {
   const { catalog } = checkInline(FIXTURE);
@@ -33,16 +30,33 @@ describe('feeds emitter', () => {
     ]);
     const index = sink.json('feeds/index.json');
     expect(index.halls.map((p: { city: string; file: string }) => [p.city, p.file])).toEqual([
-      ['440000', 'feeds/index/halls/440000.json'], ['440100', 'feeds/index/halls/440100.json'], ['441900', 'feeds/index/halls/441900.json'],
+      ['440000', 'feeds/index/halls/440000.json'],
+      ['440100', 'feeds/index/halls/440100.json'],
+      ['441900', 'feeds/index/halls/441900.json'],
     ]);
     const halls = index.halls.flatMap((p: { file: string }) => sink.json(p.file).halls);
     expect(halls.map((h: { region: string }) => h.region)).toEqual([
-      '440000', '440100', '440106', '440106001', '440106001001', '440106002', '440106002008', '441900', '441900003', '441900003001',
+      '440000',
+      '440100',
+      '440106',
+      '440106001',
+      '440106001001',
+      '440106002',
+      '440106002008',
+      '441900',
+      '441900003',
+      '441900003001',
     ]);
     const town = halls.find((h: { region: string }) => h.region === '440106001');
     expect(town).toEqual({ region: '440106001', tier: 'town', name: '五山街道', parent: '440106', items: 2, file: 'feeds/halls/440106001.json' });
     expect(index.counts).toEqual({ halls: 10, items: 3, offerings: halls.reduce((n: number, h: { items: number }) => n + h.items, 0) });
-    expect(index.tiers.map((t: { tier: string; items: number }) => [t.tier, t.items])).toEqual([['province', 1], ['city', 2], ['county', 1], ['town', 2], ['village', 1]]);
+    expect(index.tiers.map((t: { tier: string; items: number }) => [t.tier, t.items])).toEqual([
+      ['province', 1],
+      ['city', 2],
+      ['county', 1],
+      ['town', 2],
+      ['village', 1],
+    ]);
   });
 
   it('names, in a village hall’s feed, the body above it accepts for and the implementation codes', async () => {
@@ -53,17 +67,18 @@ describe('feeds emitter', () => {
     expect(village.offers).toHaveLength(1);
     const [item] = village.offers;
     expect(item).toMatchObject({
-      code: '440102010000', role: 'accepts',
+      code: '440102010000',
+      role: 'accepts',
       body: { region: '440106001', tier: 'town', name: '广州市天河区五山街道办事处', uscc: '114401063MAJW3QH3E' },
     });
     // The item's elements are in the tier bundle the hall feed names.
-    expect(sink.json('feeds/tiers/village.json').items.map((i: { code: string; name: string }) => [i.code, i.name])).toEqual([['440102010000', '农村村民宅基地审批']]);
-    expect(item.implementationCodes.map((c: { code: string }) => c.code)).toEqual([
-      '114401063MAJW3QH3E544010201000001',
-      '114401063MAJW3QH3E544010201000002',
+    expect(sink.json('feeds/tiers/village.json').items.map((i: { code: string; name: string }) => [i.code, i.name])).toEqual([
+      ['440102010000', '农村村民宅基地审批'],
     ]);
+    expect(item.implementationCodes.map((c: { code: string }) => c.code)).toEqual(['114401063MAJW3QH3E544010201000001', '114401063MAJW3QH3E544010201000002']);
     // No element of the item in the hall feed: editing an item rewrites no hall feed.
-    for (const key of ['name', 'type', 'department', 'sha256', 'legalBasis', 'conditions', 'materials', 'process', 'timeLimit', 'fees', 'result']) expect(item).not.toHaveProperty(key);
+    for (const key of ['name', 'type', 'department', 'sha256', 'legalBasis', 'conditions', 'materials', 'process', 'timeLimit', 'fees', 'result'])
+      expect(item).not.toHaveProperty(key);
   });
 
   it('carries local facts and the shorter local commitment into the hall feed', async () => {
@@ -131,7 +146,10 @@ describe('feeds emitter', () => {
 
 describe('feed validators compiled ahead of time', () => {
   /** The built install's validator module (npm test builds lib/ first). */
-  const built = () => import(pathToFileURL(path.join(ROOT, 'lib', 'emit', 'feeds', 'feed-validator.js')).href) as Promise<typeof import('../../src/emit/feeds/feed-validator.js')>;
+  const built = () =>
+    import(pathToFileURL(path.join(ROOT, 'lib', 'emit', 'feeds', 'feed-validator.js')).href) as Promise<
+      typeof import('../../src/emit/feeds/feed-validator.js')
+    >;
 
   /** Every feed of the fixture, and broken copies of them: a member dropped, retyped, added. */
   async function feedsToJudge() {

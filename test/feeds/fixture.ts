@@ -42,7 +42,10 @@ export const FIXTURE: Record<string, string | null> = {
     .replace('code: "440101001000"', 'code: "440102010000"')
     .replace('name: 食品经营许可', 'name: 农村村民宅基地审批')
     .replace('department: market', 'department: town-gov')
-    .replace('levels: [county]\nacceptedAt: [town]', 'levels: [town]\nacceptedAt: [village]\nhandlingItems:\n  - { suffix: "01", name: 新申请 }\n  - { suffix: "02", name: 翻建 }')
+    .replace(
+      'levels: [county]\nacceptedAt: [town]',
+      'levels: [town]\nacceptedAt: [village]\nhandlingItems:\n  - { suffix: "01", name: 新申请 }\n  - { suffix: "02", name: 翻建 }',
+    )
     .replace(/^criteria:[\s\S]*$/m, ''),
   // Decided by the province, accepted at city halls.
   'items/province.yaml': sampleItem()

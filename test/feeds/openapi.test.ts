@@ -33,7 +33,15 @@ function typeCheck(dir: string, files: Record<string, string>): string[] {
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   const program = ts.createProgram(
     Object.keys(files).map((f) => path.join(dir, f)),
-    { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, resolveJsonModule: true, skipLibCheck: true },
+    {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      resolveJsonModule: true,
+      skipLibCheck: true,
+    },
   );
   return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
@@ -46,7 +54,16 @@ describe('openapi.json', () => {
       expect(result.errors ?? [], dir).toEqual([]);
       expect(result.valid).toBe(true);
       expect(doc.openapi).toBe('3.1.0');
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/feeds/halls/{region}.json', '/feeds/items/{code}.json', '/feeds/tiers/{tier}.json', '/changes.json', '/manifest.json', '/codes/labels.json']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/feeds/halls/{region}.json',
+          '/feeds/items/{code}.json',
+          '/feeds/tiers/{tier}.json',
+          '/changes.json',
+          '/manifest.json',
+          '/codes/labels.json',
+        ]),
+      );
     }
     expect(read(based, 'openapi.json').servers).toEqual([{ url: BASE }]);
   });

@@ -84,7 +84,12 @@ describe('feeds v2 of the sample catalog', () => {
     expect(Object.fromEntries(tiers)).toEqual({ province: 1, city: 21, county: 122, town: 1757, village: 26_842 });
     expect(offerings).toBe(index.counts.offerings);
     const guangzhou = readJson('feeds/index/halls/440100.json');
-    expect(guangzhou.halls.find((h: { region: string }) => h.region === '440106')).toMatchObject({ tier: 'county', name: '天河区', parent: '440100', file: 'feeds/halls/440106.json' });
+    expect(guangzhou.halls.find((h: { region: string }) => h.region === '440106')).toMatchObject({
+      tier: 'county',
+      name: '天河区',
+      parent: '440100',
+      file: 'feeds/halls/440106.json',
+    });
     const items = index.items.flatMap((p: { file: string }) => readJson(p.file).items);
     expect(items).toHaveLength(44);
   });
@@ -221,8 +226,12 @@ describe('catalog.sqlite of the sample, read with the sqlite3 shell', () => {
 
   it('lists the items of a hall, with role and deciding body, as the hall feed does', () => {
     const feed = readJson('feeds/halls/440106001001.json');
-    const rows = sql("SELECT o.item_code, o.role, o.body_uscc, i.name FROM offerings o JOIN items i ON i.code = o.item_code WHERE o.region = '440106001001' ORDER BY o.item_code");
-    expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual(feed.offers.map((o: { code: string; role: string; body: { uscc: string } }) => [o.code, o.role, o.body.uscc]));
+    const rows = sql(
+      "SELECT o.item_code, o.role, o.body_uscc, i.name FROM offerings o JOIN items i ON i.code = o.item_code WHERE o.region = '440106001001' ORDER BY o.item_code",
+    );
+    expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual(
+      feed.offers.map((o: { code: string; role: string; body: { uscc: string } }) => [o.code, o.role, o.body.uscc]),
+    );
     expect(rows.every((r) => r[3]!.length > 0)).toBe(true);
   });
 

@@ -36,7 +36,10 @@ describe('a build killed with SIGKILL while drawing flowcharts', () => {
     const tmp = tempDir('licat-tmp-');
     const out = path.join(tempDir(), 'dist');
     const env = { ...process.env, TMPDIR: tmp, LICAT_LANG: 'en', NO_COLOR: '1' };
-    const child = spawn(process.execPath, [BIN, 'build', catalog, '--out', out, '--only', 'flowcharts', '--no-cache'], { stdio: ['ignore', 'ignore', 'pipe'], env });
+    const child = spawn(process.execPath, [BIN, 'build', catalog, '--out', out, '--only', 'flowcharts', '--no-cache'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env,
+    });
     const profileOf = `licat-chromium-${child.pid}-`;
     let stderr = '';
     let browsers: number[] = [];

@@ -10,7 +10,9 @@ const expected = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8'
 
 describe('hostile corpus: every file gets its located diagnostic, never a crash', () => {
   it('lists every fixture file in expected.json', () => {
-    const files = readdirSync(DIR).filter((f) => f !== 'expected.json').sort();
+    const files = readdirSync(DIR)
+      .filter((f) => f !== 'expected.json')
+      .sort();
     expect(files).toEqual(Object.keys(expected).sort());
   });
 
@@ -51,7 +53,10 @@ describe('hostile corpus: every file gets its located diagnostic, never a crash'
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { problems: Array<{ file: string; rule: string }> };
     for (const [name, { rule }] of Object.entries(expected)) {
-      expect(report.problems.filter((p) => p.file.endsWith(`/items/${name}`)).map((p) => p.rule), name).toContain(rule);
+      expect(
+        report.problems.filter((p) => p.file.endsWith(`/items/${name}`)).map((p) => p.rule),
+        name,
+      ).toContain(rule);
     }
   });
 });

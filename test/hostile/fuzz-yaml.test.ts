@@ -98,7 +98,9 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   value.map((v): Mutation => ({ kind: 'set', value: v })),
   fc.integer({ min: 1, max: 120 }).map((depth): Mutation => ({ kind: 'nest', depth })),
   fc.record({ text: fc.string({ unit: 'binary', maxLength: 30 }), uses: fc.integer({ min: 2, max: 300 }) }).map((r): Mutation => ({ kind: 'alias', ...r })),
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', '', ' ', '\u202e', 'a\nb').map((key): Mutation => ({ kind: 'rename', key })),
+  fc
+    .constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', '', ' ', '\u202e', 'a\nb')
+    .map((key): Mutation => ({ kind: 'rename', key })),
 );
 
 /** Mutated files of one kind: the base parsed, mutated at a random path, written back. */
@@ -134,7 +136,14 @@ describe('fuzz: mutated catalog files always end in located diagnostics', () => 
   it('region tables with random rows', () => {
     const row = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 40 }),
-      fc.tuple(fc.stringMatching(/^\d{2,12}$/), fc.string({ maxLength: 6 }), fc.constantFrom('province', 'city', 'county', 'town', 'village', 'x'), fc.stringMatching(/^\d{0,12}$/)).map((cells) => cells.join(',')),
+      fc
+        .tuple(
+          fc.stringMatching(/^\d{2,12}$/),
+          fc.string({ maxLength: 6 }),
+          fc.constantFrom('province', 'city', 'county', 'town', 'village', 'x'),
+          fc.stringMatching(/^\d{0,12}$/),
+        )
+        .map((cells) => cells.join(',')),
     );
     fc.assert(
       fc.property(fc.array(row, { maxLength: 20 }), fc.boolean(), (rows, keepBase) => {

@@ -68,7 +68,12 @@ describe('the region table', () => {
 
   it('a table without a province, or with two, is an error', () => {
     const noProvince = BASE['regions/test.csv']!.replace('440000,广东省,province,\n', '').replace('440100,广州市,city,440000', '440100,广州市,city,');
-    expect(rules({ 'regions/test.csv': noProvince })).toContainEqual(['schema', 'catalog/regions/test.csv', 1, 'the region table has no province (a row of tier province)']);
+    expect(rules({ 'regions/test.csv': noProvince })).toContainEqual([
+      'schema',
+      'catalog/regions/test.csv',
+      1,
+      'the region table has no province (a row of tier province)',
+    ]);
     const two = BASE['regions/test.csv'] + '450000,广西壮族自治区,province,\n';
     expect(rules({ 'regions/test.csv': two }).map((r) => r.slice(0, 3))).toContainEqual(['schema', 'catalog/regions/test.csv', 7]);
   });
@@ -87,9 +92,12 @@ describe('the region table', () => {
   });
 
   it('validate and build exit 1 on a catalog whose regions folder is missing or holds an empty file', () => {
-    for (const setup of [(dir: string) => rmSync(path.join(dir, 'regions'), { recursive: true }), (dir: string) => {
-      for (const f of readdirSync(path.join(dir, 'regions'))) writeFileSync(path.join(dir, 'regions', f), '');
-    }]) {
+    for (const setup of [
+      (dir: string) => rmSync(path.join(dir, 'regions'), { recursive: true }),
+      (dir: string) => {
+        for (const f of readdirSync(path.join(dir, 'regions'))) writeFileSync(path.join(dir, 'regions', f), '');
+      },
+    ]) {
       const dir = writeSmallCatalog();
       setup(dir);
       const v = licat(['validate', dir, '--format', 'json', '--lang', 'en']);
@@ -122,10 +130,14 @@ describe('maps keyed by user text', () => {
   });
 
   it('constructor and prototype are ordinary department kinds', () => {
-    const departments = BASE['departments.yaml']!
-      .replace('kinds:\n', 'kinds:\n  constructor: { name: 构造局 }\n  prototype: { name: 原型局 }\n')
-      .replace('bodies:\n', 'bodies:\n  constructor:\n    "440000": { name: 广东省构造局, uscc: "11440000MB2D0164XH" }\n');
-    const item = sampleItem().replace('department: market', 'department: constructor').replace('levels: [county]', 'levels: [province]').replace('acceptedAt: [town]\n', '');
+    const departments = BASE['departments.yaml']!.replace('kinds:\n', 'kinds:\n  constructor: { name: 构造局 }\n  prototype: { name: 原型局 }\n').replace(
+      'bodies:\n',
+      'bodies:\n  constructor:\n    "440000": { name: 广东省构造局, uscc: "11440000MB2D0164XH" }\n',
+    );
+    const item = sampleItem()
+      .replace('department: market', 'department: constructor')
+      .replace('levels: [county]', 'levels: [province]')
+      .replace('acceptedAt: [town]\n', '');
     const r = checkInline({ 'departments.yaml': departments, 'items/x.yaml': item });
     expect(r.diagnostics.filter((d) => d.rule === 'department-unknown' || d.rule === 'schema')).toEqual([]);
     expect(Object.keys(r.catalog.departments!.kinds)).toEqual(['constructor', 'prototype', 'market']);
@@ -146,7 +158,9 @@ describe('command-line values', () => {
       expect(oneLine(r.stderr), time).toHaveLength(1);
       expect(r.stderr).toContain('--build-time');
     }
-    expect(licat(['build', dir, '--out', path.join(dir, '..', 'dist'), '--only', 'feeds', '--quiet', '--build-time', '2024-02-29T23:59:59+08:00']).code).toBe(0);
+    expect(licat(['build', dir, '--out', path.join(dir, '..', 'dist'), '--only', 'feeds', '--quiet', '--build-time', '2024-02-29T23:59:59+08:00']).code).toBe(
+      0,
+    );
   }, 60_000);
 
   it('LICAT_WORKERS must be a whole number from 0 to 64, else exit 2 in one line', () => {
@@ -177,7 +191,9 @@ describe('processes: edges and steps per process', () => {
     const links = (r: ReturnType<typeof checkInline>) => r.diagnostics.filter((d) => d.rule === 'process-graph').map((d) => [d.path, d.message.en]);
     // 101 steps in a chain: 101 links, plus 2 more on each of the first k steps.
     const over = checkInline({ 'items/x.yaml': longProcess(100, 100) });
-    expect(links(over)).toEqual([['/process/steps', `the process has 301 links (next and branches); the limit is ${MAX_PROCESS_EDGES}, beyond which no flowchart can be drawn`]]);
+    expect(links(over)).toEqual([
+      ['/process/steps', `the process has 301 links (next and branches); the limit is ${MAX_PROCESS_EDGES}, beyond which no flowchart can be drawn`],
+    ]);
     expect(over.diagnostics.find((d) => d.rule === 'process-graph')!.line).toBeGreaterThan(1);
     const at = checkInline({ 'items/x.yaml': longProcess(100, 99) + '' });
     expect(links(at).filter(([, m]) => m!.includes('limit'))).toEqual([]);
@@ -195,11 +211,12 @@ describe('processes: edges and steps per process', () => {
     expect(r.stderr).not.toContain('Edge limit exceeded');
   }, 60_000);
 
-  it("Mermaid draws a process at the limit (with a special-procedures box), and its own limit is just above", async () => {
+  it('Mermaid draws a process at the limit (with a special-procedures box), and its own limit is just above', async () => {
     const executable = await findChromium();
     if (!executable) throw new Error('this test needs Chromium');
     const steps: Item['process']['steps'] = [{ id: 'apply', name: '申请', next: ['s1'] }];
-    for (let i = 1; i <= 100; i++) steps.push({ id: `s${i}`, name: `审查${i}`, next: Array(i === 100 ? 1 : 3).fill(i === 100 ? 'end' : `s${i + 1}`) as string[] });
+    for (let i = 1; i <= 100; i++)
+      steps.push({ id: `s${i}`, name: `审查${i}`, next: Array(i === 100 ? 1 : 3).fill(i === 100 ? 'end' : `s${i + 1}`) as string[] });
     steps.push({ id: 'end', name: '送达' });
     steps[1]!.next!.push('s2');
     expect(processEdgeCount(steps)).toBe(MAX_PROCESS_EDGES);

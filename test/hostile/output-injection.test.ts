@@ -74,7 +74,10 @@ describe('safe text', () => {
 describe('output stays linear in the number of problems', () => {
   const N = 40_000;
   const text = Array.from({ length: 2000 }, (_, i) => `key${i}: value ${i}`).join('\n');
-  const texts = new Map([['catalog/items/generated.yaml', text], ['catalog/items/other.yaml', 'a: 1\n']]);
+  const texts = new Map([
+    ['catalog/items/generated.yaml', text],
+    ['catalog/items/other.yaml', 'a: 1\n'],
+  ]);
   const diagnostics: Diagnostic[] = Array.from({ length: N }, (_, i) => ({
     rule: 'schema',
     severity: 'error',
@@ -84,7 +87,15 @@ describe('output stays linear in the number of problems', () => {
     line: (i % 2000) + 1,
     column: 1,
   }));
-  diagnostics.push({ rule: 'schema', severity: 'warning', message: { zh: '另一个', en: 'other' }, file: 'catalog/items/other.yaml', path: '', line: 1, column: 1 });
+  diagnostics.push({
+    rule: 'schema',
+    severity: 'warning',
+    message: { zh: '另一个', en: 'other' },
+    file: 'catalog/items/other.yaml',
+    path: '',
+    line: 1,
+    column: 1,
+  });
   const context = { lang: 'en' as const, texts, summary: { files: 2, items: 0 }, color: false };
 
   for (const [name, reporter] of Object.entries(REPORTERS)) {

@@ -58,7 +58,38 @@ describe('property: no input crashes or hangs licat', () => {
 
   it('random text and random YAML-looking text always end in diagnostics', () => {
     const yamlish = fc
-      .array(fc.constantFrom('code: ', '"', "'", '[', ']', '{', '}', '- ', ': ', '&a ', '*a', '!!', '\t', '\n', '  ', '#', '|', '>', '? ', '---', '...', '%YAML', 'x', '食品', '\r\n', '\u0000', '\ufeff'), { maxLength: 80 })
+      .array(
+        fc.constantFrom(
+          'code: ',
+          '"',
+          "'",
+          '[',
+          ']',
+          '{',
+          '}',
+          '- ',
+          ': ',
+          '&a ',
+          '*a',
+          '!!',
+          '\t',
+          '\n',
+          '  ',
+          '#',
+          '|',
+          '>',
+          '? ',
+          '---',
+          '...',
+          '%YAML',
+          'x',
+          '食品',
+          '\r\n',
+          '\u0000',
+          '\ufeff',
+        ),
+        { maxLength: 80 },
+      )
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.oneof(yamlish, fc.string({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 })), (input) => {

@@ -85,16 +85,26 @@ describe('incremental feeds (the build cache)', () => {
     rmSync(path.join(out, 'feeds/halls/440106.json'));
     expect(rebuilt(buildBoth(run, catalog, out, cache, 'feed deleted'))).toBeUndefined();
     // Another build, without the cache, replaced the output in between.
-    writeFileSync(path.join(catalog, 'items/food-business.yaml'), readFileSync(path.join(catalog, 'items/food-business.yaml'), 'utf8').replace('name: 食品经营许可', 'name: 食品经营许可（新）'));
+    writeFileSync(
+      path.join(catalog, 'items/food-business.yaml'),
+      readFileSync(path.join(catalog, 'items/food-business.yaml'), 'utf8').replace('name: 食品经营许可', 'name: 食品经营许可（新）'),
+    );
     expect(licat(['build', catalog, '--only', 'feeds', '--out', out, '--no-cache', '--quiet']).code).toBe(0);
     expect(rebuilt(buildBoth(run, catalog, out, cache, 'output replaced by another build'))).toBeUndefined();
     // A build killed after writing its feeds and the cache record, before its swap: the record
     // describes folders that never became the output.
-    writeFileSync(path.join(catalog, 'items/food-business.yaml'), readFileSync(path.join(catalog, 'items/food-business.yaml'), 'utf8').replace('（新）', '（又新）'));
+    writeFileSync(
+      path.join(catalog, 'items/food-business.yaml'),
+      readFileSync(path.join(catalog, 'items/food-business.yaml'), 'utf8').replace('（新）', '（又新）'),
+    );
     const killed = await new Promise<boolean>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'bin/licat.js'), 'build', catalog, '--only', 'feeds,excel', '--out', out, '--cache-dir', cache, '--lang', 'en'], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [path.join(ROOT, 'bin/licat.js'), 'build', catalog, '--only', 'feeds,excel', '--out', out, '--cache-dir', cache, '--lang', 'en'],
+        {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
       let stderr = '';
       let sent = false;
       child.stderr.on('data', (chunk: Buffer) => {
@@ -120,7 +130,10 @@ describe('incremental feeds (the build cache)', () => {
     const itemFeed = () => readFileSync(path.join(out, 'feeds/items/440101001000.json'), 'utf8');
     /** Make the record claim that the spare's feeds are all the current output's. */
     const poison = () => {
-      const file = path.join(cache, readdirSync(cache).find((f) => f.startsWith('feeds-'))!);
+      const file = path.join(
+        cache,
+        readdirSync(cache).find((f) => f.startsWith('feeds-'))!,
+      );
       editSealed(file, 'feeds', [codeDigest(ROOT)], (record: { spare?: { diff: Record<string, string | null> } }) => {
         // The item feed and the tier bundles holding the item differ.
         expect(Object.keys(record.spare!.diff).length).toBeGreaterThan(0);
@@ -167,10 +180,14 @@ describe('incremental feeds (the build cache)', () => {
     // A copy of the installed licat to change.
     const copy = path.join(tempDir('licat-install-'), 'licat');
     mkdirSync(copy);
-    for (const name of ['bin', 'lib', 'data', 'schemas', 'templates', 'package.json']) cpSync(path.join(ROOT, name), path.join(copy, name), { recursive: true });
+    for (const name of ['bin', 'lib', 'data', 'schemas', 'templates', 'package.json'])
+      cpSync(path.join(ROOT, name), path.join(copy, name), { recursive: true });
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
     const run: Run = (args) => {
-      const r = spawnSync(process.execPath, [path.join(copy, 'bin/licat.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LICAT_LANG: '' } });
+      const r = spawnSync(process.execPath, [path.join(copy, 'bin/licat.js'), ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', LICAT_LANG: '' },
+      });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     };
     const catalog = writeSmallCatalog();
@@ -185,7 +202,10 @@ describe('incremental feeds (the build cache)', () => {
      * from (so they are built from the record, not linked): an index built from it shows it.
      */
     const poison = () => {
-      const file = path.join(cache, readdirSync(cache).find((f) => f.startsWith('feeds-'))!);
+      const file = path.join(
+        cache,
+        readdirSync(cache).find((f) => f.startsWith('feeds-'))!,
+      );
       editSealed(file, 'feeds', codes, (record: { halls: Record<string, { items: number }>; files: Record<string, { input?: string }> }) => {
         for (const hall of Object.values(record.halls)) hall.items += 1000;
         for (const entry of Object.values(record.files)) delete entry.input;

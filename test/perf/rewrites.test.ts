@@ -29,8 +29,13 @@ describe('a rebuild after editing an item offered at every village', () => {
     writeFileSync(food, readFileSync(food, 'utf8').replace(/^conditions:\n {2}- (.*)$/m, 'conditions:\n  - $1另须无不良记录。'));
     build(out);
     const after = inodes(out);
-    const rewritten = [...after].filter(([rel, ino]) => before.get(rel) !== ino).map(([rel]) => rel).sort();
-    expect(rewritten).toEqual(expect.arrayContaining(['feeds/items/440101001000.json', 'feeds/tiers/village.json', 'changes.json', 'manifest.json', 'catalog.sqlite']));
+    const rewritten = [...after]
+      .filter(([rel, ino]) => before.get(rel) !== ino)
+      .map(([rel]) => rel)
+      .sort();
+    expect(rewritten).toEqual(
+      expect.arrayContaining(['feeds/items/440101001000.json', 'feeds/tiers/village.json', 'changes.json', 'manifest.json', 'catalog.sqlite']),
+    );
     expect(rewritten.filter((f) => f.startsWith('feeds/halls/'))).toEqual([]);
     expect(rewritten.length).toBeLessThanOrEqual(10);
     expect(JSON.parse(readFileSync(path.join(out, 'changes.json'), 'utf8')).records).toEqual([{ kind: 'item', key: '440101001000', operation: 'update' }]);

@@ -28,7 +28,9 @@ describe('licat build --shard i/n and licat merge', () => {
       const all = parts.flat();
       expect(new Set(all).size).toBe(all.length);
       // licat merge writes the hall index and the root index (they need every shard's halls).
-      expect(all.sort()).toEqual([...single.keys()].filter((f) => f.startsWith('feeds/') && f !== 'feeds/index.json' && !f.startsWith('feeds/index/halls/')).sort());
+      expect(all.sort()).toEqual(
+        [...single.keys()].filter((f) => f.startsWith('feeds/') && f !== 'feeds/index.json' && !f.startsWith('feeds/index/halls/')).sort(),
+      );
       if (count > 1) for (const part of parts) expect(part.some((f) => f.startsWith('feeds/halls/'))).toBe(true);
 
       const merged = path.join(tempDir('licat-merged-'), 'dist');

@@ -17,7 +17,9 @@ describe('github', () => {
     expect(annotations).toContain(
       `::error file=catalog/items/market/food.yaml,line=${limit.line},col=${limit.column},title=time-limit-order::${limit.message.en}`,
     );
-    expect(annotations).toContain('::error file=catalog/items/market/food.yaml,line=3,col=7,title=schema::name has <b>, & and "quotes", a line\\nbreak, 100%25, a:b');
+    expect(annotations).toContain(
+      '::error file=catalog/items/market/food.yaml,line=3,col=7,title=schema::name has <b>, & and "quotes", a line\\nbreak, 100%25, a:b',
+    );
     expect(annotations.some((a) => a.startsWith('::warning file=catalog/items/market/food.yaml,') && a.includes('title=material-unused::'))).toBe(true);
     expect(annotations.some((a) => a.startsWith('::error file=catalog/halls/天河 大厅.yaml,line='))).toBe(true);
     expect(out).toContain('## licat validate');

@@ -23,7 +23,9 @@ interface Log {
   $schema: string;
   version: string;
   runs: Array<{
-    tool: { driver: { name: string; version: string; rules: Array<{ id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }> } };
+    tool: {
+      driver: { name: string; version: string; rules: Array<{ id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }> };
+    };
     results: Array<{
       ruleId: string;
       ruleIndex: number;
@@ -40,10 +42,13 @@ describe('sarif', () => {
 
   it('links each rule to its section of the published docs by an absolute URL', () => {
     const { diagnostics, context } = sampleProblems();
-    const rules = (JSON.parse(sarif(diagnostics, context)) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } } }> }).runs[0]!.tool.driver.rules;
+    const rules = (JSON.parse(sarif(diagnostics, context)) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } } }> }).runs[0]!
+      .tool.driver.rules;
     const vague = rules.find((r) => r.id === 'vague-clause')!;
     expect(vague.helpUri).toBe('https://licat.example/docs/rules.md#vague-clause');
-    const elsewhere = JSON.parse(sarif(diagnostics, { ...context, docsUrl: "https://docs.example.org/licat/" })) as { runs: Array<{ tool: { driver: { rules: Array<{ helpUri: string }> } } }> };
+    const elsewhere = JSON.parse(sarif(diagnostics, { ...context, docsUrl: 'https://docs.example.org/licat/' })) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ helpUri: string }> } } }>;
+    };
     expect(elsewhere.runs[0]!.tool.driver.rules.every((r) => r.helpUri.startsWith('https://docs.example.org/licat/rules.md#'))).toBe(true);
   });
 
@@ -113,6 +118,8 @@ describe('sarif', () => {
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const result = log.runs[0]!.results.find((x) => x.ruleId === 'time-limit-order')!;
     expect(result.level).toBe('error');
-    expect(result.locations[0]!.physicalLocation.region.startLine).toBe(readFileSync(file, 'utf8').split('\n').indexOf('  promised: { value: 25, unit: working-day }') + 1);
+    expect(result.locations[0]!.physicalLocation.region.startLine).toBe(
+      readFileSync(file, 'utf8').split('\n').indexOf('  promised: { value: 25, unit: working-day }') + 1,
+    );
   });
 });

@@ -76,11 +76,17 @@ describe('licat validate --write-baseline / --baseline', () => {
     expect(fresh.problems.map((p) => p.rule)).toEqual(['online-visits', 'visits-reason']);
 
     // The fixed problem leaves a stale entry, reported as a warning at its line in the baseline.
-    writeFileSync(file, readFileSync(file, 'utf8').replace('  visits: 1\n', '  visits: 0\n').replace('{ value: 25, unit: working-day }', '{ value: 10, unit: working-day }'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('  visits: 1\n', '  visits: 0\n').replace('{ value: 25, unit: working-day }', '{ value: 10, unit: working-day }'),
+    );
     const stale = licat(['validate', rel, '--format', 'json', '--baseline', baseline, '--max-warnings', '0']);
     const report = json(stale.stdout);
     expect(report.problems.map((p) => [p.rule, p.severity])).toEqual([['baseline-stale', 'warning']]);
-    const line = readFileSync(baseline, 'utf8').split('\n').findIndex((l) => l.includes('"time-limit-order"')) + 1;
+    const line =
+      readFileSync(baseline, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"time-limit-order"')) + 1;
     expect(report.problems[0]).toMatchObject({ file: `${rel}/licat-baseline.json`, line });
     expect(stale.code).toBe(1);
   });
@@ -116,7 +122,9 @@ describe('paths in sarif and github', () => {
     const repo = path.dirname(dir);
     mkdirSync(path.join(repo, '.git'));
     const sarif = licat(['validate', '.', '--format', 'sarif'], { cwd: dir });
-    const log = JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    const log = JSON.parse(sarif.stdout) as {
+      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    };
     const uris = log.runs[0]!.results.map((r) => `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}`);
     expect(uris).toContain('time-limit-order catalog/items/market/food-business.yaml');
     const github = licat(['validate', '.', '--format', 'github'], { cwd: dir });

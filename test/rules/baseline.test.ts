@@ -68,7 +68,14 @@ describe('baseline', () => {
     const text = renderBaseline([a, b, c]);
     const r = applyBaseline([a, c], parseBaseline(text).baseline!, { file: 'licat-baseline.json' });
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ rule: 'baseline-stale', severity: 'warning', file: 'licat-baseline.json', line: 4, column: 5, path: '/problems/0' });
+    expect(r.diagnostics[0]).toMatchObject({
+      rule: 'baseline-stale',
+      severity: 'warning',
+      file: 'licat-baseline.json',
+      line: 4,
+      column: 5,
+      path: '/problems/0',
+    });
     expect(r.diagnostics[0]!.message.en).toContain('catalog/items/a.yaml material-unused /materials/2');
     expect(applyBaseline([a, c], parseBaseline(text).baseline!, { file: 'x', setting: 'off' }).diagnostics).toEqual([]);
     expect(applyBaseline([a, c], parseBaseline(text).baseline!, { file: 'x', setting: 'error' }).diagnostics[0]!.severity).toBe('error');
@@ -89,7 +96,9 @@ describe('baseline', () => {
 
   it('explains a malformed baseline file', () => {
     expect(parseBaseline('{').error?.en).toContain('not valid JSON');
-    expect(parseBaseline('{"version": 3, "problems": []}').error?.en).toBe('a baseline file is { "version": 2, "problems": [...] }; regenerate it with --write-baseline');
+    expect(parseBaseline('{"version": 3, "problems": []}').error?.en).toBe(
+      'a baseline file is { "version": 2, "problems": [...] }; regenerate it with --write-baseline',
+    );
     expect(parseBaseline('{"version": 2, "problems": [{"file": "a"}]}').error?.en).toBe('baseline entry 1 needs string file, rule and at');
     expect(parseBaseline('{"version": 1, "problems": [{"file": "a"}]}').error?.en).toBe('baseline entry 1 needs string file, rule and path');
   });
@@ -135,7 +144,10 @@ describe('baseline on a real item', () => {
       .replace(/ {2}- id: old-permit\n( {4}.*\n){4}/, '')
       .replace('materials:\n', 'materials:\n  - id: extra-form\n    name: 补充申请表\n    necessity: required\n    forms: [paper]\n    source: applicant\n')
       .replace(/\nconditions:/, '\n_:')
-      .replace('  - id: business-licence\n', '  - id: old-permit\n    name: 原许可证\n    necessity: required\n    forms: [paper]\n    source: applicant\n  - id: business-licence\n')
+      .replace(
+        '  - id: business-licence\n',
+        '  - id: old-permit\n    name: 原许可证\n    necessity: required\n    forms: [paper]\n    source: applicant\n  - id: business-licence\n',
+      )
       .replace('\n_:', '\nconditions:')
       .replace('materials: [application-form,', 'materials: [extra-form, application-form,');
     const after = checkInline({ 'items/a.yaml': inserted });

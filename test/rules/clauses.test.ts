@@ -22,7 +22,15 @@ describe('term lists', () => {
 
   it('prefer the longest overlapping match, tolerate spaces in literal phrases and honour allow', () => {
     const list = parseTerms(
-      ['rule: catch-all-clause', 'description: test', 'allow: [其他材料清单]', 'terms:', '  - { match: 其他材料, instead: { zh: 列出, en: list } }', '  - { pattern: "其他相关材料", instead: { zh: 列出, en: list } }', ''].join('\n'),
+      [
+        'rule: catch-all-clause',
+        'description: test',
+        'allow: [其他材料清单]',
+        'terms:',
+        '  - { match: 其他材料, instead: { zh: 列出, en: list } }',
+        '  - { pattern: "其他相关材料", instead: { zh: 列出, en: list } }',
+        '',
+      ].join('\n'),
       'test.yaml',
     );
     expect(findTerms('提交其他相关材料', list).map((m) => m.phrase)).toEqual(['其他相关材料']);
@@ -51,7 +59,11 @@ describe('catch-all-clause', () => {
   });
 
   it('reports "other materials" in a material name and in a note', () => {
-    const text = edit(edit(item, '    name: 食品安全管理制度文本', '    name: 食品安全管理制度文本及其他相关材料'), '    note: 通过电子证照库调取，申请人无需提交。', '    note: 审批机关要求提交的其他材料一并提交。');
+    const text = edit(
+      edit(item, '    name: 食品安全管理制度文本', '    name: 食品安全管理制度文本及其他相关材料'),
+      '    note: 通过电子证照库调取，申请人无需提交。',
+      '    note: 审批机关要求提交的其他材料一并提交。',
+    );
     expect(hits({ [F]: text }, 'catch-all-clause')).toEqual([
       { file: FILE, ...at(text, 'note: 审批', 6), path: '/materials/1/note' },
       { file: FILE, ...at(text, '食品安全管理制度文本及'), path: '/materials/3/name' },
@@ -83,7 +95,11 @@ describe('vague-clause', () => {
   });
 
   it('reports a material condition and a criterion subject', () => {
-    const text = edit(edit(item, '    condition: 委托他人代为办理的', '    condition: 视情况提交'), '    subject: 经营场所与污染源的距离', '    subject: 经营场所与污染源的距离较大时');
+    const text = edit(
+      edit(item, '    condition: 委托他人代为办理的', '    condition: 视情况提交'),
+      '    subject: 经营场所与污染源的距离',
+      '    subject: 经营场所与污染源的距离较大时',
+    );
     expect(hits({ [F]: text }, 'vague-clause').map((d) => d.path)).toEqual(['/materials/4/condition', '/criteria/0/subject']);
   });
 
@@ -95,5 +111,7 @@ describe('vague-clause', () => {
 });
 
 function checkSeverities(text: string): string[] {
-  return checkInline({ [F]: text }).diagnostics.filter((d) => d.rule === 'vague-clause').map((d) => d.severity);
+  return checkInline({ [F]: text })
+    .diagnostics.filter((d) => d.rule === 'vague-clause')
+    .map((d) => d.severity);
 }

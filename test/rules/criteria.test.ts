@@ -5,17 +5,18 @@ import { at, edit, hits, messages } from './at.js';
 const item = sampleItem();
 const F = 'items/food.yaml';
 const FILE = 'catalog/items/food.yaml';
-const RANGES = [
-  '      - { min: 25, unit: 米, outcome: 该项核查通过 }',
-  '      - { max: 25, unit: 米, outcome: 该项核查不通过，作出不予许可决定 }',
-].join('\n');
+const RANGES = ['      - { min: 25, unit: 米, outcome: 该项核查通过 }', '      - { max: 25, unit: 米, outcome: 该项核查不通过，作出不予许可决定 }'].join('\n');
 const withRanges = (...ranges: string[]) => edit(item, RANGES, ranges.map((r) => `      - ${r}`).join('\n'));
 const withRule = (rule: string) => edit(item, '    ranges:\n' + RANGES, `    rule: ${rule}`);
 
 describe('criteria-overlap', () => {
   it('accepts ranges that meet exactly: [-∞, 25) and [25, +∞)', () => {
     expect(hits({ [F]: item }, 'criteria-overlap')).toEqual([]);
-    const text = withRanges('{ max: 10, unit: 米, outcome: 不予许可 }', '{ min: 10, max: 25, unit: 米, outcome: 整改后复查 }', '{ min: 25, unit: 米, outcome: 通过 }');
+    const text = withRanges(
+      '{ max: 10, unit: 米, outcome: 不予许可 }',
+      '{ min: 10, max: 25, unit: 米, outcome: 整改后复查 }',
+      '{ min: 25, unit: 米, outcome: 通过 }',
+    );
     expect(hits({ [F]: text }, 'criteria-overlap')).toEqual([]);
   });
 
@@ -34,7 +35,11 @@ describe('criteria-overlap', () => {
   });
 
   it('reports an empty range and mixed units', () => {
-    const empty = withRanges('{ min: 25, max: 25, unit: 米, outcome: 通过 }', '{ max: 25, unit: 米, outcome: 不予许可 }', '{ min: 25, unit: 米, outcome: 通过 }');
+    const empty = withRanges(
+      '{ min: 25, max: 25, unit: 米, outcome: 通过 }',
+      '{ max: 25, unit: 米, outcome: 不予许可 }',
+      '{ min: 25, unit: 米, outcome: 通过 }',
+    );
     expect(hits({ [F]: empty }, 'criteria-overlap')).toEqual([{ file: FILE, ...at(empty, '{ min: 25, max: 25'), path: '/criteria/0/ranges/0' }]);
     const units = withRanges('{ min: 25, unit: 米, outcome: 通过 }', '{ max: 25, unit: 公里, outcome: 不予许可 }');
     expect(hits({ [F]: units }, 'criteria-overlap')).toEqual([{ file: FILE, ...at(units, '{ max: 25, unit: 公里'), path: '/criteria/0/ranges/1' }]);

@@ -24,25 +24,43 @@ describe('level-tier', () => {
   });
 
   it('accepts a hall offering the item at a tier where it is decided or accepted', () => {
-    const files = { [F]: item, 'halls/440106.yaml': hall('440106', 'items:', '  "440101001000": { window: 3 号窗口 }'), 'halls/440106001.yaml': hall('440106001', 'items:', '  "440101001000": { window: 综合窗口 }') };
+    const files = {
+      [F]: item,
+      'halls/440106.yaml': hall('440106', 'items:', '  "440101001000": { window: 3 号窗口 }'),
+      'halls/440106001.yaml': hall('440106001', 'items:', '  "440101001000": { window: 综合窗口 }'),
+    };
     expect(hits(files, 'level-tier')).toEqual([]);
   });
 
   it('reports a hall offering the item at a tier outside its levels, at the item key', () => {
     const text = hall('440100', 'items:', '  "440101001000": { window: 3 号窗口 }');
-    expect(hits({ [F]: item, 'halls/440100.yaml': text }, 'level-tier')).toEqual([{ file: 'catalog/halls/440100.yaml', ...at(text, '"440101001000"'), path: '/items/440101001000' }]);
+    expect(hits({ [F]: item, 'halls/440100.yaml': text }, 'level-tier')).toEqual([
+      { file: 'catalog/halls/440100.yaml', ...at(text, '"440101001000"'), path: '/items/440101001000' },
+    ]);
   });
 });
 
 describe('unified-override', () => {
   it('accepts local facts and a local promise', () => {
-    const text = hall('440106', 'address: 天河北路 1 号', 'items:', '  "440101001000": { window: 3 号窗口, promised: { value: 5, unit: working-day }, note: 周六上午也受理 }');
+    const text = hall(
+      '440106',
+      'address: 天河北路 1 号',
+      'items:',
+      '  "440101001000": { window: 3 号窗口, promised: { value: 5, unit: working-day }, note: 周六上午也受理 }',
+    );
     expect(hits({ [F]: item, 'halls/440106.yaml': text }, 'unified-override')).toEqual([]);
     expect(hits({ [F]: item, 'halls/440106.yaml': text }, 'schema')).toEqual([]);
   });
 
   it('reports a unified element set for an item, at that key', () => {
-    const text = hall('440106', 'items:', '  "440101001000":', '    window: 3 号窗口', '    timeLimit: { promised: { value: 5, unit: working-day } }', '    fees: []');
+    const text = hall(
+      '440106',
+      'items:',
+      '  "440101001000":',
+      '    window: 3 号窗口',
+      '    timeLimit: { promised: { value: 5, unit: working-day } }',
+      '    fees: []',
+    );
     expect(hits({ [F]: item, 'halls/440106.yaml': text }, 'unified-override')).toEqual([
       { file: 'catalog/halls/440106.yaml', ...at(text, 'timeLimit'), path: '/items/440101001000/timeLimit' },
       { file: 'catalog/halls/440106.yaml', ...at(text, 'fees'), path: '/items/440101001000/fees' },
@@ -51,7 +69,9 @@ describe('unified-override', () => {
 
   it('reports a unified element at the top of a hall file', () => {
     const text = hall('440106', 'materials: []');
-    expect(hits({ [F]: item, 'halls/440106.yaml': text }, 'unified-override')).toEqual([{ file: 'catalog/halls/440106.yaml', ...at(text, 'materials'), path: '/materials' }]);
+    expect(hits({ [F]: item, 'halls/440106.yaml': text }, 'unified-override')).toEqual([
+      { file: 'catalog/halls/440106.yaml', ...at(text, 'materials'), path: '/materials' },
+    ]);
   });
 
   it('honours elements a catalog adds to unified', () => {
@@ -61,13 +81,21 @@ describe('unified-override', () => {
       { file: 'catalog/halls/440106.yaml', ...at(text, 'handling'), path: '/items/440101001000/handling' },
     ]);
     // Without it, the same key is merely unknown.
-    expect(hits({ [F]: item, 'halls/440106.yaml': text }, 'schema')).toEqual([{ file: 'catalog/halls/440106.yaml', ...at(text, 'handling'), path: '/items/440101001000/handling' }]);
+    expect(hits({ [F]: item, 'halls/440106.yaml': text }, 'schema')).toEqual([
+      { file: 'catalog/halls/440106.yaml', ...at(text, 'handling'), path: '/items/440101001000/handling' },
+    ]);
   });
 });
 
 describe('not-in-catalog', () => {
   it('accepts halls that list catalog items only', () => {
-    const text = hall('440106', 'items:', '  "440101001000": { window: 3 号窗口 }', 'notOffered:', '  - { code: "440101001000", reason: 本区由区市场监管局统一受理 }');
+    const text = hall(
+      '440106',
+      'items:',
+      '  "440101001000": { window: 3 号窗口 }',
+      'notOffered:',
+      '  - { code: "440101001000", reason: 本区由区市场监管局统一受理 }',
+    );
     expect(hits({ [F]: item, 'halls/440106.yaml': text }, 'not-in-catalog')).toEqual([]);
   });
 

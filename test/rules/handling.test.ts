@@ -73,7 +73,11 @@ describe('legal-basis-missing', () => {
   });
 
   it('does not require an article of items that are not licensing', () => {
-    const text = edit(edit(edit(item, '    article: 第三十五条', '    article: 全文'), '    article: 第二条', '    article: 全文'), 'type: "01"', 'type: "20"').replace('"440101001000"', '"442001001000"');
+    const text = edit(
+      edit(edit(item, '    article: 第三十五条', '    article: 全文'), '    article: 第二条', '    article: 全文'),
+      'type: "01"',
+      'type: "20"',
+    ).replace('"440101001000"', '"442001001000"');
     expect(hits({ [F]: text }, 'legal-basis-missing')).toEqual([]);
   });
 });

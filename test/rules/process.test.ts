@@ -34,7 +34,11 @@ describe('process-graph', () => {
 
   it('reports a decision with a single branch at branches', () => {
     const text = edit(item, BRANCHES, '      branches:\n        准予许可: issue\n');
-    expect(hits({ [F]: text }, 'process-graph')).toContainEqual({ file: FILE, ...at(text, 'branches:\n        准予许可: issue\n    - id: issue'), path: '/process/steps/3/branches' });
+    expect(hits({ [F]: text }, 'process-graph')).toContainEqual({
+      file: FILE,
+      ...at(text, 'branches:\n        准予许可: issue\n    - id: issue'),
+      path: '/process/steps/3/branches',
+    });
   });
 
   it('reports a duplicate step id at the second one', () => {
@@ -45,7 +49,11 @@ describe('process-graph', () => {
 
   it('reports a loop that never reaches an end', () => {
     // issue and refuse lead back to review: no step ends the process.
-    const loop = edit(edit(item, '      name: 制证送达\n', '      name: 制证送达\n      next: [review]\n'), '      name: 书面告知不予许可理由\n', '      name: 书面告知不予许可理由\n      next: [review]\n');
+    const loop = edit(
+      edit(item, '      name: 制证送达\n', '      name: 制证送达\n      next: [review]\n'),
+      '      name: 书面告知不予许可理由\n',
+      '      name: 书面告知不予许可理由\n      next: [review]\n',
+    );
     expect(hits({ [F]: loop }, 'process-graph')).toEqual([{ file: FILE, ...at(loop, 'steps:\n'), path: '/process/steps' }]);
     expect(messages({ [F]: loop }, 'process-graph')[0]).toContain('the process has no end');
     // With an end elsewhere, the steps caught in the loop are reported.
@@ -54,7 +62,11 @@ describe('process-graph', () => {
   });
 
   it('reports a licensing process of fewer than five steps', () => {
-    const short = edit(edit(edit(item, '    step: review\n', ''), '      next: [review]\n', '      next: [decide]\n'), "    - id: review\n      name: 审查（含现场核查）\n      role: 审查人员\n      office: 食品经营许可科\n      limit: { value: 5, unit: working-day }\n      next: [decide]\n", '');
+    const short = edit(
+      edit(edit(item, '    step: review\n', ''), '      next: [review]\n', '      next: [decide]\n'),
+      '    - id: review\n      name: 审查（含现场核查）\n      role: 审查人员\n      office: 食品经营许可科\n      limit: { value: 5, unit: working-day }\n      next: [decide]\n',
+      '',
+    );
     const r = checkInline({ [F]: short }).catalog.items[0]!.item;
     expect(r.process.steps).toHaveLength(5);
     expect(hits({ [F]: short }, 'process-graph')).toEqual([]);
@@ -80,7 +92,12 @@ describe('material-unknown', () => {
 
   it('reports two materials with one id', () => {
     const text = edit(item, '  - id: site-layout\n', '  - id: business-licence\n');
-    expect(hits({ [F]: text }, 'material-unknown')).toContainEqual({ file: FILE, line: at(text, '    name: 经营场所平面布局图').line - 1, column: 9, path: '/materials/2/id' });
+    expect(hits({ [F]: text }, 'material-unknown')).toContainEqual({
+      file: FILE,
+      line: at(text, '    name: 经营场所平面布局图').line - 1,
+      column: 9,
+      path: '/materials/2/id',
+    });
   });
 });
 

@@ -64,12 +64,16 @@ describe('instant-consistency', () => {
 
   it('reports an instant promise of a promised item, at the unit', () => {
     const text = edit(item, PROMISED, '  promised: { value: 0, unit: instant }');
-    expect(hits({ [F]: text }, 'instant-consistency')).toEqual([{ file: 'catalog/items/food.yaml', ...at(text, 'instant }'), path: '/timeLimit/promised/unit' }]);
+    expect(hits({ [F]: text }, 'instant-consistency')).toEqual([
+      { file: 'catalog/items/food.yaml', ...at(text, 'instant }'), path: '/timeLimit/promised/unit' },
+    ]);
   });
 
   it('reports an instant limit whose value is not 0', () => {
     const text = edit(edit(item, '  kind: promised', '  kind: instant'), PROMISED, '  promised: { value: 3, unit: instant }');
-    expect(hits({ [F]: text }, 'instant-consistency')).toEqual([{ file: 'catalog/items/food.yaml', ...at(text, '3, unit: instant'), path: '/timeLimit/promised/value' }]);
+    expect(hits({ [F]: text }, 'instant-consistency')).toEqual([
+      { file: 'catalog/items/food.yaml', ...at(text, '3, unit: instant'), path: '/timeLimit/promised/value' },
+    ]);
   });
 });
 
@@ -80,15 +84,25 @@ describe('process-time-budget', () => {
 
   it('follows the longest branch and reports the sum at promised', () => {
     // The refusal branch now takes 3 days: 1 + 5 + 2 + 3 = 11 > 10.
-    const text = edit(item, "      name: 书面告知不予许可理由\n      role: 窗口出件人员\n      limit: { value: 1, unit: working-day }", "      name: 书面告知不予许可理由\n      role: 窗口出件人员\n      limit: { value: 3, unit: working-day }");
-    expect(hits({ [F]: text }, 'process-time-budget')).toEqual([{ file: 'catalog/items/food.yaml', ...at(text, '{ value: 10, unit: working-day }\n  note'), path: '/timeLimit/promised' }]);
+    const text = edit(
+      item,
+      '      name: 书面告知不予许可理由\n      role: 窗口出件人员\n      limit: { value: 1, unit: working-day }',
+      '      name: 书面告知不予许可理由\n      role: 窗口出件人员\n      limit: { value: 3, unit: working-day }',
+    );
+    expect(hits({ [F]: text }, 'process-time-budget')).toEqual([
+      { file: 'catalog/items/food.yaml', ...at(text, '{ value: 10, unit: working-day }\n  note'), path: '/timeLimit/promised' },
+    ]);
     expect(messages({ [F]: text }, 'process-time-budget')[0]).toContain(
       '(accept 1 working day → review 5 working days → decide 2 working days → refuse 3 working days) add up to 11 working days, more than the promised 10 working days',
     );
   });
 
   it('cuts a loop back for correction instead of counting it forever', () => {
-    const text = edit(item, '      branches:\n        准予许可: issue\n        不予许可: refuse', '      branches:\n        准予许可: issue\n        不予许可: refuse\n        补正后重审: review');
+    const text = edit(
+      item,
+      '      branches:\n        准予许可: issue\n        不予许可: refuse',
+      '      branches:\n        准予许可: issue\n        不予许可: refuse\n        补正后重审: review',
+    );
     expect(hits({ [F]: text }, 'process-time-budget')).toEqual([]);
   });
 });

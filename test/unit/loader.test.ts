@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkInline, sampleItem } from '../inline.js';
 
-
 const only = (r: ReturnType<typeof checkInline>) => r.diagnostics.map((d) => ({ rule: d.rule, line: d.line, column: d.column, path: d.path }));
 
 describe('loader', () => {
@@ -80,7 +79,10 @@ describe('loader', () => {
 
   it('refuses an alias bomb quickly', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 9; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      );
     const started = Date.now();
     const r = checkInline({ 'items/bomb.yaml': lines.join('\n') + '\n' });
     expect(Date.now() - started).toBeLessThan(5000);

@@ -16,7 +16,11 @@ describe('published JSON Schemas', () => {
 
   it('leave no stale file in schemas/', () => {
     const names = rendered.map(([n]) => n).sort();
-    expect(readdirSync(path.join(ROOT, 'schemas')).filter((f) => f.endsWith('.json')).sort()).toEqual(names);
+    expect(
+      readdirSync(path.join(ROOT, 'schemas'))
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(names);
   });
 
   it('carry a Chinese title and a description on every item field', () => {

@@ -21,7 +21,20 @@ export const markdownFormat: DiffFormatter = (result, { lang }) => {
   if (version) out.push(`${zh ? '目录版本' : 'Catalog version'}: ${cell(version.from ?? '—')} → ${cell(version.to ?? '—')}`, '');
 
   const s = result.summary;
-  out.push(...table([zh ? '新增' : 'added', zh ? '删除' : 'removed', zh ? '更名' : 'renamed', zh ? '变更' : 'changed', zh ? '统一要素变更' : 'unified changed', zh ? '未变' : 'unchanged'], [[s.added, s.removed, s.renamed, s.changed, s.unifiedChanged, s.unchanged].map(String)], [true, true, true, true, true, true]));
+  out.push(
+    ...table(
+      [
+        zh ? '新增' : 'added',
+        zh ? '删除' : 'removed',
+        zh ? '更名' : 'renamed',
+        zh ? '变更' : 'changed',
+        zh ? '统一要素变更' : 'unified changed',
+        zh ? '未变' : 'unchanged',
+      ],
+      [[s.added, s.removed, s.renamed, s.changed, s.unifiedChanged, s.unchanged].map(String)],
+      [true, true, true, true, true, true],
+    ),
+  );
   out.push('');
 
   const unifiedList = result.catalog.unified;
@@ -29,7 +42,11 @@ export const markdownFormat: DiffFormatter = (result, { lang }) => {
     const items = result.items.filter((i) => i.unified.length > 0).map((i) => `${code(i.code)} ${cell(i.name)}`);
     out.push('> [!WARNING]');
     if (s.unifiedChanged > 0) {
-      out.push(zh ? `> ${s.unifiedChanged} 个事项的统一要素有变更，全省各级大厅都继承这些变更：${items.slice(0, 20).join('、')}${items.length > 20 ? ' …' : ''}` : `> Unified elements of ${s.unifiedChanged} item(s) changed; every hall inherits them: ${items.slice(0, 20).join(', ')}${items.length > 20 ? ' …' : ''}`);
+      out.push(
+        zh
+          ? `> ${s.unifiedChanged} 个事项的统一要素有变更，全省各级大厅都继承这些变更：${items.slice(0, 20).join('、')}${items.length > 20 ? ' …' : ''}`
+          : `> Unified elements of ${s.unifiedChanged} item(s) changed; every hall inherits them: ${items.slice(0, 20).join(', ')}${items.length > 20 ? ' …' : ''}`,
+      );
     }
     if (unifiedList.added.length + unifiedList.removed.length > 0) {
       const parts = [...unifiedList.added.map((e) => `+${code(e)}`), ...unifiedList.removed.map((e) => `−${code(e)}`)].join(' ');
@@ -40,12 +57,29 @@ export const markdownFormat: DiffFormatter = (result, { lang }) => {
   }
   if (result.summary.removed > 0) {
     const removed = result.items.filter((i) => i.status === 'removed').map((i) => `${code(i.code)} ${cell(i.name)}`);
-    out.push('> [!CAUTION]', zh ? `> 删除了 ${removed.length} 个事项：${removed.slice(0, 20).join('、')}${removed.length > 20 ? ' …' : ''}` : `> ${removed.length} item(s) removed: ${removed.slice(0, 20).join(', ')}${removed.length > 20 ? ' …' : ''}`, '');
+    out.push(
+      '> [!CAUTION]',
+      zh
+        ? `> 删除了 ${removed.length} 个事项：${removed.slice(0, 20).join('、')}${removed.length > 20 ? ' …' : ''}`
+        : `> ${removed.length} item(s) removed: ${removed.slice(0, 20).join(', ')}${removed.length > 20 ? ' …' : ''}`,
+      '',
+    );
   }
 
   out.push(`#### ${zh ? '改革数据' : 'Reform figures'}`, '');
-  out.push(...table([zh ? '指标' : 'figure', zh ? '本次变更' : 'this change'], figureRows(result, w).map(([a, b]) => [cell(a), cell(b)])));
-  out.push('', zh ? '<sub>自然日按其中至少包含的工作日折算（每满 7 天计 5 天，余数减 2 天），不计法定节假日。</sub>' : '<sub>Calendar days count as the fewest working days they hold (5 per whole week, the rest less 2); public holidays are not counted.</sub>', '');
+  out.push(
+    ...table(
+      [zh ? '指标' : 'figure', zh ? '本次变更' : 'this change'],
+      figureRows(result, w).map(([a, b]) => [cell(a), cell(b)]),
+    ),
+  );
+  out.push(
+    '',
+    zh
+      ? '<sub>自然日按其中至少包含的工作日折算（每满 7 天计 5 天，余数减 2 天），不计法定节假日。</sub>'
+      : '<sub>Calendar days count as the fewest working days they hold (5 per whole week, the rest less 2); public holidays are not counted.</sub>',
+    '',
+  );
 
   if (result.items.length > 0) {
     out.push(`#### ${zh ? '事项' : 'Items'}`, '');
@@ -62,15 +96,34 @@ export const markdownFormat: DiffFormatter = (result, { lang }) => {
         ]),
       ),
     );
-    if (result.items.length > shown.length) out.push('', zh ? `另有 ${result.items.length - shown.length} 个事项未列出（见 --format json）。` : `${result.items.length - shown.length} more items not listed (see --format json).`);
+    if (result.items.length > shown.length)
+      out.push(
+        '',
+        zh
+          ? `另有 ${result.items.length - shown.length} 个事项未列出（见 --format json）。`
+          : `${result.items.length - shown.length} more items not listed (see --format json).`,
+      );
     out.push('');
   }
 
   out.push(`#### ${zh ? '数据源' : 'Feeds'}`, '');
   const f = result.feeds;
-  out.push(zh ? `事项数据源：新增 ${f.items.added.length}，删除 ${f.items.removed.length}，变更 ${f.items.changed.length}` : `Item feeds: ${f.items.added.length} added, ${f.items.removed.length} removed, ${f.items.changed.length} changed`, '');
+  out.push(
+    zh
+      ? `事项数据源：新增 ${f.items.added.length}，删除 ${f.items.removed.length}，变更 ${f.items.changed.length}`
+      : `Item feeds: ${f.items.added.length} added, ${f.items.removed.length} removed, ${f.items.changed.length} changed`,
+    '',
+  );
   const hr = hallRows(result, w);
-  if (hr.length > 1) out.push(...table(hr[0]!.map(cell), hr.slice(1).map((r) => r.map(cell)), [false, true, true, true, true]), '');
+  if (hr.length > 1)
+    out.push(
+      ...table(
+        hr[0]!.map(cell),
+        hr.slice(1).map((r) => r.map(cell)),
+        [false, true, true, true, true],
+      ),
+      '',
+    );
 
   for (const note of result.notes) out.push(`> ${cell(note[lang])}`, '');
 
@@ -87,7 +140,13 @@ export const markdownFormat: DiffFormatter = (result, { lang }) => {
       used += size;
       listed++;
     }
-    if (listed < detailed.length) out.push('', zh ? `另有 ${detailed.length - listed} 个事项的明细未列出（见 --format json）。` : `Details of ${detailed.length - listed} more items not listed (see --format json).`);
+    if (listed < detailed.length)
+      out.push(
+        '',
+        zh
+          ? `另有 ${detailed.length - listed} 个事项的明细未列出（见 --format json）。`
+          : `Details of ${detailed.length - listed} more items not listed (see --format json).`,
+      );
     out.push('', '</details>', '');
   }
   return out.join('\n');

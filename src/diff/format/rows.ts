@@ -12,9 +12,20 @@ export function figureRows(result: DiffResult, w: Words): Array<[string, string]
   const f = result.figures;
   const zh = w.lang === 'zh';
   const rows: Array<[string, string]> = [];
-  const bound = f.promised.inexact > 0 ? (zh ? `；其中 ${f.promised.inexact} 个涉及自然日，按下限计` : `; ${f.promised.inexact} in calendar days, counted at the lower bound`) : '';
-  rows.push([zh ? '承诺时限压减' : 'promised time cut', `${w.days(f.promised.cutDays)}${zh ? `（${w.items(f.promised.itemsCut)}${bound}）` : ` (${w.items(f.promised.itemsCut)}${bound})`}`]);
-  rows.push([zh ? '承诺时限增加' : 'promised time added', `${w.days(f.promised.addedDays)}${zh ? `（${w.items(f.promised.itemsLengthened)}）` : ` (${w.items(f.promised.itemsLengthened)})`}`]);
+  const bound =
+    f.promised.inexact > 0
+      ? zh
+        ? `；其中 ${f.promised.inexact} 个涉及自然日，按下限计`
+        : `; ${f.promised.inexact} in calendar days, counted at the lower bound`
+      : '';
+  rows.push([
+    zh ? '承诺时限压减' : 'promised time cut',
+    `${w.days(f.promised.cutDays)}${zh ? `（${w.items(f.promised.itemsCut)}${bound}）` : ` (${w.items(f.promised.itemsCut)}${bound})`}`,
+  ]);
+  rows.push([
+    zh ? '承诺时限增加' : 'promised time added',
+    `${w.days(f.promised.addedDays)}${zh ? `（${w.items(f.promised.itemsLengthened)}）` : ` (${w.items(f.promised.itemsLengthened)})`}`,
+  ]);
   rows.push([
     zh ? '法定时限变更' : 'statutory limits changed',
     zh
@@ -28,11 +39,15 @@ export function figureRows(result: DiffResult, w: Words): Array<[string, string]
   rows.push([zh ? '收费项目' : 'fees', trio(f.fees, ['调整', 'changed'])]);
   rows.push([
     zh ? '模糊条款' : 'vague clauses',
-    zh ? `明确或删除 ${f.vagueClauses.removed}，新增 ${f.vagueClauses.introduced}` : `${f.vagueClauses.removed} made precise or removed, ${f.vagueClauses.introduced} introduced`,
+    zh
+      ? `明确或删除 ${f.vagueClauses.removed}，新增 ${f.vagueClauses.introduced}`
+      : `${f.vagueClauses.removed} made precise or removed, ${f.vagueClauses.introduced} introduced`,
   ]);
   rows.push([
     zh ? '兜底条款' : 'catch-all clauses',
-    zh ? `删除 ${f.catchAllClauses.removed}，新增 ${f.catchAllClauses.introduced}` : `${f.catchAllClauses.removed} removed, ${f.catchAllClauses.introduced} introduced`,
+    zh
+      ? `删除 ${f.catchAllClauses.removed}，新增 ${f.catchAllClauses.introduced}`
+      : `${f.catchAllClauses.removed} removed, ${f.catchAllClauses.introduced} introduced`,
   ]);
   rows.push([
     zh ? '到现场次数' : 'visits to the hall',
@@ -42,7 +57,9 @@ export function figureRows(result: DiffResult, w: Words): Array<[string, string]
   ]);
   rows.push([
     zh ? '全程网办' : 'full online (depth 4)',
-    zh ? `新增 ${w.items(f.fullOnline.to)}，退出 ${w.items(f.fullOnline.from)}` : `${w.items(f.fullOnline.to)} moved to, ${w.items(f.fullOnline.from)} moved off`,
+    zh
+      ? `新增 ${w.items(f.fullOnline.to)}，退出 ${w.items(f.fullOnline.from)}`
+      : `${w.items(f.fullOnline.to)} moved to, ${w.items(f.fullOnline.from)} moved off`,
   ]);
   rows.push([
     zh ? '移动端办理' : 'mobile',

@@ -39,7 +39,11 @@ export const tableFormat: DiffFormatter = (result, { lang }) => {
 
   out.push('', zh ? '改革数据' : 'Reform figures');
   out.push(...grid(figureRows(result, w), false).map((l) => `  ${l}`));
-  out.push(zh ? '  注：自然日按其中至少包含的工作日折算（每满 7 天计 5 天，余数减 2 天），不计法定节假日。' : '  Calendar days count as the fewest working days they hold (5 per whole week, the rest less 2); public holidays are not counted.');
+  out.push(
+    zh
+      ? '  注：自然日按其中至少包含的工作日折算（每满 7 天计 5 天，余数减 2 天），不计法定节假日。'
+      : '  Calendar days count as the fewest working days they hold (5 per whole week, the rest less 2); public holidays are not counted.',
+  );
 
   out.push('', zh ? '数据源（feeds）' : 'Feeds');
   const f = result.feeds;
@@ -75,7 +79,9 @@ function catalogLines(result: DiffResult, w: Words): string[] {
   const out: string[] = [];
   if (c.unified.added.length + c.unified.removed.length > 0) {
     const parts = [...c.unified.added.map((e) => `+${e}`), ...c.unified.removed.map((e) => `−${e}`)];
-    out.push(zh ? `★ 统一要素清单变更（catalog.yaml unified）：${parts.join(' ')}` : `★ unified elements list changed (catalog.yaml unified): ${parts.join(' ')}`);
+    out.push(
+      zh ? `★ 统一要素清单变更（catalog.yaml unified）：${parts.join(' ')}` : `★ unified elements list changed (catalog.yaml unified): ${parts.join(' ')}`,
+    );
   }
   if (c.tiers.added.length + c.tiers.removed.length > 0) {
     const parts = [...c.tiers.added.map((e) => `+${w.tier(e)}`), ...c.tiers.removed.map((e) => `−${w.tier(e)}`)];
@@ -91,7 +97,11 @@ function catalogLines(result: DiffResult, w: Words): string[] {
   }
   const r = c.regions;
   if (r.added.length + r.removed.length + r.changed.length > 0) {
-    out.push(zh ? `区划：新增 ${r.added.length}，删除 ${r.removed.length}，变更 ${r.changed.length}` : `regions: ${r.added.length} added, ${r.removed.length} removed, ${r.changed.length} changed`);
+    out.push(
+      zh
+        ? `区划：新增 ${r.added.length}，删除 ${r.removed.length}，变更 ${r.changed.length}`
+        : `regions: ${r.added.length} added, ${r.removed.length} removed, ${r.changed.length} changed`,
+    );
   }
   return out;
 }

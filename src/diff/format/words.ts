@@ -161,9 +161,10 @@ export function changeLines(item: ItemDiff, w: Words): string[] {
     } else if (c.element === 'halls') {
       const field = c.fields?.[0] ?? '';
       const reason = field === 'notOffered' && c.change !== 'removed' ? plain(c.to, w) : '';
-      line += w.lang === 'zh'
-        ? `：${c.key} ${c.name ?? ''}，${w.field(field)}${reason ? `（${reason}）` : ''}`
-        : `：${c.key} ${c.name ?? ''}, ${w.field(field)}${reason ? ` (${reason})` : ''}`;
+      line +=
+        w.lang === 'zh'
+          ? `：${c.key} ${c.name ?? ''}，${w.field(field)}${reason ? `（${reason}）` : ''}`
+          : `：${c.key} ${c.name ?? ''}, ${w.field(field)}${reason ? ` (${reason})` : ''}`;
     } else if (c.change === 'changed' && c.fields && c.fields.length > 0) {
       line += `：${what}${what ? ' ' : ''}[${c.fields.map((f) => w.field(f)).join(', ')}]`;
     } else if (what) {

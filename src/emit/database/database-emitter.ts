@@ -64,7 +64,8 @@ export async function writeDatabase(catalog: Catalog, file: string, context?: Pi
       ['catalog_id', ref.id],
       ['catalog_version', ref.version],
       ['feed_version', String(FEED_VERSION)],
-    ] as const) meta.run([key, value]);
+    ] as const)
+      meta.run([key, value]);
     meta.finalize();
 
     const codes = insert('INSERT INTO codes VALUES (?, ?, ?, ?)');
@@ -90,16 +91,55 @@ export async function writeDatabase(catalog: Catalog, file: string, context?: Pi
       seen.add(item.code);
       const { timeLimit: tl, handling: h } = item;
       items.run([
-        item.code, item.name, item.type, item.department, JSON.stringify(item.levels), JSON.stringify(item.acceptedAt ?? []),
-        JSON.stringify(item.serviceObjects), JSON.stringify(item.conditions), tl.statutory.value, tl.statutory.unit, tl.promised.value,
-        tl.promised.unit, h.kind, h.visits, h.onlineDepth, h.mobile ? 1 : 0, h.crossRegion, item.result.type, item.result.name,
-        item.fees.length, JSON.stringify(item),
+        item.code,
+        item.name,
+        item.type,
+        item.department,
+        JSON.stringify(item.levels),
+        JSON.stringify(item.acceptedAt ?? []),
+        JSON.stringify(item.serviceObjects),
+        JSON.stringify(item.conditions),
+        tl.statutory.value,
+        tl.statutory.unit,
+        tl.promised.value,
+        tl.promised.unit,
+        h.kind,
+        h.visits,
+        h.onlineDepth,
+        h.mobile ? 1 : 0,
+        h.crossRegion,
+        item.result.type,
+        item.result.name,
+        item.fees.length,
+        JSON.stringify(item),
       ]);
       item.materials.forEach((m, seq) =>
-        materials.run([item.code, seq + 1, m.id, m.name, m.necessity, m.source, JSON.stringify(m.forms), m.copies ?? null, m.eLicense ? 1 : 0, m.condition ?? null, m.note ?? null]),
+        materials.run([
+          item.code,
+          seq + 1,
+          m.id,
+          m.name,
+          m.necessity,
+          m.source,
+          JSON.stringify(m.forms),
+          m.copies ?? null,
+          m.eLicense ? 1 : 0,
+          m.condition ?? null,
+          m.note ?? null,
+        ]),
       );
       item.process.steps.forEach((s, seq) =>
-        steps.run([item.code, seq + 1, s.id, s.name, s.role ?? null, s.office ?? null, s.limit?.value ?? null, s.limit?.unit ?? null, JSON.stringify(s.next ?? Object.values(s.branches ?? {}))]),
+        steps.run([
+          item.code,
+          seq + 1,
+          s.id,
+          s.name,
+          s.role ?? null,
+          s.office ?? null,
+          s.limit?.value ?? null,
+          s.limit?.unit ?? null,
+          JSON.stringify(s.next ?? Object.values(s.branches ?? {})),
+        ]),
       );
       search.run([item.code, item.name, item.conditions.join('\n'), item.materials.map((m) => m.name).join('\n')]);
       rows += 1 + item.materials.length + item.process.steps.length;
@@ -115,16 +155,33 @@ export async function writeDatabase(catalog: Catalog, file: string, context?: Pi
       const { region } = hall;
       const facts = hall.hall?.hall;
       halls.run([
-        region.code, region.tier, region.name, region.parent, cityOf(expansion.tree, region), facts?.name ?? null, facts?.address ?? null,
-        facts?.hours ?? null, facts?.phone ?? null, facts?.complaintPhone ?? null, hall.offers.length,
+        region.code,
+        region.tier,
+        region.name,
+        region.parent,
+        cityOf(expansion.tree, region),
+        facts?.name ?? null,
+        facts?.address ?? null,
+        facts?.hours ?? null,
+        facts?.phone ?? null,
+        facts?.complaintPhone ?? null,
+        hall.offers.length,
       ]);
       for (const offer of hall.offers) {
         const { item } = offer.entry;
         offerings.run([
-          region.code, item.code, offer.role, offer.decider.code, offer.body.name, offer.body.uscc,
+          region.code,
+          item.code,
+          offer.role,
+          offer.decider.code,
+          offer.body.name,
+          offer.body.uscc,
           offer.power !== offer.decider.tier ? offer.power : null,
           JSON.stringify(implementationCodes(offer.body.uscc, offer.decider.tier, item).map((c) => c.code)),
-          offer.local?.window ?? null, offer.local?.promised?.value ?? null, offer.local?.promised?.unit ?? null, offer.local?.note ?? null,
+          offer.local?.window ?? null,
+          offer.local?.promised?.value ?? null,
+          offer.local?.promised?.unit ?? null,
+          offer.local?.note ?? null,
         ]);
       }
       rows += 1 + hall.offers.length;
@@ -150,8 +207,10 @@ function databaseInput(catalog: Catalog): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([catalog.meta, catalog.departments, String(FEED_VERSION)]));
   for (const r of catalog.regions) hash.update(`${r.code},${r.name},${r.tier},${r.parent ?? ''}\n`);
-  for (const h of [...catalog.halls].sort((a, b) => (a.hall.region < b.hall.region ? -1 : a.hall.region > b.hall.region ? 1 : 0))) hash.update(JSON.stringify(h.hall));
-  for (const i of [...catalog.items].sort((a, b) => (a.item.code < b.item.code ? -1 : a.item.code > b.item.code ? 1 : a.file < b.file ? -1 : 1))) hash.update(JSON.stringify(i.item));
+  for (const h of [...catalog.halls].sort((a, b) => (a.hall.region < b.hall.region ? -1 : a.hall.region > b.hall.region ? 1 : 0)))
+    hash.update(JSON.stringify(h.hall));
+  for (const i of [...catalog.items].sort((a, b) => (a.item.code < b.item.code ? -1 : a.item.code > b.item.code ? 1 : a.file < b.file ? -1 : 1)))
+    hash.update(JSON.stringify(i.item));
   return hash.digest('hex');
 }
 

@@ -83,9 +83,7 @@ async function emitHallWorkbooks(catalog: Catalog, context: EmitContext, date: D
     rows += groupRows;
     context.progress?.('excel/halls', index + 1, groups.length);
   }
-  context.log(
-    t(`Excel：${groups.length} 个大厅实施清单工作簿，共 ${rows} 行`, `Excel: ${groups.length} hall workbooks, ${rows} rows in all`)[context.lang],
-  );
+  context.log(t(`Excel：${groups.length} 个大厅实施清单工作簿，共 ${rows} 行`, `Excel: ${groups.length} hall workbooks, ${rows} rows in all`)[context.lang]);
 }
 
 /**
@@ -95,7 +93,12 @@ async function emitHallWorkbooks(catalog: Catalog, context: EmitContext, date: D
 function hallSelection(value: unknown): { only: string[] | undefined } | undefined {
   if (value === true || value === 'true') return { only: undefined };
   if (typeof value === 'string' && value.trim() !== '') {
-    return { only: value.split(',').map((code) => code.trim()).filter((code) => code !== '') };
+    return {
+      only: value
+        .split(',')
+        .map((code) => code.trim())
+        .filter((code) => code !== ''),
+    };
   }
   return undefined;
 }

@@ -34,18 +34,12 @@ export function hallGroups(expansion: Expansion, only?: readonly string[]): Hall
     });
     return heads.map((head) => ({
       head,
-      regions:
-        head.tier === 'province'
-          ? [head]
-          : tree.halls.filter((r) => r === head || ancestorsOf(tree, r).some((a) => a.code === head.code)),
+      regions: head.tier === 'province' ? [head] : tree.halls.filter((r) => r === head || ancestorsOf(tree, r).some((a) => a.code === head.code)),
     }));
   }
   const groups = new Map<string, HallGroup>();
   for (const region of tree.halls) {
-    const head =
-      region.tier === 'province' || region.tier === 'city'
-        ? region
-        : (ancestorsOf(tree, region).find((a) => a.tier === 'city') ?? region);
+    const head = region.tier === 'province' || region.tier === 'city' ? region : (ancestorsOf(tree, region).find((a) => a.tier === 'city') ?? region);
     let group = groups.get(head.code);
     if (!group) {
       group = { head, regions: [] };

@@ -147,7 +147,13 @@ async function writeWorkbook(target: Writable, sheets: readonly SheetSpec[], opt
     }
     const header = sheet.addRow(spec.columns.map((c) => cellValue(c.header, 'text', inline)));
     const headerColumns = spec.columns.map((c): Column => ({ ...c, kind: 'text' }));
-    header.height = rowHeight(rowLines(spec.columns.map((c) => xmlSafe(c.header)), headerColumns, widths));
+    header.height = rowHeight(
+      rowLines(
+        spec.columns.map((c) => xmlSafe(c.header)),
+        headerColumns,
+        widths,
+      ),
+    );
     header.eachCell((cell) => {
       cell.style = HEADER_STYLE;
     });
@@ -272,7 +278,10 @@ function shownText(value: CellValue): string | undefined {
  * @example sheetName('市场/监管') === '市场_监管'
  */
 export function sheetName(name: string): string {
-  const clean = xmlSafe(name).replace(/[[\]:*?/\\]/g, '_').replace(/'/g, '’').trim();
+  const clean = xmlSafe(name)
+    .replace(/[[\]:*?/\\]/g, '_')
+    .replace(/'/g, '’')
+    .trim();
   return [...clean].slice(0, 31).join('') || '_';
 }
 

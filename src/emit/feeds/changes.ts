@@ -78,7 +78,8 @@ export class ChangeLog {
       const hall = HALL.exec(rel);
       if (hall) {
         this.byKind.hall.push({ kind: 'hall', key: hall[1]!, operation: 'delete' });
-        for (const offer of this.previousHall(rel).offers) this.byKind.offering.push({ kind: 'offering', key: `${hall[1]!}/${offer.code}`, operation: 'delete' });
+        for (const offer of this.previousHall(rel).offers)
+          this.byKind.offering.push({ kind: 'offering', key: `${hall[1]!}/${offer.code}`, operation: 'delete' });
       }
     }
     // Each kind's records come in key order but for deletions (appended last); sort only when

@@ -113,7 +113,13 @@ export class FeedsCache {
         const data = (body === undefined ? undefined : JSON.parse(body)) as Partial<Record> | undefined;
         if (data && data.version === 5 && data.code === code && wellFormed(data)) {
           if (data.structure === structure) previous = data as Record;
-        } else note(t(`门户数据缓存 ${file} 已被改动、损坏或不是本用户写入的，已丢弃`, `the feeds cache ${file} was edited, is damaged or was not written by this user; discarded`));
+        } else
+          note(
+            t(
+              `门户数据缓存 ${file} 已被改动、损坏或不是本用户写入的，已丢弃`,
+              `the feeds cache ${file} was edited, is damaged or was not written by this user; discarded`,
+            ),
+          );
       } catch {
         note(t(`门户数据缓存 ${file} 已损坏，已丢弃`, `the feeds cache ${file} is damaged; discarded`));
       }
@@ -290,7 +296,8 @@ export function structureKey(catalog: Catalog, expansion: Expansion, baseUrl: st
   // File names relative to the catalog, so that the key does not depend on where licat runs from.
   const inCatalog = (file: string) => path.relative(catalog.root, path.resolve(file)).split(path.sep).join('/');
   add([...catalog.halls].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((h) => [inCatalog(h.file), h.hall]));
-  for (const { file, item } of expansion.items) add([inCatalog(file), item.code, item.department, item.levels, item.acceptedAt ?? null, item.handlingItems ?? null]);
+  for (const { file, item } of expansion.items)
+    add([inCatalog(file), item.code, item.department, item.levels, item.acceptedAt ?? null, item.handlingItems ?? null]);
   return hash.digest('hex');
 }
 

@@ -10,7 +10,22 @@ import type { EmitContext, Emitter, FileRecord, ReusableOutput } from '../emitte
 import { WritePool } from '../write-pool.js';
 import { ChangeLog, readPreviousBuild } from './changes.js';
 import { cityOf, codeLabels, departmentCodes, regionCodePaths, regionCodes } from './codes.js';
-import { catalogRef, CHANGES, CODE_LABELS, DEPARTMENT_CODES, FEED_INDEX, REGION_CODES, feedText, hallFeedPath, hallIndexPath, itemFeedPath, itemIndexPath, OPENAPI, tierBundlePath, type CatalogRef } from './feed-paths.js';
+import {
+  catalogRef,
+  CHANGES,
+  CODE_LABELS,
+  DEPARTMENT_CODES,
+  FEED_INDEX,
+  REGION_CODES,
+  feedText,
+  hallFeedPath,
+  hallIndexPath,
+  itemFeedPath,
+  itemIndexPath,
+  OPENAPI,
+  tierBundlePath,
+  type CatalogRef,
+} from './feed-paths.js';
 import { loadFeedValidator, type FeedKind, type FeedValidator } from './feed-validator.js';
 import { FeedsCache, itemInput, structureKey } from './feeds-cache.js';
 import { hallFeed } from './hall-feed.js';
@@ -36,7 +51,8 @@ const IN_FLIGHT = 32;
  */
 export const feedsEmitter: Emitter = {
   id: 'feeds',
-  description: '门户数据：每个大厅、每个事项、每个层级一个文件，索引、代码表、Schema 和变更记录 / portal feeds: one per hall, item and tier, the index, code lists, schemas and change records',
+  description:
+    '门户数据：每个大厅、每个事项、每个层级一个文件，索引、代码表、Schema 和变更记录 / portal feeds: one per hall, item and tier, the index, code lists, schemas and change records',
   async emit(catalog, context) {
     const run = await startRun(catalog, context);
     await writeItemFeeds(run);
@@ -86,7 +102,8 @@ async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
   const reuse = context.reuse;
   const structure = structureKey(catalog, expansion, baseUrl, unified);
   const note = (text: { zh: string; en: string }) => context.note?.(text[context.lang]);
-  const cache = reuse && previous !== undefined && context.cacheDir !== undefined && !shard ? FeedsCache.open(context.cacheDir, previous, structure, note) : undefined;
+  const cache =
+    reuse && previous !== undefined && context.cacheDir !== undefined && !shard ? FeedsCache.open(context.cacheDir, previous, structure, note) : undefined;
   // A recycled spare output (swap.ts): bring its feeds up to date file by file, if the cache
   // record describes them; else they go.
   if (reuse && reuse.unverifiedLeftovers.length > 0) {
@@ -160,7 +177,11 @@ async function writeItemFeeds(run: Run): Promise<void> {
   for (const [position, entry] of run.expansion.items.entries()) {
     if (!inShard(position, run.shard)) {
       // Another shard writes it; its digest goes into this shard's record of every item feed.
-      run.itemShas.push(createHash('sha256').update(feedText(itemFeed(entry, run.unified, run.baseUrl))).digest('hex'));
+      run.itemShas.push(
+        createHash('sha256')
+          .update(feedText(itemFeed(entry, run.unified, run.baseUrl)))
+          .digest('hex'),
+      );
       continue;
     }
     const code = entry.item.code;
@@ -191,7 +212,9 @@ async function writeItemFeeds(run: Run): Promise<void> {
  */
 function itemsOfTier(run: Run, tier: Tier): ItemEntry[] {
   const actingCity = tier === 'city' && run.expansion.tree.citiesActingAsCounty.size > 0;
-  return run.expansion.items.filter(({ item }) => item.levels.includes(tier) || (item.acceptedAt ?? []).includes(tier) || (actingCity && item.levels.includes('county')));
+  return run.expansion.items.filter(
+    ({ item }) => item.levels.includes(tier) || (item.acceptedAt ?? []).includes(tier) || (actingCity && item.levels.includes('county')),
+  );
 }
 
 /** Stage 2: a bundle of every item offered at each tier with halls (written by shard 1 only). */
@@ -238,7 +261,10 @@ async function writeHallFeeds(run: Run): Promise<void> {
     }
     run.cache?.keepHall(region.code, items, record);
     run.offerings += items;
-    run.halls.push({ city: cityOf(expansion.tree, region), entry: { region: region.code, tier: region.tier, name: region.name, parent: region.parent, items, file: rel } });
+    run.halls.push({
+      city: cityOf(expansion.tree, region),
+      entry: { region: region.code, tier: region.tier, name: region.name, parent: region.parent, items, file: rel },
+    });
     if ((position + 1) % 500 === 0) context.progress?.(writing, position + 1, total);
   }
   context.progress?.(writing, total, total);
@@ -258,7 +284,6 @@ async function writeCodesAndSchemas(run: Run): Promise<void> {
   if (run.shard) return;
   for (const [rel, text] of publishedFiles(run.ref, baseUrl)) await put(run, undefined, rel, undefined, text);
 }
-
 
 /** `schemas/` and `openapi.json` of an output: path and text of each. For a build and for `licat merge`. */
 export function publishedFiles(catalog: CatalogRef, baseUrl: string | undefined): Array<[string, string]> {
@@ -336,14 +361,25 @@ async function finishRun(run: Run): Promise<void> {
   if (cache && reuse && cache.save(reuse.root)) reuse.keepPrevious = true;
   if (cache && cache.discarded > 0) {
     context.note?.(
-      t(`上次输出中有 ${cache.discarded} 个门户数据文件与缓存记录不符，已重新生成`, `${cache.discarded} feeds of the last output were not as the cache recorded them; built again`)[context.lang],
+      t(
+        `上次输出中有 ${cache.discarded} 个门户数据文件与缓存记录不符，已重新生成`,
+        `${cache.discarded} feeds of the last output were not as the cache recorded them; built again`,
+      )[context.lang],
     );
   }
   const halls = expansion.tree.halls.length.toLocaleString('en-US');
   const part = shard ? t(`（第 ${shard.index}/${shard.count} 份）`, ` (shard ${shard.index}/${shard.count})`) : t('', '');
   const reused =
     cache?.warm === true
-      ? t(`，重新生成 ${run.rebuilt.items} 个事项、${run.rebuilt.halls} 个大厅，其余沿用上次构建`, `; rebuilt ${run.rebuilt.items} items and ${run.rebuilt.halls} halls, the rest kept from the last build`)
+      ? t(
+          `，重新生成 ${run.rebuilt.items} 个事项、${run.rebuilt.halls} 个大厅，其余沿用上次构建`,
+          `; rebuilt ${run.rebuilt.items} items and ${run.rebuilt.halls} halls, the rest kept from the last build`,
+        )
       : t('', '');
-  context.log(t(`门户数据：${halls} 个大厅、${expansion.items.length} 个事项${part.zh}${reused.zh}`, `feeds: ${halls} halls, ${expansion.items.length} items${part.en}${reused.en}`)[context.lang]);
+  context.log(
+    t(
+      `门户数据：${halls} 个大厅、${expansion.items.length} 个事项${part.zh}${reused.zh}`,
+      `feeds: ${halls} halls, ${expansion.items.length} items${part.en}${reused.en}`,
+    )[context.lang],
+  );
 }

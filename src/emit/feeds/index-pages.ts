@@ -1,7 +1,17 @@
 import type { ItemEntry } from '../../model/catalog.js';
 import type { Tier } from '../../schema/common.js';
 import { FEED_VERSION, schemaRef, type FeedIndex, type HallIndexEntry, type HallIndexPage, type ItemIndexPage } from '../../schema/feeds.js';
-import { CODE_LABELS, DEPARTMENT_CODES, FEED_INDEX, hallIndexPath, itemFeedPath, itemIndexPath, REGION_CODES, tierBundlePath, type CatalogRef } from './feed-paths.js';
+import {
+  CODE_LABELS,
+  DEPARTMENT_CODES,
+  FEED_INDEX,
+  hallIndexPath,
+  itemFeedPath,
+  itemIndexPath,
+  REGION_CODES,
+  tierBundlePath,
+  type CatalogRef,
+} from './feed-paths.js';
 
 /** One city's page of the hall index, with the city's name. */
 export interface HallPage {
@@ -35,7 +45,14 @@ export function itemIndexPages(items: readonly ItemEntry[], baseUrl?: string): I
       page = { $schema: schemaRef('itemIndex', itemIndexPath(item.department), baseUrl), version: FEED_VERSION, department: item.department, items: [] };
       byDepartment.set(item.department, page);
     }
-    page.items.push({ code: item.code, name: item.name, type: item.type, levels: item.levels, acceptedAt: item.acceptedAt ?? [], file: itemFeedPath(item.code) });
+    page.items.push({
+      code: item.code,
+      name: item.name,
+      type: item.type,
+      levels: item.levels,
+      acceptedAt: item.acceptedAt ?? [],
+      file: itemFeedPath(item.code),
+    });
   }
   return [...byDepartment.values()].sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
 }

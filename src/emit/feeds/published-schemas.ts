@@ -23,18 +23,53 @@ const COMPONENTS: Record<FeedKind, string> = {
 /** Every GET path of the static API: the path template, its parameter, the file kind, a summary. */
 const PATHS: ReadonlyArray<{ path: string; param?: { name: string; pattern: string; description: string }; kind: FeedKind; summary: string }> = [
   { path: '/manifest.json', kind: 'manifest', summary: 'Root manifest: catalog, artifacts and the manifest pages with their sha256' },
-  { path: '/manifest/{page}.json', param: { name: 'page', pattern: '^[A-Za-z0-9_-]+$', description: 'page name, as listed in manifest.json' }, kind: 'manifestPage', summary: 'One manifest page: files with size and sha256' },
+  {
+    path: '/manifest/{page}.json',
+    param: { name: 'page', pattern: '^[A-Za-z0-9_-]+$', description: 'page name, as listed in manifest.json' },
+    kind: 'manifestPage',
+    summary: 'One manifest page: files with size and sha256',
+  },
   { path: '/changes.json', kind: 'changes', summary: 'Change records against the previous build' },
   { path: '/feeds/index.json', kind: 'index', summary: 'Root index: catalog version, counts and the index pages' },
-  { path: '/feeds/index/halls/{city}.json', param: { name: 'city', pattern: '^\\d{6}$', description: 'city region code (the province code for the province hall)' }, kind: 'hallIndex', summary: 'Halls of one city' },
-  { path: '/feeds/index/items/{department}.json', param: { name: 'department', pattern: '^[a-z][a-z0-9-]*$', description: 'department kind' }, kind: 'itemIndex', summary: 'Items of one department kind' },
-  { path: '/feeds/halls/{region}.json', param: { name: 'region', pattern: '^(\\d{6}|\\d{9}|\\d{12})$', description: 'region code of the hall' }, kind: 'hall', summary: 'One hall and the items it offers' },
-  { path: '/feeds/items/{code}.json', param: { name: 'code', pattern: '^\\d{12}$', description: 'basic code of the item' }, kind: 'item', summary: 'One item with all its elements' },
-  { path: '/feeds/tiers/{tier}.json', param: { name: 'tier', pattern: '^(province|city|county|town|village)$', description: 'hall tier' }, kind: 'tier', summary: 'Every item offered at a tier, in full' },
+  {
+    path: '/feeds/index/halls/{city}.json',
+    param: { name: 'city', pattern: '^\\d{6}$', description: 'city region code (the province code for the province hall)' },
+    kind: 'hallIndex',
+    summary: 'Halls of one city',
+  },
+  {
+    path: '/feeds/index/items/{department}.json',
+    param: { name: 'department', pattern: '^[a-z][a-z0-9-]*$', description: 'department kind' },
+    kind: 'itemIndex',
+    summary: 'Items of one department kind',
+  },
+  {
+    path: '/feeds/halls/{region}.json',
+    param: { name: 'region', pattern: '^(\\d{6}|\\d{9}|\\d{12})$', description: 'region code of the hall' },
+    kind: 'hall',
+    summary: 'One hall and the items it offers',
+  },
+  {
+    path: '/feeds/items/{code}.json',
+    param: { name: 'code', pattern: '^\\d{12}$', description: 'basic code of the item' },
+    kind: 'item',
+    summary: 'One item with all its elements',
+  },
+  {
+    path: '/feeds/tiers/{tier}.json',
+    param: { name: 'tier', pattern: '^(province|city|county|town|village)$', description: 'hall tier' },
+    kind: 'tier',
+    summary: 'Every item offered at a tier, in full',
+  },
   { path: '/codes/labels.json', kind: 'labels', summary: 'Every code list with Chinese and English labels' },
   { path: '/codes/departments.json', kind: 'departments', summary: 'Department kinds and their bodies per region' },
   { path: '/codes/regions.json', kind: 'regions', summary: 'Region tree down to the counties' },
-  { path: '/codes/regions/{city}.json', param: { name: 'city', pattern: '^\\d{6}$', description: 'city region code' }, kind: 'regions', summary: 'Towns and villages of one city' },
+  {
+    path: '/codes/regions/{city}.json',
+    param: { name: 'city', pattern: '^\\d{6}$', description: 'city region code' },
+    kind: 'regions',
+    summary: 'Towns and villages of one city',
+  },
 ];
 
 /**
@@ -67,7 +102,9 @@ export function openApiDocument(catalog: { id: string; version: string }, baseUr
         operationId: `get${COMPONENTS[p.kind]}${p.path.includes('/regions/') ? 'Page' : ''}`,
         summary: p.summary,
         ...(p.param && {
-          parameters: [{ name: p.param.name, in: 'path', required: true, description: p.param.description, schema: { type: 'string', pattern: p.param.pattern } }],
+          parameters: [
+            { name: p.param.name, in: 'path', required: true, description: p.param.description, schema: { type: 'string', pattern: p.param.pattern } },
+          ],
         }),
         responses: {
           '200': { description: p.summary, content: { 'application/json': { schema: { $ref: `#/components/schemas/${COMPONENTS[p.kind]}` } } } },
@@ -80,7 +117,9 @@ export function openApiDocument(catalog: { id: string; version: string }, baseUr
     get: {
       operationId: 'getCatalogDatabase',
       summary: 'The whole catalog as an SQLite database (when the database artifact was built)',
-      responses: { '200': { description: 'SQLite 3 database file', content: { 'application/vnd.sqlite3': { schema: { type: 'string', contentEncoding: 'binary' } } } } },
+      responses: {
+        '200': { description: 'SQLite 3 database file', content: { 'application/vnd.sqlite3': { schema: { type: 'string', contentEncoding: 'binary' } } } },
+      },
     },
   };
   return {
@@ -88,7 +127,8 @@ export function openApiDocument(catalog: { id: string; version: string }, baseUr
     info: {
       title: `licat feeds: ${catalog.id}`,
       version: '2',
-      description: 'Static JSON feeds of a licensing standards catalog, as written by licat build: every path is a file of the output folder. See docs/feeds.md.',
+      description:
+        'Static JSON feeds of a licensing standards catalog, as written by licat build: every path is a file of the output folder. See docs/feeds.md.',
     },
     servers: [{ url: baseUrl ? baseUrl.replace(/\/+$/, '') : '/' }],
     paths,

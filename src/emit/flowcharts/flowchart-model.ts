@@ -63,9 +63,7 @@ export function flowchartModel(item: Item): FlowchartModel {
   const notes: FlowNode[] = (item.process.special ?? []).map((special, index) => ({
     id: `p${index}`,
     shape: 'note',
-    lines: [special.name, compact(durationText(special.limit)), special.note ?? '']
-      .filter((l) => l.trim() !== '')
-      .map(mermaidLabel),
+    lines: [special.name, compact(durationText(special.limit)), special.note ?? ''].filter((l) => l.trim() !== '').map(mermaidLabel),
   }));
   return { code: item.code, nodes, edges, notes, notesTitle: '特殊程序（不计入办理时限）', notesAfter: nodes.at(-1)?.id };
 }

@@ -86,7 +86,7 @@ async function renderFlowcharts(catalog: Catalog, context: EmitContext, options:
   try {
     first = await open(executable);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     return { charts, rendered: 0, fromCache, missingBrowser: browserFailed(executable, reason) };
   }
   // Chromium renders one diagram at a time per page: with many to render, more browsers use the

@@ -22,7 +22,9 @@ export class SvgCache {
    */
   static key(rendering: { id: string; source: string; mermaidVersion: string; patches: readonly string[]; config: unknown }): string {
     const { id, source, mermaidVersion, patches, config } = rendering;
-    return createHash('sha256').update(JSON.stringify({ id, source, mermaidVersion, patches, config, format: 2 })).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify({ id, source, mermaidVersion, patches, config, format: 2 }))
+      .digest('hex');
   }
 
   /**

@@ -23,10 +23,7 @@ export const codeDuplicate: Rule = {
           rule: 'code-duplicate',
           file,
           path: '/code',
-          message: t(
-            `基本编码 ${code} 重复，也用于：${others.join('、')}`,
-            `basic code ${code} is also used by ${others.join(', ')}`,
-          ),
+          message: t(`基本编码 ${code} 重复，也用于：${others.join('、')}`, `basic code ${code} is also used by ${others.join(', ')}`),
         });
       }
     }

@@ -38,12 +38,17 @@ export const criteriaOverlap: Rule = {
         const unit = ranges[0]!.unit;
         const odd = ranges.find((r) => r.unit !== unit);
         if (odd) {
-          push(odd.index, `裁量标准 ${c.id} 的区间单位不一致：${unit} 与 ${odd.unit}；同一标准的区间用同一单位`, `criterion ${c.id} mixes units ${unit} and ${odd.unit}; use one unit for all its ranges`);
+          push(
+            odd.index,
+            `裁量标准 ${c.id} 的区间单位不一致：${unit} 与 ${odd.unit}；同一标准的区间用同一单位`,
+            `criterion ${c.id} mixes units ${unit} and ${odd.unit}; use one unit for all its ranges`,
+          );
           return;
         }
         const valid: Range[] = [];
         for (const r of ranges) {
-          if (r.min >= r.max) push(r.index, `区间 ${show(r)} 是空区间：下限（含）应小于上限（不含）`, `range ${show(r)} is empty: min (inclusive) must be below max (exclusive)`);
+          if (r.min >= r.max)
+            push(r.index, `区间 ${show(r)} 是空区间：下限（含）应小于上限（不含）`, `range ${show(r)} is empty: min (inclusive) must be below max (exclusive)`);
           else valid.push(r);
         }
         valid.sort((a, b) => a.min - b.min || a.max - b.max || a.index - b.index);

@@ -4,7 +4,8 @@ import { findTerms, termList } from '../terms.js';
 import type { Rule } from '../rule.js';
 
 /** A number: Arabic digits, or Chinese numerals followed by a unit of count, time, money or size. */
-const QUANTITY = /[0-9０-９]|[零一二两三四五六七八九十百千万半]+(个|项|次|日|天|周|月|年|小时|分钟|倍|元|万元|米|平方米|公里|吨|人|名|家|份|张|件|台|辆|床|座|层|%|％)/;
+const QUANTITY =
+  /[0-9０-９]|[零一二两三四五六七八九十百千万半]+(个|项|次|日|天|周|月|年|小时|分钟|倍|元|万元|米|平方米|公里|吨|人|名|家|份|张|件|台|辆|床|座|层|%|％)/;
 
 /**
  * A discretionary criterion decides: its outcomes and rule name one definite result
@@ -31,10 +32,7 @@ export const criteriaVague: Rule = {
               rule: 'criteria-vague',
               file,
               path,
-              message: t(
-                `裁量标准 ${c.id} 的结果含糊「${m.phrase}」：${m.term.instead.zh}`,
-                `criterion ${c.id} is vague, “${m.phrase}”: ${m.term.instead.en}`,
-              ),
+              message: t(`裁量标准 ${c.id} 的结果含糊「${m.phrase}」：${m.term.instead.zh}`, `criterion ${c.id} is vague, “${m.phrase}”: ${m.term.instead.en}`),
             });
           }
         }

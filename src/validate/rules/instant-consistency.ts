@@ -28,13 +28,12 @@ export const instantConsistency: Rule = {
           'the promise is instant, but handling kind is promised; an item decided on the spot has handling.kind instant',
         );
       }
-      for (const [key, limit] of [['promised', promised], ['statutory', statutory]] as const) {
+      for (const [key, limit] of [
+        ['promised', promised],
+        ['statutory', statutory],
+      ] as const) {
         if (limit.unit === 'instant' && limit.value !== 0) {
-          push(
-            `/timeLimit/${key}/value`,
-            `即办时限的数值应为 0，实为 ${limit.value}`,
-            `an instant limit has value 0, not ${limit.value}`,
-          );
+          push(`/timeLimit/${key}/value`, `即办时限的数值应为 0，实为 ${limit.value}`, `an instant limit has value 0, not ${limit.value}`);
         }
       }
     }

@@ -33,7 +33,11 @@ function checkItems(catalog: Catalog): Finding[] {
     for (const key of ['levels', 'acceptedAt'] as const) {
       (item[key] ?? []).forEach((tier, i) => {
         if (!tiers.includes(tier)) {
-          push(`/${key}/${i}`, `层级 ${tier} 不在目录的层级（catalog.yaml tiers：${tiers.join('、')}）中`, `tier ${tier} is not one of the catalog's tiers (catalog.yaml tiers: ${tiers.join(', ')})`);
+          push(
+            `/${key}/${i}`,
+            `层级 ${tier} 不在目录的层级（catalog.yaml tiers：${tiers.join('、')}）中`,
+            `tier ${tier} is not one of the catalog's tiers (catalog.yaml tiers: ${tiers.join(', ')})`,
+          );
         }
       });
     }

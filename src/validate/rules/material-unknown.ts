@@ -38,8 +38,12 @@ export const materialUnknown: Rule = {
             file,
             path: `/process/steps/${i}/materials/${k}`,
             message: t(
-              hint.en ? `环节 ${step.id} 引用的材料 ${id} 不存在${hint.zh}` : `环节 ${step.id} 引用的材料 ${id} 不存在；已有材料：${known.join('、') || '（无）'}`,
-              hint.en ? `step ${step.id} refers to material ${id}, which does not exist${hint.en}` : `step ${step.id} refers to material ${id}, which does not exist; materials: ${known.join(', ') || '(none)'}`,
+              hint.en
+                ? `环节 ${step.id} 引用的材料 ${id} 不存在${hint.zh}`
+                : `环节 ${step.id} 引用的材料 ${id} 不存在；已有材料：${known.join('、') || '（无）'}`,
+              hint.en
+                ? `step ${step.id} refers to material ${id}, which does not exist${hint.en}`
+                : `step ${step.id} refers to material ${id}, which does not exist; materials: ${known.join(', ') || '(none)'}`,
             ),
           });
         });

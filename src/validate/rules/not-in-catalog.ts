@@ -6,7 +6,10 @@ import type { Rule } from '../rule.js';
 export const notInCatalog: Rule = {
   id: 'not-in-catalog',
   severity: 'error',
-  description: t('大厅文件列出了目录中没有的事项（不在目录的一律不得实施）', 'a hall lists an item that is not in the catalog (an item not in the catalog may not be implemented)'),
+  description: t(
+    '大厅文件列出了目录中没有的事项（不在目录的一律不得实施）',
+    'a hall lists an item that is not in the catalog (an item not in the catalog may not be implemented)',
+  ),
   check(catalog) {
     // An item whose file failed to load is still in the catalog: its own file reports why.
     const codes = new Set([...catalog.items.map((e) => e.item.code), ...catalog.unloadedCodes]);
@@ -31,7 +34,10 @@ export const notInCatalog: Rule = {
           rule: 'not-in-catalog',
           file,
           path: `/notOffered/${i}/code`,
-          message: t(`notOffered 中的事项 ${entry.code} 不在目录中（编码写错了？）`, `item ${entry.code} under notOffered is not in the catalog (a wrong code?)`),
+          message: t(
+            `notOffered 中的事项 ${entry.code} 不在目录中（编码写错了？）`,
+            `item ${entry.code} under notOffered is not in the catalog (a wrong code?)`,
+          ),
         });
       });
     }

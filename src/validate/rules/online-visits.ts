@@ -29,10 +29,7 @@ export const onlineVisits: Rule = {
           rule: 'online-visits',
           file,
           path: '/handling/forms',
-          message: t(
-            '全程网办（onlineDepth: 4）的事项，办理形式（forms）应包含 online',
-            'a fully online item (onlineDepth: 4) must list online in its forms',
-          ),
+          message: t('全程网办（onlineDepth: 4）的事项，办理形式（forms）应包含 online', 'a fully online item (onlineDepth: 4) must list online in its forms'),
         });
       }
     }

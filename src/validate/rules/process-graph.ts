@@ -31,7 +31,12 @@ export const processGraphRule: Rule = {
       const edgeCount = processEdgeCount(steps);
       if (steps.length > MAX_PROCESS_STEPS || edgeCount > MAX_PROCESS_EDGES) {
         if (steps.length > MAX_PROCESS_STEPS) {
-          push('/process/steps', `流程有 ${steps.length} 个环节，上限为 ${MAX_PROCESS_STEPS} 个`, `the process has ${steps.length} steps; the limit is ${MAX_PROCESS_STEPS}`, 'key');
+          push(
+            '/process/steps',
+            `流程有 ${steps.length} 个环节，上限为 ${MAX_PROCESS_STEPS} 个`,
+            `the process has ${steps.length} steps; the limit is ${MAX_PROCESS_STEPS}`,
+            'key',
+          );
         }
         if (edgeCount > MAX_PROCESS_EDGES) {
           push(
@@ -47,11 +52,20 @@ export const processGraphRule: Rule = {
 
       for (const i of graph.duplicates) {
         const first = graph.indexById.get(steps[i]!.id)!;
-        push(`/process/steps/${i}/id`, `环节标识 ${steps[i]!.id} 重复（第 ${first + 1} 个环节已使用）`, `step id ${steps[i]!.id} is already used by step ${first + 1}`);
+        push(
+          `/process/steps/${i}/id`,
+          `环节标识 ${steps[i]!.id} 重复（第 ${first + 1} 个环节已使用）`,
+          `step id ${steps[i]!.id} is already used by step ${first + 1}`,
+        );
       }
       steps.forEach((step, i) => {
         if (step.next && step.branches) {
-          push(`/process/steps/${i}/branches`, `环节 ${step.id} 同时写了 next 和 branches；决定环节只写 branches`, `step ${step.id} has both next and branches; a decision step has only branches`, 'key');
+          push(
+            `/process/steps/${i}/branches`,
+            `环节 ${step.id} 同时写了 next 和 branches；决定环节只写 branches`,
+            `step ${step.id} has both next and branches; a decision step has only branches`,
+            'key',
+          );
         }
         if (step.branches && Object.keys(step.branches).length < 2) {
           push(
@@ -65,12 +79,20 @@ export const processGraphRule: Rule = {
       const ids = [...graph.indexById.keys()];
       for (const d of graph.dangling) {
         const hint = suggestion(didYouMean(d.target, ids));
-        push(d.path, `环节 ${steps[d.from]!.id} 指向不存在的环节 ${d.target}${hint.zh}`, `step ${steps[d.from]!.id} leads to ${d.target}, which is not a step${hint.en}`);
+        push(
+          d.path,
+          `环节 ${steps[d.from]!.id} 指向不存在的环节 ${d.target}${hint.zh}`,
+          `step ${steps[d.from]!.id} leads to ${d.target}, which is not a step${hint.en}`,
+        );
       }
       (item.criteria ?? []).forEach((c, i) => {
         if (c.step !== undefined && !graph.indexById.has(c.step)) {
           const hint = suggestion(didYouMean(c.step, ids));
-          push(`/criteria/${i}/step`, `裁量标准 ${c.id} 的适用环节 ${c.step} 不存在${hint.zh}`, `criterion ${c.id} applies to step ${c.step}, which does not exist${hint.en}`);
+          push(
+            `/criteria/${i}/step`,
+            `裁量标准 ${c.id} 的适用环节 ${c.step} 不存在${hint.zh}`,
+            `criterion ${c.id} applies to step ${c.step}, which does not exist${hint.en}`,
+          );
         }
       });
       // A broken reference or a duplicate id is the one root cause: the reachability findings it
@@ -81,7 +103,12 @@ export const processGraphRule: Rule = {
       }
 
       if (graph.ends.length === 0) {
-        push('/process/steps', '流程没有终点：至少一个环节（如“制证送达”）不写 next 和 branches', 'the process has no end: at least one step (such as delivery) has neither next nor branches', 'key');
+        push(
+          '/process/steps',
+          '流程没有终点：至少一个环节（如“制证送达”）不写 next 和 branches',
+          'the process has no end: at least one step (such as delivery) has neither next nor branches',
+          'key',
+        );
       }
       const reachable = reachableFromStart(graph);
       const finishes = canReachEnd(graph);

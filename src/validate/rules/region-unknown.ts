@@ -106,7 +106,8 @@ export function nearCodes(code: string, catalog: Pick<Catalog, 'regions'>): stri
   const digits = plainCharacters(code);
   const out: string[] = [];
   for (const region of catalog.regions) {
-    if (region.code.length === digits.length && (region.code === digits || editDistance(region.code, digits, 1) <= 1)) out.push(`${region.code} ${region.name}`);
+    if (region.code.length === digits.length && (region.code === digits || editDistance(region.code, digits, 1) <= 1))
+      out.push(`${region.code} ${region.name}`);
     if (out.length === 3) break;
   }
   return out;

@@ -11,7 +11,10 @@ export const timeLimitOrder: Rule = {
   id: 'time-limit-order',
   severity: 'error',
   scope: 'item',
-  description: t('承诺时限长于法定时限（工作日与自然日按最不利情形换算）', 'the promised limit is longer than the statutory one (working and calendar days converted conservatively)'),
+  description: t(
+    '承诺时限长于法定时限（工作日与自然日按最不利情形换算）',
+    'the promised limit is longer than the statutory one (working and calendar days converted conservatively)',
+  ),
   check(catalog) {
     const findings: Finding[] = [];
     for (const { file, item } of catalog.items) {
