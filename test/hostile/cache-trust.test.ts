@@ -34,6 +34,8 @@ describe('caches can only make a run faster, never different', () => {
     const { home, env } = cacheHome();
     const catalog = writeSmallCatalog();
     const out = path.join(tempDir(), 'dist');
+    // Built twice, so that changes.json (against the previous build) is what every later build of the same catalog writes.
+    build(catalog, out, env);
     build(catalog, out, env);
     const clean = fileTexts(out);
     const pack = readdirSync(path.join(home, 'licat')).find((n) => n.startsWith('parsed-'))!;
@@ -53,6 +55,7 @@ describe('caches can only make a run faster, never different', () => {
     const catalog = writeSmallCatalog();
     const shared = path.join(tempDir(), 'repo-cache');
     const out = path.join(tempDir(), 'dist');
+    build(catalog, out, a.env, ['--cache-dir', shared]);
     build(catalog, out, a.env, ['--cache-dir', shared]);
     const clean = fileTexts(out);
     const pack = readdirSync(shared).find((n) => n.startsWith('parsed-'))!;

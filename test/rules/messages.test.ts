@@ -85,21 +85,24 @@ describe('characters that look right', () => {
   it('full-width digits in a number', () => {
     const text = ITEM.replace('    copies: 1\n', '    copies: １\n');
     expect(problems(text)).toEqual([
+      ['fullwidth-digits', lineOf(text, 'copies: １'), 13, 'half-width digits expected: "１" becomes 1 (licat validate --fix fixes it)'],
+    ]);
+  });
+
+  // Invisible characters and no-break spaces are the fixable invisible-character rule's (licat validate --fix).
+  it.each(['\u200B', '\uFEFF', '\u00A0'])('an invisible character or no-break space (%j) in an enum value', (char) => {
+    const text = ITEM.replace('    necessity: required\n    forms: [electronic]', `    necessity: "required${char}"\n    forms: [electronic]`);
+    expect(problems(text)).toEqual([
       [
-        'schema',
-        lineOf(text, 'copies: １'),
-        13,
-        '`copies` must be a number, got a string "１"; it holds full-width digits (such as “１” for “1”): retype it with half-width characters',
+        'invisible-character',
+        lineOf(text, 'necessity: "required'),
+        16,
+        'invisible characters or no-break spaces in the text: removed, or made ordinary spaces (licat validate --fix fixes it)',
       ],
     ]);
   });
 
-  it.each([
-    ['\u200B', 'a zero-width space (U+200B, invisible)'],
-    ['\uFEFF', 'a byte order mark (U+FEFF, invisible)'],
-    ['\u00A0', 'a no-break space (U+00A0)'],
-    ['\u3000', 'a full-width space (U+3000)'],
-  ])('an invisible or odd space (%j) in an enum value', (char, name) => {
+  it.each([['\u3000', 'a full-width space (U+3000)']])('an odd space (%j) in an enum value', (char, name) => {
     const text = ITEM.replace('    necessity: required\n    forms: [electronic]', `    necessity: "required${char}"\n    forms: [electronic]`);
     expect(problems(text)).toEqual([
       [
@@ -117,10 +120,10 @@ describe('characters that look right', () => {
     const text = ITEM.replace(`code: "${code}"`, `code: "${wide}"`);
     const [problem] = problems(text);
     expect(problem).toEqual([
-      'schema',
+      'fullwidth-digits',
       lineOf(text, 'code:'),
       7,
-      `malformed \`code\`: "${wide}" (expected 12 digits, in quotes); it holds full-width digits (such as “１” for “1”): retype it with half-width characters`,
+      `half-width digits expected: "${wide}" becomes "${code}" (licat validate --fix fixes it)`,
     ]);
   });
 });
