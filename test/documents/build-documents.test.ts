@@ -51,6 +51,9 @@ describe('licat build --only excel,flowcharts,guides', () => {
       'guides/440101001000.html',
       'guides/index.html',
       'manifest.json',
+      'manifest/excel.json',
+      'manifest/flowcharts.json',
+      'manifest/guides.json',
     ]);
     // The directory links each item to its rendered flowchart and its guide in the same output.
     expect(await itemLinks(path.join(work, 'a'))).toEqual([
@@ -100,7 +103,8 @@ describe('licat build --quiet without a browser', () => {
   it('still says once, on stderr, that SVG needs Chromium, and prints nothing else', () => {
     const out = path.join(tempDir(), 'dist');
     const r = licat(['--lang', 'en', 'build', smallCatalogDir(), '--out', out, '--only', 'flowcharts,guides', '--quiet'], {
-      env: { LICAT_CHROMIUM: '/nonexistent/chromium' },
+      // A cache of its own: SVGs drawn by other tests must not spare this build the browser.
+      env: { LICAT_CHROMIUM: '/nonexistent/chromium', XDG_CACHE_HOME: tempDir() },
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
