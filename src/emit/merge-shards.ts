@@ -6,10 +6,10 @@ import type { Catalog } from '../model/catalog.js';
 import { FEED_SCHEMA_FILES, FEED_VERSION, schemaRef, type HallFeed, type Manifest, type ManifestPage } from '../schema/feeds.js';
 import type { Emitter } from './emitter.js';
 import { ChangeLog, readPreviousBuild } from './feeds/changes.js';
-import { CHANGES, feedText, type CatalogRef } from './feeds/feed-paths.js';
+import { CHANGES, CODE_LABELS, DEPARTMENT_CODES, feedText, itemIndexPath, type CatalogRef } from './feeds/feed-paths.js';
 import { InvalidFeedError, loadFeedValidator, type FeedKind, type FeedValidator } from './feeds/feed-validator.js';
 import { hallIndexFiles, publishedFiles } from './feeds/feeds-emitter.js';
-import { SHARD_FILE, type ShardInfo } from './feeds/shard.js';
+import { SHARD_FILE, shardFilesDigest, type ShardInfo } from './feeds/shard.js';
 import { MANIFEST, MANIFEST_PAGES } from './manifest.js';
 import { isPlainOutputPath, type FileRecord } from './output-sink.js';
 import { readShardFile } from './shard-files.js';
@@ -103,6 +103,16 @@ export async function readShards(dirs: readonly string[]): Promise<ShardOutput[]
       throw new MergeError(t(`${dir} 的 ${MANIFEST} 与 ${SHARD_FILE} 的构建时间不一致`, `${dir}: the build times of ${MANIFEST} and ${SHARD_FILE} differ`));
     }
     const files = listedFiles.filter((f) => !NOT_MERGED.has(f.path));
+    // The manifest lists every file the shard wrote, no fewer and no more: shard.json (verified
+    // against the manifest above) recorded them as it wrote them.
+    if (files.length !== info.files.count || shardFilesDigest(files) !== info.files.digest) {
+      throw new MergeError(
+        t(
+          `${dir}/${MANIFEST} 列出的文件与该分片写入的文件不符（有缺失或多余的文件）`,
+          `${dir}/${MANIFEST} does not list the files this shard wrote (one is missing or extra)`,
+        ),
+      );
+    }
     // Each hall the shard's index entries name is a file of the shard, as its manifest lists it.
     const listed = new Set(files.map((f) => f.path));
     for (const { entry } of info.halls) {
@@ -220,6 +230,13 @@ export function mergeEmitter(shards: readonly ShardOutput[]): Emitter {
           ),
         );
       }
+      // What shard 1 writes for the whole build: the code lists and a page of items per department.
+      const written = new Set(shards.flatMap((s) => s.files.map((f) => f.path)));
+      const expected = [CODE_LABELS, DEPARTMENT_CODES, ...first.index.itemPages.map((p) => itemIndexPath(p.department))];
+      const absent = expected.filter((rel) => !written.has(rel));
+      if (absent.length > 0) {
+        throw new MergeError(t(`分片中缺少 ${absent.join('、')}：分片输出不完整`, `the shards lack ${absent.join(', ')}: a shard output is incomplete`));
+      }
       const halls = shards.flatMap((s) => s.info.halls).sort((a, b) => (a.entry.region < b.entry.region ? -1 : a.entry.region > b.entry.region ? 1 : 0));
       const summary = {
         catalog: first.catalog,
@@ -332,6 +349,10 @@ function checkShardInfo(info: ShardInfo, dir: string, validator: FeedValidator):
     info.shard.index <= info.shard.count &&
     typeof info.structure === 'string' &&
     typeof info.itemFeeds === 'string' &&
+    info.files !== null &&
+    typeof info.files === 'object' &&
+    Number.isInteger(info.files.count) &&
+    typeof info.files.digest === 'string' &&
     (info.buildTime === undefined || typeof info.buildTime === 'string') &&
     (info.baseUrl === undefined || typeof info.baseUrl === 'string') &&
     info.index !== null &&

@@ -22,15 +22,27 @@ interface ManifestFile {
 }
 
 /**
- * Edit a shard's manifest (and keep the edit consistent where asked): every file its root and
- * pages list, as one list, written back into the root (a manifest may list any file there).
+ * Edit a shard's manifest: every file its root and pages list, as one list, written back into
+ * the root (a manifest may list any file there). With `reseal` (a thorough forger), shard.json's
+ * record of the shard's files is made to agree, and the manifest's entry for shard.json too.
  */
-function editManifest(dir: string, edit: (files: ManifestFile[]) => void): void {
+function editManifest(dir: string, edit: (files: ManifestFile[]) => void, reseal = true): void {
   const file = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as { files: ManifestFile[]; pages: ManifestFile[]; count: number };
   const files = [...manifest.files];
   for (const page of manifest.pages) files.push(...(JSON.parse(readFileSync(path.join(dir, page.path), 'utf8')) as { files: ManifestFile[] }).files);
   edit(files);
+  if (reseal) {
+    const shardJson = path.join(dir, 'shard.json');
+    const info = JSON.parse(readFileSync(shardJson, 'utf8')) as { files: { count: number; digest: string } };
+    const others = files.filter((f) => f.path !== 'shard.json' && f.path !== 'README.md');
+    const hash = createHash('sha256');
+    for (const line of others.map((f) => `${f.path}\t${f.size}\t${f.sha256}\n`).sort()) hash.update(line);
+    info.files = { count: others.length, digest: hash.digest('hex') };
+    writeFileSync(shardJson, JSON.stringify(info, null, 2));
+    const i = files.findIndex((f) => f.path === 'shard.json');
+    if (i >= 0) files[i] = record(dir, 'shard.json');
+  }
   writeFileSync(file, JSON.stringify({ ...manifest, files, pages: [], count: files.length }, null, 2));
 }
 
@@ -108,6 +120,35 @@ describe('licat merge treats shards as untrusted input', () => {
       files[i] = record(shard, rel);
     });
     refused(shard, new RegExp(`${rel} does not match its published schema`));
+  });
+
+  it('a manifest that leaves out a file the shard wrote, or lists one more, is refused (shard.json recorded them)', () => {
+    const fewer = copy(one);
+    editManifest(
+      fewer,
+      (files) =>
+        files.splice(
+          files.findIndex((f) => f.path.startsWith('feeds/index/items/')),
+          1,
+        ),
+      false,
+    );
+    refused(fewer, /manifest\.json does not list the files this shard wrote \(one is missing or extra\)/);
+
+    const more = copy(one);
+    writeFileSync(path.join(more, 'feeds', 'halls', '999999.json'), '{}');
+    editManifest(more, (files) => files.push(record(more, 'feeds/halls/999999.json')), false);
+    refused(more, /manifest\.json does not list the files this shard wrote/);
+
+    // A forger who rewrites shard.json as well still cannot leave out a file the build must have.
+    const forged = copy(one);
+    editManifest(forged, (files) =>
+      files.splice(
+        files.findIndex((f) => f.path.startsWith('feeds/index/items/')),
+        1,
+      ),
+    );
+    refused(forged, /the shards lack feeds\/index\/items\/\S+\.json: a shard output is incomplete/);
   });
 
   it('a file that is not a feed, a file missing, a damaged manifest or shard.json: one clear line each', () => {

@@ -32,7 +32,7 @@ import { hallFeed } from './hall-feed.js';
 import { hallIndexPage, hallIndexPages, itemIndexPages, rootIndex, type RootIndexInput } from './index-pages.js';
 import { itemFeed, tierBundle } from './item-feed.js';
 import { openApiDocument, outputSchemas } from './published-schemas.js';
-import { inShard, SHARD_FILE, type Shard, type ShardInfo } from './shard.js';
+import { inShard, SHARD_FILE, shardFilesDigest, type Shard, type ShardInfo } from './shard.js';
 
 /** Files written at once; bounds the feed texts held in memory. */
 const IN_FLIGHT = 32;
@@ -89,6 +89,8 @@ interface Run {
   rebuilt: { items: number; halls: number };
   /** The sha256 of every item feed, in code order (a shard computes those it does not write). */
   itemShas: string[];
+  /** In a shard, the record of every file written: shard.json lists them as a digest (shardFilesDigest). */
+  written?: FileRecord[];
 }
 
 async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
@@ -132,6 +134,7 @@ async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
     tiers: [],
     rebuilt: { items: 0, halls: 0 },
     itemShas: [],
+    ...(shard && { written: [] }),
   };
 }
 
@@ -142,6 +145,12 @@ async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
  * a function, called only when needed. Returns the file's record.
  */
 async function put(run: Run, kind: FeedKind | undefined, rel: string, data: unknown, text?: string, input?: string): Promise<FileRecord> {
+  const record = await putFile(run, kind, rel, data, text, input);
+  run.written?.push(record);
+  return record;
+}
+
+async function putFile(run: Run, kind: FeedKind | undefined, rel: string, data: unknown, text?: string, input?: string): Promise<FileRecord> {
   const same = input !== undefined ? run.cache?.sameInput(rel, input) : undefined;
   if (same) {
     run.reuse!.adopt(rel, same.source, same.record);
@@ -200,6 +209,7 @@ async function writeItemFeeds(run: Run): Promise<void> {
       record = staged.record;
       run.rebuilt.items++;
     }
+    run.written?.push(record);
     run.cache?.keepItem(code, input, record);
     run.changes?.item(code, rel, record.sha256);
     run.itemShas.push(record.sha256);
@@ -259,6 +269,7 @@ async function writeHallFeeds(run: Run): Promise<void> {
       run.changes?.hall(region.code, rel, record.sha256, () => feed);
       run.rebuilt.halls++;
     }
+    run.written?.push(record);
     run.cache?.keepHall(region.code, items, record);
     run.offerings += items;
     run.halls.push({
@@ -311,6 +322,7 @@ async function writeIndexOrShard(run: Run): Promise<void> {
       catalog: run.ref,
       structure: run.structure,
       itemFeeds: run.itemShas.reduce((hash, sha) => hash.update(sha), createHash('sha256')).digest('hex'),
+      files: { count: run.written!.length, digest: shardFilesDigest(run.written!) },
       ...(run.baseUrl !== undefined && { baseUrl: run.baseUrl }),
       ...(summary.buildTime !== undefined && { buildTime: summary.buildTime }),
       index: { items: summary.items, tiers: summary.tiers, itemPages: summary.itemPages },

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Tier } from '../../schema/common.js';
 import type { HallIndexEntry } from '../../schema/feeds.js';
+import type { FileRecord } from '../emitter.js';
 import type { CatalogRef } from './feed-paths.js';
 
 /** One part of a build split across machines: `--shard 2/4` is `{ index: 2, count: 4 }`. */
@@ -19,6 +21,11 @@ export interface ShardInfo {
   /** The structure key of the catalog and a digest of every item: shards of one build agree on both. */
   structure: string;
   itemFeeds: string;
+  /**
+   * Every other file this shard wrote (its manifest lists them): how many, and their digest
+   * (shardFilesDigest). A manifest that leaves a file out, or adds one, is refused by the merge.
+   */
+  files: { count: number; digest: string };
   baseUrl?: string;
   buildTime?: string;
   /** What the root index says besides the halls (the same in every shard). */
@@ -47,4 +54,16 @@ export function parseShard(text: string): Shard | undefined {
  */
 export function inShard(position: number, shard: Shard | undefined): boolean {
   return shard === undefined || position % shard.count === shard.index - 1;
+}
+
+/**
+ * A digest of a shard's files (path, size and sha256 of each, in path order), recorded in
+ * shard.json and recomputed by `licat merge` from the shard's manifest. Pure.
+ * @example shardFilesDigest([{ path: 'feeds/halls/440000.json', size: 10, sha256: 'ab..' }])
+ */
+export function shardFilesDigest(files: readonly FileRecord[]): string {
+  const lines = files.map((f) => `${f.path}\t${f.size}\t${f.sha256}\n`).sort();
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(line);
+  return hash.digest('hex');
 }
