@@ -39,6 +39,13 @@ export const RULE_TABLE = {
   'catch-all-clause': { structural: false },
   'vague-clause': { structural: false },
   'traditional-characters': { structural: false },
+  'process-size': {
+    structural: true,
+    why: t(
+      '超过上限的流程无法绘制流程图；关闭或降级后，构建会在绘制流程图时失败',
+      'a process past the limits cannot be drawn; turned off or down to a warning, the build would fail at the flowcharts',
+    ),
+  },
   'process-graph': { structural: false },
   'process-time-budget': { structural: false },
   'material-unknown': { structural: false },

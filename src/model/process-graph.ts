@@ -9,7 +9,7 @@ export const MAX_PROCESS_STEPS = 150;
  * Most `next` and `branches` references (edges of the flowchart) of one process. Mermaid refuses
  * a chart of more edges than its `maxEdges` setting (500 by default), which the renderer sets to
  * this limit and one more (the link to the special-procedures box), so a process that passes the
- * process-graph rule is always drawn.
+ * process-size rule (structural: it cannot be turned off) is always drawn.
  */
 export const MAX_PROCESS_EDGES = 300;
 

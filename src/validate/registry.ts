@@ -22,6 +22,7 @@ import { materialUnused } from './rules/material-unused.js';
 import { notInCatalog } from './rules/not-in-catalog.js';
 import { onlineVisits } from './rules/online-visits.js';
 import { processGraphRule } from './rules/process-graph.js';
+import { processSizeRule } from './rules/process-size.js';
 import { processTimeBudget } from './rules/process-time-budget.js';
 import { regionUnknown } from './rules/region-unknown.js';
 import { resultType } from './rules/result-type.js';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   catchAllClause,
   vagueClause,
   traditionalCharacters,
+  processSizeRule,
   processGraphRule,
   processTimeBudget,
   materialUnknown,

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/emit/flowcharts/find-chromium.js';
@@ -187,14 +187,14 @@ describe('processes: edges and steps per process', () => {
     return sampleItem().replace(/^process:\n(?: {2,}.*\n)+/m, lines.join('\n') + '\n');
   }
 
-  it('more links than the limit is a located process-graph error; at the limit it passes', () => {
-    const links = (r: ReturnType<typeof checkInline>) => r.diagnostics.filter((d) => d.rule === 'process-graph').map((d) => [d.path, d.message.en]);
+  it('more links than the limit is a located process-size error, and process-graph does not walk it; at the limit it passes', () => {
+    const links = (r: ReturnType<typeof checkInline>) => r.diagnostics.filter((d) => d.rule.startsWith('process-')).map((d) => [d.path, d.message.en]);
     // 101 steps in a chain: 101 links, plus 2 more on each of the first k steps.
     const over = checkInline({ 'items/x.yaml': longProcess(100, 100) });
     expect(links(over)).toEqual([
       ['/process/steps', `the process has 301 links (next and branches); the limit is ${MAX_PROCESS_EDGES}, beyond which no flowchart can be drawn`],
     ]);
-    expect(over.diagnostics.find((d) => d.rule === 'process-graph')!.line).toBeGreaterThan(1);
+    expect(over.diagnostics.find((d) => d.rule === 'process-size')!.line).toBeGreaterThan(1);
     const at = checkInline({ 'items/x.yaml': longProcess(100, 99) + '' });
     expect(links(at).filter(([, m]) => m!.includes('limit'))).toEqual([]);
     const steps = checkInline({ 'items/x.yaml': longProcess(MAX_PROCESS_STEPS, 0) });
@@ -207,8 +207,22 @@ describe('processes: edges and steps per process', () => {
     writeFileSync(path.join(dir, 'items', 'big', 'x.yaml'), longProcess(140, 140).replace('code: "440101001000"', 'code: "440101009000"'));
     const r = licat(['build', dir, '--out', path.join(dir, '..', 'dist'), '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('process-graph');
+    expect(r.stderr).toContain('process-size');
     expect(r.stderr).not.toContain('Edge limit exceeded');
+  }, 60_000);
+
+  it('with process-graph turned off, a process past the limits still stops the build at process-size; process-size cannot be turned off', () => {
+    const dir = writeSmallCatalog();
+    mkdirSync(path.join(dir, 'items', 'big'), { recursive: true });
+    writeFileSync(path.join(dir, 'items', 'big', 'x.yaml'), longProcess(140, 140).replace('code: "440101001000"', 'code: "440101009000"'));
+    const meta = path.join(dir, 'catalog.yaml');
+    writeFileSync(meta, `${readFileSync(meta, 'utf8').trimEnd()}\nrules:\n  process-graph: off\n  process-size: off\n`);
+    const r = licat(['build', dir, '--out', path.join(dir, '..', 'dist'), '--lang', 'en', '--only', 'flowcharts']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the process has 421 links (next and branches); the limit is 300');
+    expect(r.stderr).toContain('the rule process-size cannot be set to off: a process past the limits cannot be drawn');
+    expect(r.stderr).not.toContain('Edge limit exceeded');
+    expect(existsSync(path.join(dir, '..', 'dist'))).toBe(false);
   }, 60_000);
 
   it('Mermaid draws a process at the limit (with a special-procedures box), and its own limit is just above', async () => {

@@ -115,6 +115,7 @@ describe('the closed list of rule ids', () => {
       'schema',
       'internal',
       'code-duplicate',
+      'process-size',
       'fullwidth-digits',
       'time-unit-spelling',
       'placeholder',

@@ -51,7 +51,7 @@ export const RENDER_CONFIG = {
   handDrawnSeed: 1,
   deterministicIds: true,
   maxTextSize: 500_000,
-  // Every process that passes the process-graph rule fits: its edges and the link to the notes box.
+  // Every process that passes the process-size rule fits: its edges and the link to the notes box.
   maxEdges: MAX_PROCESS_EDGES + 1,
 } as const;
 

@@ -1,7 +1,8 @@
 import { t } from '../../i18n/lang.js';
 import type { Finding } from '../../diagnostics/diagnostic.js';
-import { canReachEnd, MAX_PROCESS_EDGES, MAX_PROCESS_STEPS, processEdgeCount, processGraph, reachableFromStart } from '../../model/process-graph.js';
+import { canReachEnd, processGraph, reachableFromStart } from '../../model/process-graph.js';
 import type { Rule } from '../rule.js';
+import { processTooLarge } from './process-size.js';
 import type { Item } from '../../schema/item.js';
 import { didYouMean, suggestion } from '../../diagnostics/did-you-mean.js';
 
@@ -18,8 +19,8 @@ export const processGraphRule: Rule = {
   severity: 'error',
   scope: 'item',
   description: t(
-    '办理流程图不完整：起点、终点、不可达或走不到终点的环节、分支、未知或重复的环节标识、许可事项少于 5 个环节，或环节、连线超过上限',
-    'the process is not a sound flowchart: start, ends, unreachable or dead-end steps, branches, unknown or duplicate step ids, a licensing item with fewer than 5 steps, or too many steps or links',
+    '办理流程图不完整：起点、终点、不可达或走不到终点的环节、分支、未知或重复的环节标识，或许可事项少于 5 个环节',
+    'the process is not a sound flowchart: start, ends, unreachable or dead-end steps, branches, unknown or duplicate step ids, or a licensing item with fewer than 5 steps',
   ),
   check(catalog) {
     const findings: Finding[] = [];
@@ -27,27 +28,8 @@ export const processGraphRule: Rule = {
       const push = (path: string, zh: string, en: string, at?: 'key') =>
         findings.push({ rule: 'process-graph', file, path, message: t(zh, en), ...(at ? { at } : {}) });
       const steps = item.process.steps;
-      // Limits first: a process past them is not drawn, and its graph is not worth walking.
-      const edgeCount = processEdgeCount(steps);
-      if (steps.length > MAX_PROCESS_STEPS || edgeCount > MAX_PROCESS_EDGES) {
-        if (steps.length > MAX_PROCESS_STEPS) {
-          push(
-            '/process/steps',
-            `流程有 ${steps.length} 个环节，上限为 ${MAX_PROCESS_STEPS} 个`,
-            `the process has ${steps.length} steps; the limit is ${MAX_PROCESS_STEPS}`,
-            'key',
-          );
-        }
-        if (edgeCount > MAX_PROCESS_EDGES) {
-          push(
-            '/process/steps',
-            `流程有 ${edgeCount} 条连线（next 和 branches），上限为 ${MAX_PROCESS_EDGES} 条，否则流程图无法绘制`,
-            `the process has ${edgeCount} links (next and branches); the limit is ${MAX_PROCESS_EDGES}, beyond which no flowchart can be drawn`,
-            'key',
-          );
-        }
-        continue;
-      }
+      // A process past the limits is process-size's finding; its graph is not worth walking.
+      if (processTooLarge(steps)) continue;
       const graph = processGraph(item);
 
       for (const i of graph.duplicates) {
