@@ -1,30 +1,12 @@
 import { z } from 'zod';
 import { basicCode, doc, duration, localId, nonEmptyText, tier } from './common.js';
+import { ITEM_TYPE_WORDS, SERVICE_OBJECT_WORDS, zhNames } from './vocabulary.js';
 
 export const ITEM_TYPES = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '20'] as const;
-export const ITEM_TYPE_NAMES: Record<(typeof ITEM_TYPES)[number], string> = {
-  '01': '行政许可',
-  '02': '行政处罚',
-  '03': '行政强制',
-  '04': '行政征收',
-  '05': '行政给付',
-  '06': '行政检查',
-  '07': '行政确认',
-  '08': '行政奖励',
-  '09': '行政裁决',
-  '10': '其他行政权力',
-  '20': '公共服务',
-};
+/** The Chinese name of each item type (schema/vocabulary.ts has both languages). */
+export const ITEM_TYPE_NAMES: Readonly<Record<(typeof ITEM_TYPES)[number], string>> = zhNames(ITEM_TYPE_WORDS);
 export const SERVICE_OBJECTS = ['1', '2', '3', '4', '5', '6', '9'] as const;
-export const SERVICE_OBJECT_NAMES: Record<(typeof SERVICE_OBJECTS)[number], string> = {
-  '1': '自然人',
-  '2': '企业法人',
-  '3': '事业法人',
-  '4': '社会组织法人',
-  '5': '非法人企业',
-  '6': '行政机关',
-  '9': '其他组织',
-};
+export const SERVICE_OBJECT_NAMES: Readonly<Record<(typeof SERVICE_OBJECTS)[number], string>> = zhNames(SERVICE_OBJECT_WORDS);
 
 const legalBasis = doc(
   z.strictObject({
