@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULE_IDS, RULE_TABLE } from '../../src/diagnostics/rule-ids.js';
 import { RULES } from '../../src/validate/registry.js';
 import { ROOT } from '../helpers.js';
 
@@ -34,6 +35,14 @@ describe('docs/rules.md', () => {
     const documented = [...DOC.matchAll(/^### ([a-z-]+)$/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual(RULES.map((r) => r.id).sort());
     for (const rule of RULES) expect(DOC).toContain(`| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} |`);
+  });
+
+  it('names every structural rule (and only those) where it says which rules cannot be turned off', () => {
+    const start = DOC.indexOf('The structural rules cannot be turned off');
+    expect(start).toBeGreaterThan(0);
+    const paragraph = DOC.slice(start, DOC.indexOf('\n\n', start));
+    const named = [...paragraph.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]).filter((id) => (RULE_IDS as readonly string[]).includes(id!));
+    expect(new Set(named)).toEqual(new Set(RULE_IDS.filter((id) => RULE_TABLE[id].structural)));
   });
 
   it('states the working-day conversion the time rules use', () => {
