@@ -40,7 +40,8 @@ export interface StagedFile {
  */
 export interface ReusableOutput {
   readonly root: string;
-  adopt(rel: string, source: string, record: FileRecord): void;
+  adopt(rel: string, source: string, record: FileRecord, sourceId?: string): boolean;
+  keptInPlace(rel: string, record: FileRecord, id: string): boolean;
   readonly unverifiedLeftovers: readonly string[];
   recycle(present: ReadonlyMap<string, string>): void;
   discardLeftovers(): void;

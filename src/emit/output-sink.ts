@@ -3,7 +3,7 @@ import { copyFileSync, createReadStream, linkSync, mkdirSync, rmdirSync, rmSync,
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileRecord, OutputSink, ReusableOutput, StagedFile } from './emitter.js';
-import { readAsRecorded } from './recorded-file.js';
+import { fileIdentity, readAsRecorded } from './recorded-file.js';
 
 export type { FileRecord };
 
@@ -155,17 +155,38 @@ export class StagingSink implements OutputSink, ReusableOutput {
   }
 
   /**
+   * Keep the recycled output's file at `rel` when it is the very file recorded with identity
+   * `id` (recorded-file.ts, fileIdentity), unchanged since: then it holds `record`'s bytes.
+   * Returns false, having done nothing, otherwise.
+   */
+  keptInPlace(rel: string, record: FileRecord, id: string): boolean {
+    if (this.present?.get(rel) !== record.sha256) return false;
+    const abs = path.join(this.root, ...rel.split('/'));
+    if (fileIdentity(abs) !== id) return false;
+    this.claim(rel);
+    this.present.delete(rel);
+    this.records.set(rel, { path: rel, size: record.size, sha256: record.sha256 });
+    return true;
+  }
+
+  /**
    * Take a file of the previous output into the staging folder as it is: a hard link (a copy
    * where the file system has none). `record` is its size and sha256, known from when it was
-   * written; the caller has checked that the file is still that one (emit/feeds/feeds-cache.ts).
+   * written; the caller has checked that the file is still that one (emit/feeds/feeds-cache.ts),
+   * by its identity `sourceId` where given (recorded-file.ts, fileIdentity). Returns true when
+   * the recycled output already held that very file (the same identity), kept as it is.
    */
-  adopt(rel: string, source: string, record: FileRecord): void {
+  adopt(rel: string, source: string, record: FileRecord, sourceId?: string): boolean {
     const abs = this.claim(rel);
-    if (this.present?.get(rel) === record.sha256 && readAsRecorded(abs, record)) {
-      // The recycled file is already this one (read and checked: the spare is not trusted).
-      this.present.delete(rel);
-      this.records.set(rel, { path: rel, size: record.size, sha256: record.sha256 });
-      return;
+    if (this.present?.get(rel) === record.sha256) {
+      // The recycled file may be this one already: the very file `source` (one inode, linked
+      // twice), or else read and checked (the spare is not trusted).
+      const same = sourceId !== undefined && fileIdentity(abs) === sourceId;
+      if (same || readAsRecorded(abs, record)) {
+        this.present.delete(rel);
+        this.records.set(rel, { path: rel, size: record.size, sha256: record.sha256 });
+        return same;
+      }
     }
     this.vacate(rel, abs);
     this.ensureDir(path.dirname(abs));
@@ -177,6 +198,7 @@ export class StagingSink implements OutputSink, ReusableOutput {
       copyFileSync(source, abs);
     }
     this.records.set(rel, { path: rel, size: record.size, sha256: record.sha256 });
+    return false;
   }
 
   async streamPath(rel: string): Promise<string> {

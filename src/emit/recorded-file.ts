@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 
 /**
  * The bytes of `file` if it is a regular file (not a link) with the recorded size and sha256:
@@ -29,4 +29,19 @@ export function readAsRecorded(file: string, cached: { size: number; sha256: str
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A regular file's identity: `dev:ino:size:mtimeMs:ctimeMs`, or undefined for anything else (a
+ * link, a folder, nothing) and, with `settledBefore` (ms since the epoch), for a file whose change
+ * time is not before it. Two equal identities are one file, unchanged in between: writing,
+ * truncating, replacing, touching or linking a file all set its change time to the present.
+ * @example fileIdentity('dist/feeds/halls/440000.json') // '2049:1234:5120:1765000000000.123:1765000000000.123'
+ */
+export function fileIdentity(file: string, settledBefore?: number): string | undefined {
+  // Times in milliseconds with their fraction (a double keeps them to a fraction of a microsecond).
+  const info = lstatSync(file, { throwIfNoEntry: false });
+  if (!info?.isFile()) return undefined;
+  if (settledBefore !== undefined && info.ctimeMs >= settledBefore) return undefined;
+  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
 }

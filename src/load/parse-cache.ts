@@ -5,11 +5,21 @@ import type { Text } from '../i18n/lang.js';
 import { t } from '../i18n/lang.js';
 import { cacheKey, sealText, unsealText } from './cache-seal.js';
 import { codeDigest } from './code-digest.js';
-import type { CheckedFile } from './check-file.js';
+import type { CheckedFile, ItemFindings } from './check-file.js';
 import { decodeUtf8 } from './decode.js';
 import type { RawFile } from './read-catalog.js';
 
 const PACK_PREFIX = 'parsed-';
+
+/**
+ * One cached file: the schema's output and, for an item, what the item-scope rules found in it
+ * (their findings depend on the item alone; they are kept with no file name, given the file's
+ * name when used).
+ */
+interface Entry {
+  value: unknown;
+  items?: ItemFindings;
+}
 
 /**
  * A cache of checked YAML files across runs, kept in one file (`parsed-<code>.json` in the cache
@@ -23,8 +33,8 @@ const PACK_PREFIX = 'parsed-';
  * depend on the file's name or any option. Writing is best effort.
  */
 export class ParseCache {
-  private readonly entries: Record<string, unknown>;
-  private readonly used = new Map<string, unknown>();
+  private readonly entries: Record<string, Entry>;
+  private readonly used = new Map<string, Entry>();
   private added = 0;
   private dropped = 0;
   hits = 0;
@@ -34,7 +44,7 @@ export class ParseCache {
     private readonly pack: string,
     private readonly key: Buffer | undefined,
     private readonly code: string,
-    entries: Record<string, unknown>,
+    entries: Record<string, Entry>,
   ) {
     this.entries = entries;
   }
@@ -47,7 +57,7 @@ export class ParseCache {
     const code = codeVersion();
     const pack = `${PACK_PREFIX}${code}.json`;
     const key = cacheKey(env);
-    let entries: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    let entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
     if (!key) {
       note(
         t('没有私有的缓存密钥（无主目录或其不安全），不使用解析缓存', 'no private cache key (no home folder, or an unsafe one); the parse cache is not used'),
@@ -68,8 +78,8 @@ export class ParseCache {
       } catch {
         data = undefined;
       }
-      if (data?.version === 2 && data.entries !== null && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
-        entries = Object.assign(Object.create(null) as Record<string, unknown>, data.entries);
+      if (data?.version === 3 && data.entries !== null && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
+        entries = Object.assign(Object.create(null) as Record<string, Entry>, data.entries);
       } else {
         note(
           t(
@@ -92,18 +102,24 @@ export class ParseCache {
     if (!(key in this.entries)) return undefined;
     const decoded = decodeUtf8(raw.bytes, raw.file);
     if (decoded.finding) return undefined;
+    const entry = this.entries[key]!;
     // Two files with the same bytes get two objects, as parsing them would give.
-    const value = this.used.has(key) ? structuredClone(this.entries[key]) : this.entries[key];
-    this.used.set(key, this.entries[key]);
+    const value = this.used.has(key) ? structuredClone(entry.value) : entry.value;
+    this.used.set(key, entry);
     this.hits++;
-    return { file: raw.file, text: decoded.text, findings: [], value };
+    return { file: raw.file, text: decoded.text, findings: [], value, ...(entry.items && { itemFindings: withFile(entry.items, raw.file) }) };
   }
 
-  /** Remember a result; only a clean, loaded file is kept. */
+  /**
+   * Remember a result; only a clean, loaded file is kept, with what the item-scope rules found
+   * in it when they all ran and name the file nowhere but in `file`.
+   */
   set(raw: RawFile, checked: CheckedFile, key = ParseCache.key(raw)): void {
     if (checked.value === undefined || checked.findings.length > 0) return;
     if (!(key in this.entries)) this.added++;
-    this.used.set(key, checked.value);
+    const found = checked.itemFindings;
+    const keep = found !== undefined && (found.failed ?? []).length === 0 && portable(found, raw.file);
+    this.used.set(key, { value: checked.value, ...(keep && { items: withFile(found, '') }) });
   }
 
   /**
@@ -117,7 +133,7 @@ export class ParseCache {
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(tmp, sealText(this.key, 'parse', this.code, JSON.stringify({ version: 2, entries: Object.fromEntries(this.used) })), {
+      writeFileSync(tmp, sealText(this.key, 'parse', this.code, JSON.stringify({ version: 3, entries: Object.fromEntries(this.used) })), {
         mode: 0o600,
         flag: 'wx',
       });
@@ -135,4 +151,22 @@ export class ParseCache {
 /** The version of everything that shapes a checked file: licat's whole code and its dependencies. */
 export function codeVersion(): string {
   return codeDigest();
+}
+
+/** Item findings with `file` as their file. */
+function withFile(found: ItemFindings, file: string): ItemFindings {
+  const findings: ItemFindings['findings'] = {};
+  for (const [rule, list] of Object.entries(found.findings) as Array<
+    [keyof ItemFindings['findings'], NonNullable<ItemFindings['findings'][keyof ItemFindings['findings']]>]
+  >) {
+    findings[rule] = list.map((finding) => ({ ...finding, file }));
+  }
+  return { findings };
+}
+
+/** Whether item findings name their file only in `file` (so they hold for the same bytes under another name). */
+function portable(found: ItemFindings, file: string): boolean {
+  return Object.values(found.findings).every((list) =>
+    (list ?? []).every((f) => f.file === file && !f.message.zh.includes(file) && !f.message.en.includes(file) && !f.path.includes(file)),
+  );
 }

@@ -236,10 +236,14 @@ function checkRange(yaml: readonly RawFile[], results: Array<CheckedFile | undef
 
 /**
  * Check the YAML files of a catalog on the main thread and worker threads together (see
- * `ParsePool.check`). Undefined when threads would not pay or are not available; the caller
- * then checks inline.
+ * `ParsePool.check`), running `hook` on the items where given. Undefined when threads would not
+ * pay or are not available; the caller then checks inline.
  */
-export async function checkInParallel(files: readonly RawFile[], env: NodeJS.ProcessEnv = process.env): Promise<Map<string, CheckedFile> | undefined> {
-  const pool = ParsePool.start(files.filter((f) => f.kind !== 'regions').length, env);
+export async function checkInParallel(
+  files: readonly RawFile[],
+  env: NodeJS.ProcessEnv = process.env,
+  hook?: ItemHook,
+): Promise<Map<string, CheckedFile> | undefined> {
+  const pool = ParsePool.start(files.filter((f) => f.kind !== 'regions').length, env, hook);
   return pool?.check(files);
 }

@@ -77,7 +77,9 @@ async function checkAhead(files: RawFile[], cacheDir: string | undefined, note?:
     if (hit) checked.set(raw.file, hit);
     else misses.push({ raw, key });
   }
-  const fresh = await checkInParallel(misses.map((m) => m.raw));
+  // The item rules run with the parse, so that what they find is kept with the file.
+  const rawMisses = misses.map((m) => m.raw);
+  const fresh = rawMisses.length === 0 ? undefined : ((await checkInParallel(rawMisses, process.env, ITEM_HOOK)) ?? checkInChunks(rawMisses, ITEM_HOOK));
   for (const { raw, key } of misses) {
     const result = fresh?.get(raw.file) ?? checkFile(raw);
     checked.set(raw.file, result);

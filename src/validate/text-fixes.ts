@@ -52,7 +52,15 @@ const NO_FEE = new Set(['无', '不收费', '免费', '无收费', '否', '']);
  */
 export function mayNeedFixes(text: string): boolean {
   if (ODD_CHARACTER.test(text) || TRAILING.test(text)) return true;
-  if (UNIT_WORD.test(text) && UNIT_SPELLED.test(text)) return true;
+  if (UNIT_WORD.test(text)) {
+    // A discretionary range's unit is free text (`{ max: 10, unit: 工作日, outcome: … }`): a
+    // line that is one is passed by; any other unit spelled otherwise needs the full look.
+    for (const m of text.matchAll(UNIT_SPELLED)) {
+      const start = text.lastIndexOf('\n', m.index) + 1;
+      const end = text.indexOf('\n', m.index);
+      if (!RANGE_LINE.test(text.slice(start, end < 0 ? text.length : end))) return true;
+    }
+  }
   for (let at = text.indexOf('fees:'); at >= 0; at = text.indexOf('fees:', at + 5)) {
     if (at === 0 || text[at - 1] === '\n') return NO_FEE_LINE.test(text.slice(at, at + 200));
   }
@@ -66,8 +74,10 @@ const UNIT_WORD = /工作日|自然日|日历日|即办|当场办结|working[ _]
 /** A time unit spelled otherwise after `unit:` (working-day itself does not match). */
 const UNIT_SPELLED = new RegExp(
   `unit:[ \\t]*["']?(?!working-day|calendar-day)(?:${[...UNIT_SPELLINGS.keys()].map((k) => k.replace(/ /g, '[ _-]')).join('|')})[ \\t]*["']?[ \\t]*(?:[,}#]|\\r?$)`,
-  'im',
+  'gim',
 );
+/** A line holding a discretionary range, whose `unit` is not a time unit. */
+const RANGE_LINE = /[{,][ \t]*(?:min|max|outcome):/;
 /** `fees:` with a word, or with nothing and no list below it. */
 const NO_FEE_LINE = /^fees:[ \t]*(?:[^\s[#]|#.*|)\r?(?:\n(?![ \t]*-|[ \t]+\S)|(?![\s\S]))/;
 

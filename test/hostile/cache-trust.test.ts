@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,26 +75,41 @@ describe('caches can only make a run faster, never different', () => {
     const out = path.join(tempDir(), 'dist');
     build(catalog, out, env);
     build(catalog, out, env);
+    // A third build, a moment later: the feeds have settled, and the record holds their identity
+    // (device, inode, size, times), by which the next build knows them without reading them.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+    build(catalog, out, env);
     const clean = fileTexts(out);
-    // In place, keeping size and times: only the content tells.
     const feeds = path.join(out, 'feeds', 'halls');
     const victim = path.join(feeds, readdirSync(feeds).sort()[0]!);
+    const region = path.basename(victim, '.json');
+    const recordFile = () =>
+      path.join(
+        home,
+        'licat',
+        readdirSync(path.join(home, 'licat')).find((n) => n.startsWith('feeds-'))!,
+      );
+    const sealed = readFileSync(recordFile(), 'utf8');
+    const halls = (JSON.parse(sealed.slice(sealed.indexOf('\n') + 1)) as { halls: Record<string, { id?: string }> }).halls;
+    expect(halls[region]!.id).toMatch(/^\d+:\d+:\d+:/);
+    // In place, keeping size and modification time: only the change time (and the content) tells.
     const before = statSync(victim);
+    const stamp = path.join(tempDir(), 'stamp');
+    expect(spawnSync('cp', ['--preserve=timestamps', victim, stamp]).status).toBe(0);
     const original = readFileSync(victim, 'utf8');
     const edited = original.replace(/"name": ?"([^"]+)"/, (m, n: string) => m.replace(n, 'X'.repeat(Buffer.byteLength(n))));
     expect(edited).not.toBe(original);
     expect(Buffer.byteLength(edited)).toBe(before.size);
     chmodSync(victim, 0o644);
     writeFileSync(victim, edited);
+    // Its times set back to the nanosecond (from a copy that kept them), as touch -r does.
+    expect(spawnSync('touch', ['-r', stamp, victim]).status).toBe(0);
+    expect(statSync(victim, { bigint: true }).mtimeNs).toBe(statSync(stamp, { bigint: true }).mtimeNs);
     const r = build(catalog, out, env, ['--verbose']);
     expect(r.stderr).toContain('feeds of the last output were not as the cache recorded them; built again');
     expect(fileTexts(out)).toEqual(clean);
 
-    const record = path.join(
-      home,
-      'licat',
-      readdirSync(path.join(home, 'licat')).find((n) => n.startsWith('feeds-'))!,
-    );
+    const record = recordFile();
     writeFileSync(record, readFileSync(record, 'utf8').replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`));
     const r2 = build(catalog, out, env, ['--verbose']);
     expect(r2.stderr).toContain('the feeds cache');

@@ -51,6 +51,41 @@ describe('the cache of parsed files (validate --cache-dir)', () => {
     compare(dir, cache, 'file restored');
   }, 300_000);
 
+  it("keeps what the item rules found with the item's bytes, and names the file as it is now called", () => {
+    const dir = copySample();
+    const cache = path.join(tempDir(), 'cache');
+    const food = path.join(dir, 'items/market/food-business.yaml');
+    writeFileSync(food, readFileSync(food, 'utf8').replace(/^conditions:\n/m, 'conditions:\n  - 法律、法规规定的其他条件。\n'));
+    // Parsed on a worker, where the item rules run with the parse (as on any catalog of 300 files or more).
+    const env = { env: { LICAT_WORKERS: '1' } };
+    const run = () => licat(['validate', dir, '--format', 'json', '--cache-dir', cache], env);
+    const plain = licat(['validate', dir, '--format', 'json']);
+    expect(run().stdout).toBe(plain.stdout);
+    // The pack holds the finding with the item, under no file name.
+    const pack = readFileSync(
+      path.join(
+        cache,
+        readdirSync(cache).find((f) => f.startsWith('parsed-'))!,
+      ),
+      'utf8',
+    );
+    const entries = Object.values(
+      (JSON.parse(pack.slice(pack.indexOf('\n') + 1)) as { entries: Record<string, { items?: { findings: Record<string, Array<{ file: string }>> } }> })
+        .entries,
+    );
+    const kept = entries.flatMap((e) => e.items?.findings['catch-all-clause'] ?? []);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.file).toBe('');
+    expect(run().stdout).toBe(plain.stdout);
+
+    mkdirSync(path.join(dir, 'items/moved'));
+    renameSync(food, path.join(dir, 'items/moved/food.yaml'));
+    const moved = run();
+    expect(moved.stdout).toBe(licat(['validate', dir, '--format', 'json']).stdout);
+    expect(moved.stdout).toContain('items/moved/food.yaml');
+    expect(moved.stdout).not.toContain('food-business.yaml');
+  }, 120_000);
+
   it('treats two files with the same bytes as two items', () => {
     const dir = copySample();
     const cache = path.join(tempDir(), 'cache');
@@ -81,8 +116,8 @@ describe('a cache written by another version of licat or its schemas', () => {
     const pack = readdirSync(cache).find((f) => f.startsWith('parsed-'))!;
     const file = path.join(cache, pack);
     // Sealed again with the user's key, as a process of the same user could: only the code tells.
-    editSealed(file, 'parse', [codeDigest(root)], (data: { entries: Record<string, { name?: string }> }) => {
-      for (const value of Object.values(data.entries)) if (typeof value.name === 'string') value.name = `STALE ${value.name}`;
+    editSealed(file, 'parse', [codeDigest(root)], (data: { entries: Record<string, { value: { name?: string } }> }) => {
+      for (const { value } of Object.values(data.entries)) if (typeof value.name === 'string') value.name = `STALE ${value.name}`;
     });
     return pack;
   }

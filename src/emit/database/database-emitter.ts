@@ -6,8 +6,11 @@ import type { Catalog } from '../../model/catalog.js';
 import { implementationCodes } from '../../model/derive-implementation-code.js';
 import { planExpansion } from '../../model/expand.js';
 import { FEED_VERSION } from '../../schema/feeds.js';
+import { cacheKey, sealText, unsealText } from '../../load/cache-seal.js';
+import { codeDigest } from '../../load/code-digest.js';
 import { CODE_LISTS } from '../code-labels.js';
 import type { EmitContext, Emitter } from '../emitter.js';
+import { readAsRecorded } from '../recorded-file.js';
 import { cityOf, departmentLabels } from '../feeds/codes.js';
 import { catalogRef } from '../feeds/feed-paths.js';
 import { CATALOG_DDL, CATALOG_INDEXES } from './catalog-schema.js';
@@ -226,18 +229,31 @@ function recordFile(context: EmitContext): string | undefined {
   return path.join(context.cacheDir, `database-${key}.json`);
 }
 
-/** Link the previous output's database when it was made from the same input and is still that file. */
+/**
+ * Link the previous output's database when it was made from the same input by the same code and
+ * is still that file. The record is sealed under the user's private key (load/cache-seal.ts), so
+ * a record edited in a shared --cache-dir is not believed; the file is read (no link followed)
+ * and must have the recorded size and sha256.
+ */
 function reusePrevious(context: EmitContext, input: string): boolean {
   const file = recordFile(context);
-  if (!file || !context.reuse) return false;
+  const key = cacheKey();
+  if (!file || !context.reuse || !key) return false;
   try {
-    const record = JSON.parse(readFileSync(file, 'utf8')) as DatabaseRecord;
-    if (record.input !== input) return false;
+    const body = unsealText(key, 'database', codeDigest(), readFileSync(file, 'utf8'));
+    if (body === undefined) {
+      context.note?.(
+        t(`数据库缓存记录 ${file} 已被改动或不是本用户写入的，已忽略`, `the database cache record ${file} was edited or not written by this user; ignored`)[
+          context.lang
+        ],
+      );
+      return false;
+    }
+    const record = JSON.parse(body) as DatabaseRecord;
+    if (record.input !== input || typeof record.sha256 !== 'string' || typeof record.size !== 'number') return false;
     const previous = path.join(context.previousOutput!, DATABASE);
-    const bytes = readFileSync(previous);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (sha256 !== record.sha256 || bytes.byteLength !== record.size) return false;
-    context.reuse.adopt(DATABASE, previous, { path: DATABASE, size: record.size, sha256 });
+    if (!readAsRecorded(previous, record)) return false;
+    context.reuse.adopt(DATABASE, previous, { path: DATABASE, size: record.size, sha256: record.sha256 });
     return true;
   } catch {
     return false;
@@ -252,8 +268,10 @@ function rememberInput(context: EmitContext, input: string, written: string): vo
   try {
     const bytes = readFileSync(written);
     const record: DatabaseRecord = { input, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength };
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(record));
+    const key = cacheKey();
+    if (!key) return;
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(tmp, sealText(key, 'database', codeDigest(), JSON.stringify(record)), { mode: 0o600 });
     renameSync(tmp, file);
   } catch {
     rmSync(tmp, { force: true });

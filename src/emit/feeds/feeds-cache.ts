@@ -7,12 +7,20 @@ import { codeDigest } from '../../load/code-digest.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Expansion } from '../../model/expand.js';
 import type { FileRecord } from '../emitter.js';
-import { readAsRecorded } from '../recorded-file.js';
+import { fileIdentity, readAsRecorded } from '../recorded-file.js';
 
 /** A feed of the previous output, as the cache recorded it when it was written. */
 export interface CachedFile {
   sha256: string;
   size: number;
+  /**
+   * The file's identity as the build left it (fileIdentity): device, inode, size, modification
+   * and change times. While a file still has it, it holds the bytes recorded, unread: a file
+   * written, replaced or touched in place gets a new change time, which no unprivileged process
+   * can set back. Absent when the file changed too close to the record's writing to tell
+   * (then the file is read and its sha256 checked).
+   */
+  id?: string;
 }
 
 export interface CachedItem extends CachedFile {
@@ -64,8 +72,10 @@ const FOLDERS = { items: 'feeds/items', halls: 'feeds/halls' } as const;
  * has a new feed, and (4) `feeds/items` and `feeds/halls` of the output are still the very
  * folders this build wrote, untouched: same device, inode and modification time. A build that
  * failed before its swap, another build into the same output, and adding, removing or renaming
- * a file there all change (4). And (5) every file reused is read and must still have the sha256
- * recorded, so a feed changed in place is built again, never published as it is.
+ * a file there all change (4). And (5) every file reused is still the very file recorded (its
+ * identity: device, inode, size, modification and change times, recorded-file.ts) or else is
+ * read and must still have the sha256 recorded, so a feed changed in place is built again, never
+ * published as it is.
  *
  * The record is sealed with an HMAC under the user's private key (load/cache-seal.ts) over the
  * code digest and its content: a record edited, damaged, of other code or from elsewhere is
@@ -137,7 +147,8 @@ export class FeedsCache {
     const cached = this.previous?.items[code];
     if (!cached || cached.input !== input) return undefined;
     const source = this.located(itemRel(code));
-    return this.intact(source, cached) ? { ...cached, source } : undefined;
+    const found = this.check(source, cached);
+    return found ? { ...cached, source, id: found.id } : undefined;
   }
 
   /** The previous output's file at `rel`, if this build's has the same sha256 there and it is still as recorded. */
@@ -161,19 +172,35 @@ export class FeedsCache {
     this.next.files[record.path] = { sha256: record.sha256, size: record.size, ...(input !== undefined && { input }) };
   }
 
-  /** The previous feed of hall `region`, if there is one and it is still as recorded. */
+  /**
+   * The previous feed of hall `region` as recorded, not yet looked at: the caller either finds
+   * that very file in place (its recorded identity `id`, output-sink.ts keptInPlace) or checks
+   * `source` with `hallIntact` before taking it.
+   */
   hall(region: string): (CachedHall & { source: string }) | undefined {
     const cached = this.previous?.halls[region];
-    if (!cached) return undefined;
-    const source = this.located(hallRel(region));
-    return this.intact(source, cached) ? { ...cached, source } : undefined;
+    return cached ? { ...cached, source: this.located(hallRel(region)) } : undefined;
   }
 
-  /** Whether the file at `source` still has the size and sha256 recorded. */
+  /** Whether the previous feed `hit` (from `hall`) is still as recorded: its identity, when it still has it. */
+  hallIntact(hit: CachedHall & { source: string }): { id?: string } | undefined {
+    return this.check(hit.source, hit);
+  }
+
+  /** Whether the file at `source` still has the identity, or else the size and sha256, recorded. */
   private intact(source: string, cached: CachedFile): boolean {
-    if (readAsRecorded(source, cached)) return true;
+    return this.check(source, cached) !== undefined;
+  }
+
+  /**
+   * The file at `source` as recorded: `id`, its identity, when it still has the one recorded;
+   * no `id` when it had to be read and its sha256 checked; undefined when it is not as recorded.
+   */
+  private check(source: string, cached: CachedFile): { id?: string } | undefined {
+    if (cached.id !== undefined && fileIdentity(source) === cached.id) return { id: cached.id };
+    if (readAsRecorded(source, cached)) return {};
     this.discarded++;
-    return false;
+    return undefined;
   }
 
   /**
@@ -195,13 +222,16 @@ export class FeedsCache {
   }
 
   /** Record an item feed of this build. */
-  keepItem(code: string, input: string, record: Pick<FileRecord, 'sha256' | 'size'>): void {
-    this.next.items[code] = { input, sha256: record.sha256, size: record.size };
+  keepItem(code: string, input: string, record: Pick<FileRecord, 'sha256' | 'size'>, id?: string): void {
+    this.next.items[code] = { input, sha256: record.sha256, size: record.size, ...(id !== undefined && { id }) };
   }
 
-  /** Record a hall feed of this build. */
-  keepHall(region: string, items: number, record: Pick<FileRecord, 'sha256' | 'size'>): void {
-    this.next.halls[region] = { items, sha256: record.sha256, size: record.size };
+  /**
+   * Record a hall feed of this build. `id`: the identity the file in the output still has (it was
+   * kept in place, neither written nor linked anew), which saves looking at it again.
+   */
+  keepHall(region: string, items: number, record: Pick<FileRecord, 'sha256' | 'size'>, id?: string): void {
+    this.next.halls[region] = { items, sha256: record.sha256, size: record.size, ...(id !== undefined && { id }) };
   }
 
   /**
@@ -217,6 +247,7 @@ export class FeedsCache {
       const halls = folderId(path.join(staging, ...FOLDERS.halls.split('/')));
       if (!items || !halls) return false;
       this.next.folders = { items, halls };
+      this.identify(staging);
       if (this.previous) this.next.spare = { folders: this.previous.folders, diff: this.spareDiff() };
       if (!this.key) return false;
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
@@ -227,6 +258,24 @@ export class FeedsCache {
       rmSync(tmp, { force: true });
       return false;
     }
+  }
+
+  /**
+   * Record each feed's identity as it is now in `staging` (unless known: kept in place), except where its change time is too
+   * recent to tell a later change apart (the clock that stamps files is coarse): such a file is
+   * read next time.
+   */
+  private identify(staging: string): void {
+    const settled = Date.now() - SETTLE_MS;
+    const add = (rel: string, file: CachedFile) => {
+      if (file.id !== undefined) return; // kept in place: the identity checked this build
+      const id = fileIdentity(path.join(staging, ...rel.split('/')), settled);
+      if (id !== undefined && id.split(':')[2] === String(file.size)) file.id = id;
+      else delete file.id;
+    };
+    for (const [code, file] of Object.entries(this.next.items)) add(itemRel(code), file);
+    for (const [region, file] of Object.entries(this.next.halls)) add(hallRel(region), file);
+    for (const [rel, file] of Object.entries(this.next.files)) add(rel, file);
   }
 
   /** How the previous output's feeds (the next spare) differ from this build's. */
@@ -245,6 +294,14 @@ export class FeedsCache {
     return path.join(this.target, ...rel.split('/'));
   }
 }
+
+/**
+ * How long before the record is written a file must have last changed for its identity to be
+ * trusted: the kernel stamps files from a coarse clock (one tick, 1 to 10 ms behind the time), so
+ * a change right after the record could get the very times recorded (git's "racily clean"
+ * entries). Ten ticks of the coarsest clock.
+ */
+const SETTLE_MS = 100;
 
 const itemRel = (code: string) => `${FOLDERS.items}/${code}.json`;
 const hallRel = (region: string) => `${FOLDERS.halls}/${region}.json`;

@@ -198,9 +198,10 @@ async function writeItemFeeds(run: Run): Promise<void> {
     const input = run.cache ? itemInput(entry.item) : '';
     const hit = run.cache?.item(code, input);
     let record: FileRecord;
+    let kept: string | undefined;
     if (hit) {
       record = { path: rel, size: hit.size, sha256: hit.sha256 };
-      run.reuse!.adopt(rel, hit.source, record);
+      if (run.reuse!.adopt(rel, hit.source, record, hit.id)) kept = hit.id;
     } else {
       const feed = itemFeed(entry, run.unified, run.baseUrl);
       run.validator.check('item', rel, feed);
@@ -210,7 +211,7 @@ async function writeItemFeeds(run: Run): Promise<void> {
       run.rebuilt.items++;
     }
     run.written?.push(record);
-    run.cache?.keepItem(code, input, record);
+    run.cache?.keepItem(code, input, record, kept);
     run.changes?.item(code, rel, record.sha256);
     run.itemShas.push(record.sha256);
   }
@@ -251,12 +252,24 @@ async function writeHallFeeds(run: Run): Promise<void> {
   for (const [position, region] of expansion.tree.halls.entries()) {
     if (!inShard(position, run.shard)) continue;
     const rel = hallFeedPath(region.code);
-    const hit = run.cache?.hall(region.code);
+    const candidate = run.cache?.hall(region.code);
+    let kept: string | undefined;
+    let hit = candidate;
+    if (candidate) {
+      // The recycled output may hold this very file already (one look); else the previous
+      // output's file is checked before it is linked.
+      const record = { path: rel, size: candidate.size, sha256: candidate.sha256 };
+      if (candidate.id !== undefined && run.reuse!.keptInPlace(rel, record, candidate.id)) kept = candidate.id;
+      else {
+        const intact = run.cache!.hallIntact(candidate);
+        if (!intact) hit = undefined;
+        else if (run.reuse!.adopt(rel, candidate.source, record, intact.id)) kept = intact.id;
+      }
+    }
     let record: FileRecord;
     let items: number;
     if (hit) {
       record = { path: rel, size: hit.size, sha256: hit.sha256 };
-      run.reuse!.adopt(rel, hit.source, record);
       items = hit.items;
       run.changes?.hall(region.code, rel, record.sha256, () => JSON.parse(readFileSync(hit.source, 'utf8')) as HallFeed);
     } else {
@@ -270,7 +283,7 @@ async function writeHallFeeds(run: Run): Promise<void> {
       run.rebuilt.halls++;
     }
     run.written?.push(record);
-    run.cache?.keepHall(region.code, items, record);
+    run.cache?.keepHall(region.code, items, record, kept);
     run.offerings += items;
     run.halls.push({
       city: cityOf(expansion.tree, region),
