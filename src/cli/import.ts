@@ -7,7 +7,7 @@ import { UsageError } from '../diagnostics/usage-error.js';
 import { readCatalog, type RawFile } from '../load/read-catalog.js';
 import { readSheets } from '../load/read-sheet.js';
 import { importRows } from '../import/import-rows.js';
-import { planImport, type PlannedFile } from '../import/import-plan.js';
+import { knownNames, planImport, type PlannedFile } from '../import/import-plan.js';
 import { REPORTERS } from '../report/registry.js';
 import { isReporterName, REPORTER_NAMES, type ReporterName } from '../report/reporter-names.js';
 import { countSeverities, type ReportContext } from '../report/reporter.js';
@@ -54,8 +54,8 @@ export async function runImport(file: string, options: ImportOptions): Promise<n
   }
   const sheets = await readSheets(file);
   const shownFile = display(cwd, file);
-  const rows = importRows(sheets, { file: shownFile, departmentByName, department });
   const existing = read.files.filter((f) => f.kind === 'item').map((f) => ({ rel: f.rel, text: Buffer.from(f.bytes).toString('utf8') }));
+  const rows = importRows(sheets, { file: shownFile, departmentByName, department, known: knownNames(existing) });
   const plan = planImport(rows.items, existing);
 
   // The catalog as it would be after the import, checked in memory like any other.

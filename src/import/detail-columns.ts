@@ -26,11 +26,15 @@ function oneOf(key: string, table: ReadonlyMap<string, string>, zh: string, en: 
   };
 }
 
-const CODE: ImportColumn = { id: 'code', headers: ['基本编码', '事项编码', '事项基本编码'], read: (v) => ok(['code'], normalizeText(v).replace(/\s+/g, '')) };
+export const CODE_COLUMN: ImportColumn = {
+  id: 'code',
+  headers: ['基本编码', '事项编码', '事项基本编码'],
+  read: (v) => ok(['code'], normalizeText(v).replace(/\s+/g, '')),
+};
 const PASSED_OVER: ImportColumn = { id: 'ignored', headers: ['序号', '事项名称', '审核环节'] };
 
 export const MATERIAL_COLUMNS: readonly ImportColumn[] = [
-  CODE,
+  CODE_COLUMN,
   { id: 'name', headers: ['材料名称', '申请材料名称'], read: text('name') },
   { id: 'necessity', headers: ['必要性', '是否必要', '材料必要性'], read: oneOf('necessity', NECESSITY_BY_NAME, '必要性', 'necessity') },
   { id: 'condition', headers: ['适用情形', '情形说明'], read: text('condition') },
@@ -65,7 +69,7 @@ export const MATERIAL_COLUMNS: readonly ImportColumn[] = [
 ];
 
 export const FEE_COLUMNS: readonly ImportColumn[] = [
-  CODE,
+  CODE_COLUMN,
   { id: 'name', headers: ['收费项目', '收费项目名称'], read: text('name') },
   { id: 'standard', headers: ['收费标准'], read: text('standard') },
   { id: 'basis', headers: ['收费依据'], read: text('basis') },

@@ -136,7 +136,8 @@ function yesNo(path: string[]) {
   };
 }
 
-function duration(path: string[]) {
+/** A time limit cell (`20个工作日`, `即办`, a bare number under `时限（工作日）`) at `path`. */
+export function duration(path: string[]) {
   return (text: string, { hint }: ColumnContext): CellResult => {
     const s = normalizeText(text);
     // A bare number under a header that names its unit: 法定时限（工作日）.

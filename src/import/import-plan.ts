@@ -1,7 +1,8 @@
 import { isCollection, isMap, isScalar, isSeq, parseDocument, visit, Document, type Node } from 'yaml';
 import { itemSchema } from '../schema/item.js';
-import type { ImportedItem } from './import-rows.js';
+import type { ImportedItem, KnownNames } from './import-rows.js';
 import { keepUntouchedLines } from './keep-lines.js';
+import { resolveCriteria, resolveProcess, type CriterionDraft, type ProcessDraft } from './process-draft.js';
 
 /** An item file of the catalog as it is now, by its path from the catalog folder. */
 export interface ExistingItemFile {
@@ -29,7 +30,9 @@ const SCHEMA_COMMENT = '# yaml-language-server: $schema=../../../schemas/item.sc
  * order and flow style stay); any other item becomes `items/<department>/<code>.yaml`, its keys
  * in the schema's order. Values equal in meaning to what the file has are left untouched, and
  * list entries are matched to existing ones (materials and fees by name, legal bases by title and
- * article) so that what the sheet does not carry (ids, article texts) is kept.
+ * article, steps and criteria by id or else by name and subject) so that what the sheet does not
+ * carry (ids, article texts) is kept. The process and the criteria name materials and steps;
+ * they are resolved to ids last, against the item's lists as the import leaves them.
  * Pure: texts in, texts out.
  */
 export function planImport(imported: readonly ImportedItem[], existing: readonly ExistingItemFile[]): PlannedFile[] {
@@ -51,6 +54,45 @@ export function planImport(imported: readonly ImportedItem[], existing: readonly
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
+/**
+ * The material and step names of each existing item, by 基本编码: what a process or criteria
+ * sheet may refer to when the workbook does not list them itself.
+ */
+export function knownNames(existing: readonly ExistingItemFile[]): Map<string, KnownNames> {
+  const out = new Map<string, KnownNames>();
+  const names = (list: unknown, key: string) =>
+    Array.isArray(list)
+      ? list.flatMap((e) =>
+          e !== null && typeof e === 'object' && typeof (e as Record<string, unknown>)[key] === 'string' ? [(e as Record<string, string>)[key]!] : [],
+        )
+      : [];
+  for (const file of existing) {
+    let data: Record<string, unknown> | null;
+    try {
+      data = parseDocument(file.text).toJS() as Record<string, unknown> | null;
+    } catch {
+      continue;
+    }
+    const code = data?.code;
+    if ((typeof code !== 'string' && typeof code !== 'number') || out.has(String(code))) continue;
+    out.set(String(code), { materials: names(data!.materials, 'name'), steps: names((data!.process as { steps?: unknown } | undefined)?.steps, 'name') });
+  }
+  return out;
+}
+
+/** Values that refer to other lists of the item by name: resolved last, in this order. */
+const REFERRING = ['process', 'criteria'];
+const later = (item: ImportedItem) => [
+  ...item.values.filter((v) => !REFERRING.includes(v.path[0]!)),
+  ...REFERRING.flatMap((key) => item.values.filter((v) => v.path[0] === key)),
+];
+
+/** A process or criteria draft as the item's value, against the item as it is so far (`data`) and as its file had it (`before`). */
+function resolved(key: string, draft: unknown, data: Record<string, unknown>, before: Record<string, unknown>): unknown {
+  if (key === 'process') return resolveProcess(draft as ProcessDraft, data.materials, before.process);
+  return resolveCriteria(draft as CriterionDraft[], (data.process as { steps?: unknown } | undefined)?.steps, before.criteria);
+}
+
 function readCode(text: string): string | undefined {
   try {
     const code = (parseDocument(text).toJS() as { code?: unknown } | null)?.code;
@@ -62,7 +104,10 @@ function readCode(text: string): string | undefined {
 
 function create(item: ImportedItem, taken: Set<string>): PlannedFile | undefined {
   const data: Record<string, unknown> = { code: item.code };
-  for (const v of item.values) setPath(data, v.path, mergeList(v.path, v.value, undefined));
+  for (const v of later(item)) {
+    const value = REFERRING.includes(v.path[0]!) ? resolved(v.path[0]!, v.value, data, {}) : mergeList(v.path, v.value, undefined);
+    setPath(data, v.path, value);
+  }
   const department = data.department;
   if (typeof department !== 'string') return undefined;
   let rel = `items/${department}/${item.code}.yaml`;
@@ -85,13 +130,33 @@ function create(item: ImportedItem, taken: Set<string>): PlannedFile | undefined
 
 function update(item: ImportedItem, file: ExistingItemFile): PlannedFile {
   const doc = parseDocument(file.text);
-  const current = doc.toJS() as Record<string, unknown>;
+  const current = (doc.toJS() ?? {}) as Record<string, unknown>;
   const changed: string[] = [];
-  for (const v of item.values) {
+  // The item as it will be, for the values that refer to its other lists.
+  const after = structuredClone(current);
+  for (const v of later(item)) {
+    if (v.path[0] === 'process') {
+      const value = resolved('process', v.value, after, current) as { steps: unknown; special?: unknown };
+      after.process = value;
+      const before = (current.process ?? {}) as { steps?: unknown; special?: unknown };
+      if (!sameMeaning(before.steps, value.steps)) {
+        setStyled(doc, ['process', 'steps'], value.steps);
+        changed.push('process.steps');
+      }
+      // No special procedure in the sheet: none in the item (an empty list is the same).
+      if (!sameMeaning(before.special ?? [], value.special ?? [])) {
+        if (value.special === undefined) doc.deleteIn(['process', 'special']);
+        else setStyled(doc, ['process', 'special'], value.special);
+        changed.push('process.special');
+      }
+      continue;
+    }
     const before = getPath(current, v.path);
-    const value = mergeList(v.path, v.value, before);
-    if (sameMeaning(before, value)) continue;
-    setDeep(doc, v.path, value);
+    const value = v.path[0] === 'criteria' ? resolved('criteria', v.value, after, current) : mergeList(v.path, v.value, before);
+    setPath(after, v.path, value);
+    if (sameMeaning(before, value) || (v.path[0] === 'criteria' && before === undefined && sameMeaning([], value))) continue;
+    if (v.path[0] === 'criteria') setStyled(doc, v.path, value);
+    else setDeep(doc, v.path, value);
     changed.push(v.path.join('.'));
   }
   if (changed.length === 0) return { rel: file.rel, code: item.code, action: 'unchanged', changed, text: file.text };
@@ -169,6 +234,35 @@ function setDeep(doc: Document, path: string[], value: unknown): void {
     }
   }
   doc.setIn(path, created);
+}
+
+/**
+ * Set a list of entries (steps, criteria) as the file writes its own: each collection of the new
+ * value takes the flow style of the collection at the same place in the old value, and where the
+ * old has none, time limits and short lists of names are written on one line as new files are.
+ */
+function setStyled(doc: Document, path: string[], value: unknown): void {
+  const old = doc.getIn(path, true) as Node | undefined;
+  const created = doc.createNode(value) as Node;
+  styleLike(created, old);
+  if (doc.getIn(path.slice(0, -1), true) === undefined) doc.setIn(path.slice(0, -1), doc.createNode({}));
+  doc.setIn(path, created);
+}
+
+function styleLike(node: unknown, old: unknown): void {
+  if (isMap(node)) {
+    node.flow = isMap(old) ? old.flow === true : node.items.length === 2 && node.has('value') && node.has('unit');
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      styleLike(pair.value, isMap(old) ? old.get(key, true) : undefined);
+    }
+  } else if (isSeq(node)) {
+    const oldSeq = isSeq(old) ? old : undefined;
+    const short = node.items.length <= 8 && node.items.every((entry) => isScalar(entry) && String(entry.value).length <= 20);
+    node.flow = oldSeq ? oldSeq.flow === true : short;
+    // Entries like the old entry at the same place, else like the old list's last one.
+    node.items.forEach((entry, i) => styleLike(entry, oldSeq ? (oldSeq.items[i] ?? oldSeq.items.at(-1)) : undefined));
+  }
 }
 
 function getPath(data: unknown, path: readonly string[]): unknown {

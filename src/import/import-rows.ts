@@ -4,22 +4,13 @@ import { t, type Text } from '../i18n/lang.js';
 import { columnLetters, type SheetGrid } from '../load/read-sheet.js';
 import { normalizeText } from './cell-values.js';
 import { FEE_COLUMNS, MATERIAL_COLUMNS } from './detail-columns.js';
-import { columnTable, headerKey, ITEM_COLUMNS, type ColumnContext, type ImportColumn } from './import-columns.js';
+import { columnTable, headerKey, ITEM_COLUMNS, type ColumnContext } from './import-columns.js';
+import { CRITERIA_COLUMNS, PROCESS_COLUMNS } from './process-columns.js';
+import { readCriteria, readProcess, type KnownNames } from './process-rows.js';
+import { findHeader, HEADER_ROWS, recognised, reportUnknownColumns, type Header, type ImportedItem, type Problem } from './sheet-table.js';
 
-/** One value read from a cell, with where it came from. */
-export interface ImportedValue {
-  path: string[];
-  value: unknown;
-  /** `sheet!D7` */
-  cell: string;
-}
-
-/** One item as a sheet gives it: its code, the row it came from, and the values found. */
-export interface ImportedItem {
-  code: string;
-  cell: string;
-  values: ImportedValue[];
-}
+export type { ImportedItem, ImportedValue } from './sheet-table.js';
+export type { KnownNames } from './process-rows.js';
 
 export interface ImportRowsOptions {
   /** The spreadsheet as named in problems. */
@@ -27,6 +18,11 @@ export interface ImportRowsOptions {
   departmentByName: ReadonlyMap<string, string>;
   /** `--department`: the department of rows that name none. */
   department?: string | undefined;
+  /**
+   * The material and step names of the catalog's items by 基本编码: what a process or criteria
+   * sheet may refer to when the workbook does not list an item's materials or steps itself.
+   */
+  known?: ReadonlyMap<string, KnownNames> | undefined;
 }
 
 export interface ImportRowsResult {
@@ -34,22 +30,22 @@ export interface ImportRowsResult {
   findings: Finding[];
 }
 
-/** How far down a header row is looked for: a title and notes may sit above it. */
-const HEADER_ROWS = 10;
 const ITEM_TABLE = columnTable(ITEM_COLUMNS);
 const MATERIAL_TABLE = columnTable(MATERIAL_COLUMNS);
 const FEE_TABLE = columnTable(FEE_COLUMNS);
+const PROCESS_TABLE = columnTable(PROCESS_COLUMNS);
+const CRITERIA_TABLE = columnTable(CRITERIA_COLUMNS);
 /** Sheets of licat's export made from other data (implementing bodies, counts): nothing to import. */
 const DERIVED_HEADERS = ['实施编码', '区划代码', '主管部门+省级决定'];
-
-interface Header {
-  row: number;
-  columns: Array<{ column: ImportColumn; index: number; hint: string } | { unknown: string; index: number }>;
-}
+/** Columns that tell a process sheet from a list of items that merely names a step column. */
+const STEP_COLUMNS = ['kind', 'next', 'limit', 'role', 'office', 'materials'];
+/** Columns that tell a criteria sheet: a criterion has ranges or a rule. */
+const CRITERION_COLUMNS = ['rule', 'outcome', 'min', 'max'];
 
 /**
  * Read the item rows of a department's spreadsheet: the directory sheet(s) give one item per
- * row; a materials sheet and a fees sheet, where present, give those lists by 基本编码. Every
+ * row; a materials sheet, a fees sheet, a process sheet and a criteria sheet, where present, give
+ * those lists by 基本编码 (each replacing the list of the items it has rows for). Every
  * cell that cannot be read is a located finding (`sheet!cell`, the value, why); nothing throws.
  * Pure: grids in, values and findings out.
  */
@@ -62,11 +58,19 @@ export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptio
 
   const itemSheets: Array<{ grid: SheetGrid; header: Header }> = [];
   const detailSheets: Array<{ grid: SheetGrid; header: Header; list: 'materials' | 'fees' }> = [];
+  const processSheets: Array<{ grid: SheetGrid; header: Header }> = [];
+  const criteriaSheets: Array<{ grid: SheetGrid; header: Header }> = [];
   for (const grid of grids) {
     const materials = findHeader(grid, MATERIAL_TABLE, ['code', 'name']);
     const fees = findHeader(grid, FEE_TABLE, ['code', 'name']);
     const items = findHeader(grid, ITEM_TABLE, ['name']);
+    const process = findHeader(grid, PROCESS_TABLE, ['code', 'name']);
+    const criteria = findHeader(grid, CRITERIA_TABLE, ['code', 'subject']);
+    const more = (header: Header | undefined, than: Header | undefined) => recognised(header).length > recognised(than).length;
     if (materials && recognised(materials).includes('necessity')) detailSheets.push({ grid, header: materials, list: 'materials' });
+    else if (criteria && recognised(criteria).some((id) => CRITERION_COLUMNS.includes(id)) && more(criteria, items))
+      criteriaSheets.push({ grid, header: criteria });
+    else if (process && recognised(process).some((id) => STEP_COLUMNS.includes(id)) && more(process, items)) processSheets.push({ grid, header: process });
     else if (fees && !items?.columns.some((c) => 'column' in c && c.column.id === 'resultName')) detailSheets.push({ grid, header: fees, list: 'fees' });
     else if (items && !isDerived(grid, items) && recognised(items).length >= 3) itemSheets.push({ grid, header: items });
     else if (items && !isDerived(grid, items) && grid.cells.length > items.row) {
@@ -77,8 +81,8 @@ export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptio
         items.row,
         1,
         t(
-          '该工作表未导入：只导入事项表、申请材料表和收费标准表（办理流程等仍在 YAML 中编辑）',
-          'sheet not imported: only the item, materials and fees sheets are read (edit the process and the rest in the YAML)',
+          '该工作表未导入：只导入事项表、申请材料、收费标准、办理流程和自由裁量标准表，该表的列不足以识别为其中之一',
+          'sheet not imported: only the item, materials, fees, process and criteria sheets are read, and its columns do not make it one of them',
         ),
       );
     }
@@ -104,17 +108,7 @@ export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptio
   const items: ImportedItem[] = [];
   const byCode = new Map<string, ImportedItem>();
   for (const { grid, header } of sheets) {
-    for (const c of header.columns) {
-      if ('unknown' in c)
-        problem(
-          'warning',
-          'import-column',
-          grid.name,
-          header.row,
-          c.index + 1,
-          t(`未识别的列“${c.unknown}”，未导入`, `unknown column "${c.unknown}"; not imported`),
-        );
-    }
+    reportUnknownColumns(grid, header, problem);
     const codeColumn = header.columns.find((c) => 'column' in c && c.column.id === 'code');
     if (!codeColumn) {
       problem(
@@ -192,26 +186,18 @@ export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptio
   }
 
   for (const { grid, header, list } of detailSheets) readDetails(grid, header, list, byCode, problem);
+  // After the materials (which steps name), and the process before the criteria (which name steps).
+  const known = (code: string) => options.known?.get(code);
+  for (const { grid, header } of processSheets) readProcess(grid, header, byCode, problem, known);
+  for (const { grid, header } of criteriaSheets) readCriteria(grid, header, byCode, problem, known);
   return { items, findings };
 }
-
-type Problem = (severity: 'error' | 'warning', rule: RuleId, sheet: string, row: number, col: number, why: Text) => void;
 
 /** Rows of a materials or fees sheet, appended to their item's list in row order. */
 function readDetails(grid: SheetGrid, header: Header, list: 'materials' | 'fees', byCode: Map<string, ImportedItem>, problem: Problem): void {
   const codeColumn = header.columns.find((c) => 'column' in c && c.column.id === 'code')!;
   const lists = new Map<ImportedItem, Array<Record<string, unknown>>>();
-  for (const c of header.columns) {
-    if ('unknown' in c)
-      problem(
-        'warning',
-        'import-column',
-        grid.name,
-        header.row,
-        c.index + 1,
-        t(`未识别的列“${c.unknown}”，未导入`, `unknown column "${c.unknown}"; not imported`),
-      );
-  }
+  reportUnknownColumns(grid, header, problem);
   for (let r = header.row; r < grid.cells.length; r++) {
     const line = grid.cells[r] ?? [];
     const rowNumber = r + 1;
@@ -246,37 +232,6 @@ function readDetails(grid: SheetGrid, header: Header, list: 'materials' | 'fees'
       item.values.push({ path: [list], value: lists.get(item), cell: `${grid.name}!${columnLetters(codeColumn.index + 1)}${rowNumber}` });
     }
   }
-}
-
-/** The row (in the first ten) naming the most known columns, if it names every required one. */
-function findHeader(grid: SheetGrid, table: ReadonlyMap<string, ImportColumn>, required: readonly string[]): Header | undefined {
-  let best: Header | undefined;
-  let bestCount = 0;
-  for (let r = 0; r < Math.min(HEADER_ROWS, grid.cells.length); r++) {
-    const columns: Header['columns'] = [];
-    let count = 0;
-    (grid.cells[r] ?? []).forEach((text, index) => {
-      const { key, hint } = headerKey(text);
-      if (key === '') return;
-      const column = table.get(key);
-      if (column) {
-        // A header twice (a merged title over two columns): the first one counts.
-        if (columns.some((c) => 'column' in c && c.column.id === column.id && column.id !== 'ignored')) return;
-        columns.push({ column, index, hint });
-        count++;
-      } else columns.push({ unknown: normalizeText(text), index });
-    });
-    const ids = columns.flatMap((c) => ('column' in c ? [c.column.id] : []));
-    if (count > bestCount && required.every((id) => ids.includes(id))) {
-      best = { row: r + 1, columns };
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-function recognised(header: Header): string[] {
-  return header.columns.flatMap((c) => ('column' in c && c.column.id !== 'ignored' ? [c.column.id] : []));
 }
 
 function isDerived(grid: SheetGrid, header: Header): boolean {

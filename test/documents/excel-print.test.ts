@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { excelEmitter } from '../../src/emit/excel/excel-emitter.js';
 import { NO_DATE, workbookBuffer, type Column } from '../../src/emit/excel/write-workbook.js';
+import { columnNumber } from '../../src/load/read-sheet.js';
 import { checkInline } from '../inline.js';
 import { SAMPLE } from '../helpers.js';
 import { memoryContext } from '../memory-sink.js';
@@ -18,6 +19,9 @@ function marketCatalog() {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** How many columns at the right of a sheet are for licat itself, outside the print area. */
+const INTERNAL_COLUMNS: Record<string, number> = { 通用目录: 3, 办理流程: 1, 自由裁量标准: 1 };
 
 /** Which sheet a printed page belongs to: its page header names it after the catalog's version. */
 function sheetOfPage(page: string): string | undefined {
@@ -55,7 +59,9 @@ describe('printing excel/catalog.xlsx (LibreOffice to PDF)', () => {
     // Each cell's whole text is printed (drawn in order, cell by cell) ...
     const drawn = squash(pdfPages(pdf, 'raw').join(''));
     for (const sheet of sheets) {
-      const printed = sheet.rows[1]!.length - (sheet.name === '通用目录' ? 3 : 0);
+      // The print area ends before the internal columns (links, source file, ids).
+      const printed = columnNumber(/:([A-Z]+)\d+$/.exec(String(sheet.print.printArea))![1]!);
+      expect(printed, sheet.name).toBe(sheet.rows[1]!.length - (INTERNAL_COLUMNS[sheet.name] ?? 0));
       for (const row of sheet.rows.slice(1)) {
         for (const cell of row.slice(0, printed)) {
           if (cell === null) continue;
@@ -72,6 +78,9 @@ describe('printing excel/catalog.xlsx (LibreOffice to PDF)', () => {
     // The internal columns are not printed.
     expect(drawn).not.toContain('源文件');
     expect(drawn).not.toContain('items/market/');
+    expect(drawn).not.toContain('环节标识');
+    expect(drawn).not.toContain('裁量标识');
+    expect(drawn).not.toContain('site-distance');
     // The directory comes first, as departments print it.
     expect(sheetOfPage(pages[0]!)).toBe('通用目录');
   }, 300_000);

@@ -6,17 +6,19 @@ import { excelEmitter } from '../../src/emit/excel/excel-emitter.js';
 import type { Catalog } from '../../src/model/catalog.js';
 import { sheetsFromBytes } from '../../src/load/read-sheet.js';
 import { importRows } from '../../src/import/import-rows.js';
-import { planImport, type ExistingItemFile } from '../../src/import/import-plan.js';
+import { knownNames, planImport, type ExistingItemFile } from '../../src/import/import-plan.js';
 import { memoryContext } from '../memory-sink.js';
 
 /**
- * The elements of an item that the 通用目录, 申请材料 and 收费标准 sheets carry, as data: what a
- * round trip through the export and the import must keep. Not carried: material ids, article
- * texts, the process and the discretionary criteria. An absent flag and `false` mean the same
- * (the sheet writes 否 for both).
+ * The elements of an item that the 通用目录, 申请材料, 办理流程, 收费标准 and 自由裁量标准 sheets
+ * carry, as data: what a round trip through the export and the import must keep. Not carried:
+ * material ids (a step's materials are compared by the materials' names) and article texts. An
+ * absent flag and `false` mean the same (the sheet writes 否 for both), and so do an absent list
+ * of special procedures or criteria and an empty one.
  */
 export function carried(item: Item | Record<string, any>): Record<string, unknown> {
   const flag = (v: unknown) => v === true;
+  const materialName = new Map<string, string>(item.materials.map((m: any) => [m.id, m.name]));
   return {
     code: item.code,
     name: item.name,
@@ -29,10 +31,15 @@ export function carried(item: Item | Record<string, any>): Record<string, unknow
     legalBasis: item.legalBasis.map((b: any) => ({ title: b.title, article: b.article })),
     conditions: item.conditions,
     materials: item.materials.map(({ id: _id, eLicense, ...m }: any) => ({ ...m, eLicense: flag(eLicense) })),
+    process: {
+      steps: item.process.steps.map((s: any) => ({ ...s, materials: s.materials?.map((id: string) => materialName.get(id) ?? `unknown material ${id}`) })),
+      special: item.process.special?.length ? item.process.special : undefined,
+    },
     timeLimit: item.timeLimit,
     fees: item.fees.map(({ waivable, ...f }: any) => ({ ...f, waivable: flag(waivable) })),
     result: { ...item.result, eLicense: flag(item.result.eLicense) },
     handling: item.handling,
+    criteria: item.criteria?.length ? item.criteria : undefined,
   };
 }
 
@@ -50,7 +57,7 @@ export async function importWorkbook(xlsx: Buffer, kinds: Record<string, { name:
     departmentByName.set(key, key);
     departmentByName.set(kind.name, key);
   }
-  const rows = importRows(await sheetsFromBytes(xlsx, 'catalog.xlsx'), { file: 'catalog.xlsx', departmentByName });
+  const rows = importRows(await sheetsFromBytes(xlsx, 'catalog.xlsx'), { file: 'catalog.xlsx', departmentByName, known: knownNames(existing) });
   return { rows, plan: planImport(rows.items, existing) };
 }
 

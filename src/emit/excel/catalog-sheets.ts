@@ -255,6 +255,8 @@ function stepsSheet(items: readonly Item[]): SheetSpec {
     { header: '审核材料', kind: 'text', maxWidth: 40 },
     { header: '下一环节', kind: 'text', maxWidth: 40 },
     { header: '说明', kind: 'text', maxWidth: 40 },
+    // Read back by licat import, so that a step keeps its id when its name is edited.
+    { header: '环节标识', kind: 'text', maxWidth: 20, internal: true },
   ];
   const rows: Row[] = [];
   for (const item of items) {
@@ -276,6 +278,7 @@ function stepsSheet(items: readonly Item[]): SheetSpec {
         step.materials?.map((id) => materialName.get(id) ?? id).join('、'),
         next.length > 0 ? next.join('\n') : '（办结）',
         undefined,
+        step.id,
       ]);
     });
     (item.process.special ?? []).forEach((special, i) => {
@@ -322,6 +325,8 @@ function criteriaSheet(items: readonly Item[]): SheetSpec {
     { header: '单位', kind: 'text' },
     { header: '裁量结果', kind: 'text', maxWidth: 40 },
     { header: '裁量规则', kind: 'text', maxWidth: 50 },
+    // Read back by licat import: the rows of one criterion, and its id.
+    { header: '裁量标识', kind: 'text', maxWidth: 20, internal: true },
   ];
   const rows: Row[] = [];
   for (const item of items) {
@@ -329,10 +334,10 @@ function criteriaSheet(items: readonly Item[]): SheetSpec {
     for (const criterion of item.criteria ?? []) {
       const step = criterion.step ? (nameOf.get(criterion.step) ?? criterion.step) : undefined;
       if (criterion.rule !== undefined) {
-        rows.push([item.code, item.name, criterion.subject, step, undefined, undefined, undefined, undefined, criterion.rule]);
+        rows.push([item.code, item.name, criterion.subject, step, undefined, undefined, undefined, undefined, criterion.rule, criterion.id]);
       }
       for (const range of criterion.ranges ?? []) {
-        rows.push([item.code, item.name, criterion.subject, step, range.min, range.max, range.unit, range.outcome, undefined]);
+        rows.push([item.code, item.name, criterion.subject, step, range.min, range.max, range.unit, range.outcome, undefined, criterion.id]);
       }
     }
   }

@@ -11,7 +11,10 @@ export const importStageRules: Rule[] = [
   {
     id: 'import-sheet-skipped',
     severity: 'warning',
-    description: t('导入的表格中有未导入的工作表（如办理流程）', 'a sheet of the imported spreadsheet is not imported (such as the process steps)'),
+    description: t(
+      '导入的表格中有未导入的工作表（其列不足以识别为事项、申请材料、收费标准、办理流程或自由裁量标准表）',
+      'a sheet of the imported spreadsheet is not imported (its columns do not make it a sheet of items, materials, fees, process steps or criteria)',
+    ),
   },
   {
     id: 'import-column',
@@ -22,8 +25,8 @@ export const importStageRules: Rule[] = [
     id: 'import-cell',
     severity: 'error',
     description: t(
-      '导入的表格中某个单元格的值无法识别（如时限、层级、是/否、基本编码）',
-      'a cell of the imported spreadsheet cannot be read (a time limit, a tier, 是/否, a basic code…)',
+      '导入的表格中某个单元格的值无法识别（如时限、层级、是/否、基本编码、不存在的环节或材料名称）',
+      'a cell of the imported spreadsheet cannot be read (a time limit, a tier, 是/否, a basic code, the name of a step or material the item lacks…)',
     ),
   },
 ];
