@@ -16,6 +16,7 @@
 //   --keep       keep the temporary folder and say where it is
 //   --only output  only the output formats of validate on many problems (no catalog generated)
 //   --only watch only the validate --watch rows (on the province catalog)
+//   --only feeds the province catalog's feeds, database and incremental rows
 //
 // Peak memory (VmHWM) and CPU time (getrusage) come from inside each timed process (a preloaded
 // module, scripts/bench/rusage.cjs), so no GNU time is needed; worker threads are counted with
@@ -289,6 +290,18 @@ async function main() {
     await watchRecheck(provinceDir, await generate('province', provinceDir, { scale: sizes.scale }));
     return machine;
   }
+  if (option('--only') === 'feeds') {
+    say(`generating the province catalog in ${work}`);
+    const items = await generate('province', provinceDir, { scale: sizes.scale });
+    const nodeStart = measure('node start-up', ['-e', '0']);
+    row('start-up', 'node -e 0', nodeStart);
+    const group = `province catalog: ${items.toLocaleString('en')} items over the real region tree`;
+    const pValidate = measure('validate province', licat('validate', provinceDir, '--format', 'json'));
+    row(group, 'licat validate (load + validate)', pValidate);
+    feedsAndDatabase(provinceDir, group, nodeStart, pValidate);
+    await incremental(provinceDir, items, nodeStart.wallMs);
+    return machine;
+  }
   say(`generating catalogs in ${work}`);
   await generate('items', itemsDir, { count: sizes.items });
   await generate('items', findingsDir, { count: sizes.items, findings: sizes.findings });
@@ -338,6 +351,28 @@ async function main() {
   await versusAjv(provinceDir);
   baselineMatching();
 
+  const feedsOut = feedsAndDatabase(provinceDir, group2, nodeStart, pValidate);
+
+  const excelOut = path.join(work, 'excel-out');
+  const excel = measure('excel', licat('build', provinceDir, '--only', 'excel', '--excel-halls', '--out', excelOut, '--no-cache'), {
+    prepare: () => rmSync(excelOut, { recursive: true, force: true }),
+  });
+  const excelRows = /(\d+) rows in all/.exec(excel.last.stderr + excel.last.stdout)?.[1];
+  row(group2, 'licat build --only excel --excel-halls', excel, {
+    target: { seconds: 120, mb: 500 },
+    note: excelRows ? `${Number(excelRows).toLocaleString('en')} implementation-list rows` : undefined,
+  });
+
+  await incremental(provinceDir, provinceItems, nodeStart.wallMs);
+  await watchRecheck(provinceDir, provinceItems);
+  shards(provinceDir, feedsOut);
+  await flowcharts(provinceDir);
+
+  return machine;
+}
+
+/** The full feeds build against its floor, the database and a full-text query over it; returns the feeds output. */
+function feedsAndDatabase(provinceDir, group2, nodeStart, pValidate) {
   const feedsOut = path.join(work, 'feeds-out');
   const floorOut = path.join(work, 'floor-out');
   // Each round builds the feeds, then times the floor on the feeds just built.
@@ -388,22 +423,7 @@ async function main() {
     );
   else notes.push('sqlite3 shell not found: the full-text query row was skipped');
 
-  const excelOut = path.join(work, 'excel-out');
-  const excel = measure('excel', licat('build', provinceDir, '--only', 'excel', '--excel-halls', '--out', excelOut, '--no-cache'), {
-    prepare: () => rmSync(excelOut, { recursive: true, force: true }),
-  });
-  const excelRows = /(\d+) rows in all/.exec(excel.last.stderr + excel.last.stdout)?.[1];
-  row(group2, 'licat build --only excel --excel-halls', excel, {
-    target: { seconds: 120, mb: 500 },
-    note: excelRows ? `${Number(excelRows).toLocaleString('en')} implementation-list rows` : undefined,
-  });
-
-  await incremental(provinceDir, provinceItems, nodeStart.wallMs);
-  await watchRecheck(provinceDir, provinceItems);
-  shards(provinceDir, feedsOut);
-  await flowcharts(provinceDir);
-
-  return machine;
+  return feedsOut;
 }
 
 /**
