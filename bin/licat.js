@@ -1,15 +1,27 @@
 #!/usr/bin/env node
-import { main } from '../lib/cli/main.js';
+import module from 'node:module';
 
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    // main reports every failure itself; this is the last guard (a broken install, say).
-    const at = error && error.stack ? (/((?:lib|bin)\/[^\s():]+:\d+)/.exec(error.stack) || [])[1] : undefined;
-    process.stderr.write(`licat: internal error: ${error && error.message ? error.message.split('\n')[0] : String(error)}${at ? ` (at ${at})` : ''}\n`);
-    if (process.env.LICAT_DEBUG && error && error.stack) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = 2;
-  },
-);
+// Where Node has it (>= 22.1), keep the compiled code of licat's modules between runs: a run then
+// starts without compiling them again. Older versions compile as before.
+if (typeof module.enableCompileCache === 'function') {
+  try {
+    module.enableCompileCache();
+  } catch {
+    // no cache this run (an unwritable temporary folder, say): only slower
+  }
+}
+
+import('../lib/cli/main.js')
+  .then(({ main }) => main(process.argv))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      // main reports every failure itself; this is the last guard (a broken install, say).
+      const at = error && error.stack ? (/((?:lib|bin)\/[^\s():]+:\d+)/.exec(error.stack) || [])[1] : undefined;
+      process.stderr.write(`licat: internal error: ${error && error.message ? error.message.split('\n')[0] : String(error)}${at ? ` (at ${at})` : ''}\n`);
+      if (process.env.LICAT_DEBUG && error && error.stack) process.stderr.write(`${error.stack}\n`);
+      process.exitCode = 2;
+    },
+  );

@@ -1,3 +1,4 @@
+import jsYaml from 'js-yaml';
 import type { Document, Node, Scalar } from 'yaml';
 import { t, type Text } from '../i18n/lang.js';
 import { pointer } from '../diagnostics/diagnostic.js';
@@ -52,19 +53,54 @@ const NO_FEE = new Set(['无', '不收费', '免费', '无收费', '否', '']);
  */
 export function mayNeedFixes(text: string): boolean {
   if (ODD_CHARACTER.test(text) || TRAILING.test(text)) return true;
-  if (UNIT_WORD.test(text)) {
-    // A discretionary range's unit is free text (`{ max: 10, unit: 工作日, outcome: … }`): a
-    // line that is one is passed by; any other unit spelled otherwise needs the full look.
-    for (const m of text.matchAll(UNIT_SPELLED)) {
-      const start = text.lastIndexOf('\n', m.index) + 1;
-      const end = text.indexOf('\n', m.index);
-      if (!RANGE_LINE.test(text.slice(start, end < 0 ? text.length : end))) return true;
-    }
-  }
+  if (UNIT_WORD.test(text) && UNIT_SPELLED.test(text)) return true;
+  return feesMayNeedFix(text);
+}
+
+function feesMayNeedFix(text: string): boolean {
   for (let at = text.indexOf('fees:'); at >= 0; at = text.indexOf('fees:', at + 5)) {
     if (at === 0 || text[at - 1] === '\n') return NO_FEE_LINE.test(text.slice(at, at + 200));
   }
   return false;
+}
+
+/**
+ * A closer look at a file the quick test passed on for its time units alone (a `unit:` spelled
+ * otherwise may sit where the schema holds no time unit): its data, as the fast parser reads
+ * it, walked over the schema's shape. False only when no fix can be found in it, so such a file
+ * is not parsed a second time with positions. Conservative: any doubt (a file the fast parser
+ * refuses, a value a fix could touch anywhere) answers true.
+ */
+function valuesMayNeedFixes(text: string, kind: YamlKind): boolean {
+  if (ODD_CHARACTER.test(text) || TRAILING.test(text) || feesMayNeedFix(text)) return true;
+  let data: unknown;
+  try {
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+  } catch {
+    return true;
+  }
+  if (kind === 'item' && typeof data === 'object' && data !== null && !Array.isArray(data) && 'fees' in data) {
+    const fees = (data as { fees?: unknown }).fees;
+    if (fees === null || (typeof fees === 'string' && NO_FEE.has(fees.trim()))) return true;
+  }
+  const fixable = (value: string, leaf: Leaf | undefined): boolean => {
+    if (leaf === 'time-unit' && UNIT_SPELLINGS.has(value.trim().toLowerCase())) return true;
+    const trimmed = value.replace(/^[ \t]+|[ \t]+$/g, '');
+    if (trimmed !== value && trimmed !== '') return true;
+    const half = value.replace(/[\u3000\s]+/g, '');
+    return half !== value && /^\d+$/.test(half);
+  };
+  const walk = (value: unknown, shape: Shape | undefined): boolean => {
+    if (typeof value === 'string') return fixable(value, shape?.leaf);
+    if (Array.isArray(value)) return value.some((v) => walk(v, shape?.element));
+    if (value === null || typeof value !== 'object') return false;
+    for (const [key, child] of Object.entries(value)) {
+      if (fixable(key, shape?.keys ? undefined : shape?.recordKey)) return true;
+      if (walk(child, shape?.field?.get(key) ?? (shape?.keys ? undefined : shape?.values))) return true;
+    }
+    return false;
+  };
+  return walk(data, shapeFor(kind));
 }
 
 // Simple scans first: each runs over a 4 MB catalog in a few milliseconds.
@@ -74,10 +110,8 @@ const UNIT_WORD = /工作日|自然日|日历日|即办|当场办结|working[ _]
 /** A time unit spelled otherwise after `unit:` (working-day itself does not match). */
 const UNIT_SPELLED = new RegExp(
   `unit:[ \\t]*["']?(?!working-day|calendar-day)(?:${[...UNIT_SPELLINGS.keys()].map((k) => k.replace(/ /g, '[ _-]')).join('|')})[ \\t]*["']?[ \\t]*(?:[,}#]|\\r?$)`,
-  'gim',
+  'im',
 );
-/** A line holding a discretionary range, whose `unit` is not a time unit. */
-const RANGE_LINE = /[{,][ \t]*(?:min|max|outcome):/;
 /** `fees:` with a word, or with nothing and no list below it. */
 const NO_FEE_LINE = /^fees:[ \t]*(?:[^\s[#]|#.*|)\r?(?:\n(?![ \t]*-|[ \t]+\S)|(?![\s\S]))/;
 
@@ -89,7 +123,7 @@ const NO_FEE_LINE = /^fees:[ \t]*(?:[^\s[#]|#.*|)\r?(?:\n(?![ \t]*-|[ \t]+\S)|(?
  * @example findTextFixes('code: "４４０１０１００１０００"\n', 'item').fixes[0].after // "440101001000"
  */
 export function findTextFixes(text: string, kind: YamlKind): { fixes: TextFix[]; text: string } {
-  if (!mayNeedFixes(text)) return { fixes: [], text };
+  if (!mayNeedFixes(text) || !valuesMayNeedFixes(text, kind)) return { fixes: [], text };
   const YAML = yamlLibrary();
   const doc = YAML.parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) return { fixes: [], text };

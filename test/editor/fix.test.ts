@@ -98,6 +98,15 @@ describe('licat validate --fix', () => {
     expect(findTextFixes(text, 'item').fixes).toEqual([]);
   });
 
+  it('still finds the fixes of a file whose only unit: spelled otherwise is in a criterion range', () => {
+    const range = ['criteria:', '  - id: days', '    subject: 公示期', '    ranges:', '      - { min: 10, unit: 工作日, outcome: 通过 }'];
+    const rules = (lines: string[]) => findTextFixes([...lines, ...range, ''].join('\n'), 'item').fixes.map((f) => f.rule);
+    expect(rules(['timeLimit:', '  statutory: { value: 20, unit: 工作日 }'])).toEqual(['time-unit-spelling']);
+    expect(rules(['conditions:', '  - "申请人已取得营业执照。 "'])).toEqual(['trailing-space']);
+    expect(rules(['code: "4401 0100 1000"'])).toEqual(['fullwidth-digits']);
+    expect(rules(['conditions:', '  - 申请人已取得营业执照。'])).toEqual([]);
+  });
+
   it('writes fees: [] for a blank fees key, keeping the keys after it', () => {
     const { fixes, text } = findTextFixes('fees:\nresult: { type: certificate, name: 许可证 }\n', 'item');
     expect(fixes.map((f) => f.rule)).toEqual(['fees-wording']);
