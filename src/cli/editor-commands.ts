@@ -25,7 +25,7 @@ export function registerEditorCommands(program: Command, setExitCode: (code: num
   program
     .command('rules')
     .description('列出全部规则：级别、能否自动修复、说明 / list every rule: severity, whether --fix fixes it, what it checks')
-    .option('--format <format>', 'table 或 json / table or json', 'table')
+    .option('--format <format>', 'table、json 或 markdown（docs/rules.md 的索引）/ table, json or markdown (the index of docs/rules.md)', 'table')
     .action(async (options: { format: string }) => {
       const { runRules } = await import('./rules.js');
       setExitCode(await runRules({ ...options, lang: lang() }));

@@ -17,7 +17,11 @@ export async function runRules(options: { lang?: string; format?: string }): Pro
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  if (format !== 'table') throw new UsageError(`未知格式 ${format}；可用：table, json / unknown format ${format}; use table or json`);
+  if (format === 'markdown') {
+    process.stdout.write(rulesIndexMarkdown());
+    return 0;
+  }
+  if (format !== 'table') throw new UsageError(`未知格式 ${format}；可用：table, json, markdown / unknown format ${format}; use table, json or markdown`);
   const fix = (fixable: boolean | undefined) => (fixable ? (lang === 'zh' ? '可修复' : 'fixable') : '-');
   const idWidth = Math.max(...RULES.map((r) => r.id.length));
   const header = lang === 'zh' ? ['规则', '级别', '--fix', '说明'] : ['rule', 'severity', '--fix', 'description'];
@@ -31,6 +35,17 @@ export async function runRules(options: { lang?: string; format?: string }): Pro
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/**
+ * The index of docs/rules.md, made from the rule registry: one row per rule with its severity and
+ * both descriptions. `npm run docs` writes it into docs/rules.md; a test holds the file to it.
+ */
+export function rulesIndexMarkdown(): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const lines = ['| rule | severity | 说明 | description |', '| --- | --- | --- | --- |'];
+  for (const r of RULES) lines.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${cell(r.description.zh)} | ${cell(r.description.en)} |`);
+  return `${lines.join('\n')}\n`;
 }
 
 /** `licat explain <rule>`: why the rule exists, and a bad and a good example, from docs/rules.md. */

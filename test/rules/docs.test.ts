@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, RULE_TABLE } from '../../src/diagnostics/rule-ids.js';
+import { rulesIndexMarkdown } from '../../src/cli/rules.js';
 import { RULES } from '../../src/validate/registry.js';
 import { ROOT } from '../helpers.js';
 
@@ -29,6 +30,10 @@ describe('docs/rules.md', () => {
       expect(text).toMatch(/Bad \/ 错误示例:\n\n```[a-z]+\n[^`]+```/);
       expect(text).toMatch(/Good \/ 正确示例:\n\n```[a-z]+\n[^`]+```/);
     }
+  });
+
+  it('has the index the rule registry makes (npm run docs writes it)', () => {
+    expect(DOC).toContain(`## Index\n\n${rulesIndexMarkdown()}\n`);
   });
 
   it('lists every rule in the index and documents no rule that does not exist', () => {
