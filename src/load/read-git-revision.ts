@@ -186,7 +186,10 @@ async function catFileBatch(objects: string[], cwd: string): Promise<Map<string,
   const unique = [...new Set(objects)];
   if (unique.length === 0) return out;
   const result = await git(['cat-file', '--batch'], cwd, unique.join('\n') + '\n');
-  if (result.code !== 0) throw new Error(`git cat-file --batch failed: ${result.stderr.trim()}`);
+  if (result.code !== 0) {
+    const why = result.stderr.trim().split('\n')[0] ?? '';
+    throw new RevisionError(t(`git cat-file 读取修订版本失败：${why}`, `git cat-file could not read the revision: ${why}`));
+  }
   const data = result.stdout;
   let at = 0;
   while (at < data.length) {
