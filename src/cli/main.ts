@@ -30,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
       '--cache-dir <dir>',
       '跨运行缓存已解析的文件，未改动的文件不再解析 / keep parsed files in this folder between runs, so unchanged files are not parsed again',
     )
+    .option('--no-cache', '不使用缓存（即使给了 --cache-dir）/ use no cache (even with --cache-dir)')
     .option('--verbose', '显示细节，如被丢弃的缓存 / show details, such as a cache discarded')
     .option(
       '--fix',

@@ -54,7 +54,7 @@ export async function runValidate(dir: string, options: ValidateOptions): Promis
     });
   }
 
-  const cacheDir = resolveCacheDir({ cacheDir: options.cacheDir }, false, lang, (line) => process.stderr.write(line));
+  const cacheDir = resolveCacheDir({ cacheDir: options.cacheDir, cache: options.cache }, false, lang, (line) => process.stderr.write(line));
   const note = options.verbose === true ? (text: Text) => process.stderr.write(`licat: ${text[lang]}\n`) : undefined;
   const result = await checkCatalog(dir, cwd, { cacheDir, note });
   let diagnostics = result.diagnostics;

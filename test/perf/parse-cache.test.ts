@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeDigest } from '../../src/load/code-digest.js';
@@ -85,6 +85,15 @@ describe('the cache of parsed files (validate --cache-dir)', () => {
     expect(moved.stdout).toContain('items/moved/food.yaml');
     expect(moved.stdout).not.toContain('food-business.yaml');
   }, 120_000);
+
+  it('--no-cache uses and writes no cache, even with --cache-dir', () => {
+    const dir = copySample();
+    const cache = path.join(tempDir(), 'cache');
+    const plain = licat(['validate', dir, '--format', 'json']);
+    const r = licat(['validate', dir, '--format', 'json', '--cache-dir', cache, '--no-cache']);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(existsSync(cache)).toBe(false);
+  });
 
   it('treats two files with the same bytes as two items', () => {
     const dir = copySample();
