@@ -7,7 +7,7 @@ import { FEE_COLUMNS, MATERIAL_COLUMNS } from './detail-columns.js';
 import { columnTable, headerKey, ITEM_COLUMNS, type ColumnContext } from './import-columns.js';
 import { CRITERIA_COLUMNS, PROCESS_COLUMNS } from './process-columns.js';
 import { readCriteria, readProcess, type KnownNames } from './process-rows.js';
-import { findHeader, HEADER_ROWS, recognised, reportUnknownColumns, type Header, type ImportedItem, type Problem } from './sheet-table.js';
+import { columnOf, findHeader, HEADER_ROWS, itemRows, recognised, reportUnknownColumns, type Header, type ImportedItem, type Problem } from './sheet-table.js';
 
 export type { ImportedItem, ImportedValue } from './sheet-table.js';
 export type { KnownNames } from './process-rows.js';
@@ -195,41 +195,17 @@ export function importRows(grids: readonly SheetGrid[], options: ImportRowsOptio
 
 /** Rows of a materials or fees sheet, appended to their item's list in row order. */
 function readDetails(grid: SheetGrid, header: Header, list: 'materials' | 'fees', byCode: Map<string, ImportedItem>, problem: Problem): void {
-  const codeColumn = header.columns.find((c) => 'column' in c && c.column.id === 'code')!;
+  const codeColumn = columnOf(header, 'code')!;
   const lists = new Map<ImportedItem, Array<Record<string, unknown>>>();
-  reportUnknownColumns(grid, header, problem);
-  for (let r = header.row; r < grid.cells.length; r++) {
-    const line = grid.cells[r] ?? [];
-    const rowNumber = r + 1;
-    if (line.every((v) => normalizeText(v) === '')) continue;
-    const code = normalizeText(line[codeColumn.index] ?? '').replace(/\s+/g, '');
-    const item = byCode.get(code);
-    if (!item) {
-      problem(
-        'error',
-        'import-cell',
-        grid.name,
-        rowNumber,
-        codeColumn.index + 1,
-        t(`基本编码“${code}”不在事项表中`, `the 基本编码 "${code}" is not among the rows of the item sheet`),
-      );
-      continue;
-    }
+  for (const { item, row, fields } of itemRows(grid, header, byCode, problem)) {
     const entry: Record<string, unknown> = {};
-    for (const c of header.columns) {
-      if (!('column' in c) || !c.column.read || c.column.id === 'code') continue;
-      const value = line[c.index] ?? '';
-      if (normalizeText(value) === '') continue;
-      const result = c.column.read(value, { departmentByName: new Map(), hint: c.hint });
-      if ('why' in result) problem('error', 'import-cell', grid.name, rowNumber, c.index + 1, result.why);
-      else for (const [path, v] of result.values) entry[path[0]!] = v;
-    }
+    for (const [key, { value }] of fields) entry[key] = value;
     if (!lists.has(item)) lists.set(item, []);
     lists.get(item)!.push(entry);
     if (!item.values.some((v) => v.path[0] === list && v.cell.startsWith(`${grid.name}!`))) {
       // The detail sheet's list replaces a list the directory sheet gave (names only).
       item.values = item.values.filter((v) => v.path[0] !== list);
-      item.values.push({ path: [list], value: lists.get(item), cell: `${grid.name}!${columnLetters(codeColumn.index + 1)}${rowNumber}` });
+      item.values.push({ path: [list], value: lists.get(item), cell: `${grid.name}!${columnLetters(codeColumn.index + 1)}${row}` });
     }
   }
 }

@@ -4,7 +4,7 @@ import type { Duration } from '../schema/common.js';
 import { listLines, normalizeText } from './cell-values.js';
 import type { NextCell, NextLine, StepKind } from './process-columns.js';
 import { nameKey, STEP_FIELDS, type CriterionDraft, type ProcessDraft, type RangeDraft, type SpecialDraft, type StepDraft } from './process-draft.js';
-import { columnOf, recognised, reportUnknownColumns, type Header, type ImportedItem, type Problem } from './sheet-table.js';
+import { columnOf, itemRows, recognised, type Header, type ImportedItem, type Problem } from './sheet-table.js';
 
 /**
  * The readers of the process sheet (办理流程: one row per step or special procedure) and the
@@ -32,39 +32,10 @@ interface Row {
 
 /** The data rows of a sheet by item, each cell read by its column (unreadable cells reported, left out). */
 function rowsByItem(grid: SheetGrid, header: Header, byCode: ReadonlyMap<string, ImportedItem>, problem: Problem): Map<ImportedItem, Row[]> {
-  reportUnknownColumns(grid, header, problem);
-  const codeColumn = columnOf(header, 'code')!;
   const out = new Map<ImportedItem, Row[]>();
-  for (let r = header.row; r < grid.cells.length; r++) {
-    const line = grid.cells[r] ?? [];
-    const rowNumber = r + 1;
-    if (line.every((v) => normalizeText(v) === '')) continue;
-    const code = normalizeText(line[codeColumn.index] ?? '').replace(/\s+/g, '');
-    const item = byCode.get(code);
-    if (!item) {
-      problem(
-        'error',
-        'import-cell',
-        grid.name,
-        rowNumber,
-        codeColumn.index + 1,
-        code === ''
-          ? t('缺少基本编码', 'the 基本编码 (basic code) is empty')
-          : t(`基本编码“${code}”不在事项表中`, `the 基本编码 "${code}" is not among the rows of the item sheet`),
-      );
-      continue;
-    }
-    const fields = new Map<string, Field>();
-    for (const c of header.columns) {
-      if (!('column' in c) || !c.column.read || c.column.id === 'code') continue;
-      const value = line[c.index] ?? '';
-      if (normalizeText(value) === '') continue;
-      const result = c.column.read(value, { departmentByName: new Map(), hint: c.hint });
-      if ('why' in result) problem('error', 'import-cell', grid.name, rowNumber, c.index + 1, result.why);
-      else for (const [path, v] of result.values) fields.set(path[0]!, { value: v, col: c.index + 1 });
-    }
+  for (const { item, row, fields } of itemRows(grid, header, byCode, problem)) {
     if (!out.has(item)) out.set(item, []);
-    out.get(item)!.push({ row: rowNumber, fields });
+    out.get(item)!.push({ row, fields });
   }
   return out;
 }

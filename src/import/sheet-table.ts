@@ -88,3 +88,54 @@ export function reportUnknownColumns(grid: SheetGrid, header: Header, problem: P
       );
   }
 }
+
+/** One data row of a detail sheet (materials, fees, process, criteria): its item and its cells. */
+export interface ItemRow {
+  item: ImportedItem;
+  /** 1-based row. */
+  row: number;
+  /** Each readable, non-empty cell by the path it fills, with its 1-based column. */
+  fields: Map<string, { value: unknown; col: number }>;
+}
+
+/**
+ * The data rows of a detail sheet, in order, each with the item its 基本编码 names and its cells
+ * read by their columns. Blank rows are passed by; a row whose code names no item of the item
+ * sheet, and a cell that cannot be read, are located problems (the row, or the cell, left out).
+ */
+export function itemRows(grid: SheetGrid, header: Header, byCode: ReadonlyMap<string, ImportedItem>, problem: Problem): ItemRow[] {
+  reportUnknownColumns(grid, header, problem);
+  const codeColumn = columnOf(header, 'code')!;
+  const out: ItemRow[] = [];
+  for (let r = header.row; r < grid.cells.length; r++) {
+    const line = grid.cells[r] ?? [];
+    const row = r + 1;
+    if (line.every((v) => normalizeText(v) === '')) continue;
+    const code = normalizeText(line[codeColumn.index] ?? '').replace(/\s+/g, '');
+    const item = byCode.get(code);
+    if (!item) {
+      problem(
+        'error',
+        'import-cell',
+        grid.name,
+        row,
+        codeColumn.index + 1,
+        code === ''
+          ? t('缺少基本编码', 'the 基本编码 (basic code) is empty')
+          : t(`基本编码“${code}”不在事项表中`, `the 基本编码 "${code}" is not among the rows of the item sheet`),
+      );
+      continue;
+    }
+    const fields = new Map<string, { value: unknown; col: number }>();
+    for (const c of header.columns) {
+      if (!('column' in c) || !c.column.read || c.column.id === 'code') continue;
+      const value = line[c.index] ?? '';
+      if (normalizeText(value) === '') continue;
+      const result = c.column.read(value, { departmentByName: new Map(), hint: c.hint });
+      if ('why' in result) problem('error', 'import-cell', grid.name, row, c.index + 1, result.why);
+      else for (const [path, v] of result.values) fields.set(path[0]!, { value: v, col: c.index + 1 });
+    }
+    out.push({ item, row, fields });
+  }
+  return out;
+}
