@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { t } from '../../i18n/lang.js';
 import type { Catalog, ItemEntry } from '../../model/catalog.js';
 import { planExpansion, type Expansion } from '../../model/expand.js';
@@ -271,7 +272,9 @@ async function writeHallFeeds(run: Run): Promise<void> {
     if (hit) {
       record = { path: rel, size: hit.size, sha256: hit.sha256 };
       items = hit.items;
-      run.changes?.hall(region.code, rel, record.sha256, () => JSON.parse(readFileSync(hit.source, 'utf8')) as HallFeed);
+      // Read, if the change records need it, from this build's output: the file checked above.
+      const built = path.join(run.reuse!.root, ...rel.split('/'));
+      run.changes?.hall(region.code, rel, record.sha256, () => JSON.parse(readFileSync(built, 'utf8')) as HallFeed);
     } else {
       const feed = hallFeed(expansion.expandHall(region), run.baseUrl);
       run.validator.check('hall', rel, feed);
