@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync } from 'node:fs';
+import { readWhole } from '../load/read-whole.js';
 
 /**
  * The bytes of `file` if it is a regular file (not a link) with the recorded size and sha256:
@@ -15,14 +16,8 @@ export function readAsRecorded(file: string, cached: { size: number; sha256: str
   try {
     const info = fstatSync(fd);
     if (!info.isFile() || info.size !== cached.size) return undefined;
-    const bytes = Buffer.allocUnsafe(info.size);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    if (got !== bytes.length) return undefined;
+    const bytes = readWhole(fd, info.size);
+    if (bytes.length !== info.size) return undefined;
     return createHash('sha256').update(bytes).digest('hex') === cached.sha256 ? bytes : undefined;
   } catch {
     return undefined;

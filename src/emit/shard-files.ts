@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { t, type Text } from '../i18n/lang.js';
+import { readWhole } from '../load/read-whole.js';
 
 /**
  * Read one file of a shard output as untrusted input: `rel` (already checked to be a plain
@@ -31,14 +32,7 @@ export function readShardFile(root: string, rel: string, limit: number): Buffer 
     const info = fstatSync(fd);
     if (!info.isFile()) return t('不是普通文件', 'is not a regular file');
     if (info.size > limit) return t(`过大（${info.size} 字节）`, `is too large (${info.size} bytes)`);
-    const bytes = Buffer.allocUnsafe(info.size);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    return got === bytes.length ? bytes : bytes.subarray(0, got);
+    return readWhole(fd, info.size);
   } catch {
     return t('无法读取', 'cannot be read');
   } finally {

@@ -1,9 +1,10 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { t } from '../i18n/lang.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rule-ids.js';
 import { UsageError } from '../diagnostics/usage-error.js';
+import { readWhole } from './read-whole.js';
 
 export type FileKind = 'catalog' | 'departments' | 'regions' | 'item' | 'hall';
 
@@ -175,15 +176,8 @@ function readRegularFile(abs: string, limit: number, noFollow: boolean): Buffer 
     const info = fstatSync(fd);
     if (!info.isFile()) return 'not-a-file';
     if (info.size > limit) return info.size;
-    const bytes = Buffer.allocUnsafe(info.size);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, null);
-      if (n === 0) break;
-      got += n;
-    }
     // A file that shrank while being read: what is there.
-    return got === bytes.length ? bytes : bytes.subarray(0, got);
+    return readWhole(fd, info.size);
   } catch {
     return 'unreadable';
   } finally {
