@@ -1,0 +1,370 @@
+/**
+ * A fast reading of the plain YAML a catalog is written in, for files that use nothing else:
+ * block mappings and sequences indented with spaces, one scalar per line (plain, or quoted
+ * without escapes), flow sequences and mappings of such scalars on one line, comments. It gives
+ * exactly what js-yaml's `load` with the core schema gives, or UNSURE: anything else (a block or
+ * multi-line scalar, an anchor, a tag, an escape, a number that is not a plain whole number, a
+ * tab, a carriage return, a duplicate key, a line indented other than its block...) is left to
+ * js-yaml, which also reports every error. It never answers for a file it might read otherwise
+ * than js-yaml: test/unit/yaml-fast.test.ts compares both on every catalog file and on many
+ * thousands of generated and mutated texts.
+ *
+ * Why: js-yaml is a complete YAML parser and pays for it on every character; a catalog file is
+ * a few hundred such lines, and reading them this way takes a fraction of the time.
+ */
+
+/** What `readPlainYaml` returns when it cannot vouch for its reading: js-yaml then decides. */
+export const UNSURE: unique symbol = Symbol('unsure');
+
+/**
+ * Characters that may make a file js-yaml's alone: the ones it refuses in a scalar
+ * (non-printable, lone surrogates: any surrogate sends the file to the exact test below), line
+ * breaks other than `\n`, tabs and a byte-order mark.
+ */
+const MAYBE_NOT_PLAIN = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF\u2028\u2029]/;
+const NOT_PLAIN = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+/** Words the core schema reads as null or a boolean (js-yaml also turns such a key into its own spelling). */
+const CORE_WORDS: ReadonlyMap<string, null | boolean> = new Map<string, null | boolean>([
+  ['null', null],
+  ['Null', null],
+  ['NULL', null],
+  ['~', null],
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false],
+]);
+/**
+ * Scalars the core schema might read as a number: only whole numbers and decimals written plainly
+ * (no plus sign, exponent or leading zero; few enough digits to be read exactly alike) are read here.
+ */
+const NUMBER_LIKE = /^[-+.0-9][-+._:0-9a-zA-Z]*$/;
+const PLAIN_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
+/** Characters a plain key of this reader never holds: indicators, comment marks, quotes, spaces. */
+const NOT_IN_KEY = /[,[\]{}#&*!|>'"%@`?:\s]/;
+/**
+ * Deepest nesting read here: well below js-yaml's own limit (100 nodes deep, where it throws)
+ * and above licat's (64, parse-yaml.ts), so a file nested that deep gets js-yaml's verdict.
+ */
+const MAX_NESTING = 80;
+/** Longest key read here (YAML limits an implicit key to 1,024 characters). */
+const MAX_KEY = 256;
+
+const SPACE = 0x20;
+const HASH = 0x23;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const OPEN_SEQ = 0x5b;
+const CLOSE_SEQ = 0x5d;
+const OPEN_MAP = 0x7b;
+const CLOSE_MAP = 0x7d;
+
+/** Thrown (one object, made once) where the reader gives up; `readPlainYaml` answers UNSURE. */
+const GIVE_UP = new Error('not plain YAML');
+const unsure = (): never => {
+  throw GIVE_UP;
+};
+
+const isFlowIndicator = (c: number) => c === COMMA || c === OPEN_SEQ || c === CLOSE_SEQ || c === OPEN_MAP || c === CLOSE_MAP;
+
+/**
+ * The data of a YAML text as js-yaml's `load(text, { schema: CORE_SCHEMA })` gives it, or UNSURE.
+ * @example readPlainYaml('a: [x, "1"]\nb: 2\n') // { a: ['x', '1'], b: 2 }
+ */
+export function readPlainYaml(text: string): unknown {
+  if (MAYBE_NOT_PLAIN.test(text) && NOT_PLAIN.test(text)) return UNSURE;
+  try {
+    const reader = new Reader(text);
+    if (reader.count === 0 || reader.indent[0] !== 0) return UNSURE;
+    const value = reader.block(0);
+    return reader.at === reader.count ? value : UNSURE;
+  } catch {
+    // Unsure, or nesting deeper than the stack: js-yaml's to read or to refuse.
+    return UNSURE;
+  }
+}
+
+/** The lines of a text that hold something (not blank, not a comment), read as blocks. */
+class Reader {
+  /** Per content line: its indentation, where its content starts, and where it ends. */
+  readonly indent: number[] = [];
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  readonly count: number;
+  /** The content line being read. */
+  at = 0;
+  private depth = 0;
+
+  constructor(private readonly text: string) {
+    let from = 0;
+    const length = text.length;
+    while (from < length) {
+      let end = text.indexOf('\n', from);
+      if (end < 0) end = length;
+      let at = from;
+      while (text.charCodeAt(at) === SPACE) at++;
+      if (at < end) {
+        const first = text.charCodeAt(at);
+        if (first !== HASH) {
+          // A directive or a document marker: js-yaml's.
+          if (
+            first === 0x25 ||
+            (at === from &&
+              end - at >= 3 &&
+              (text.startsWith('---', at) || text.startsWith('...', at)) &&
+              (end - at === 3 || text.charCodeAt(at + 3) === SPACE))
+          )
+            unsure();
+          this.indent.push(at - from);
+          this.start.push(at);
+          this.end.push(end);
+        }
+      }
+      from = end + 1;
+    }
+    this.count = this.indent.length;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING) unsure();
+  }
+
+  private isEntry(line: number): boolean {
+    const at = this.start[line]!;
+    return this.text.charCodeAt(at) === DASH && (at + 1 === this.end[line] || this.text.charCodeAt(at + 1) === SPACE);
+  }
+
+  /** The block that starts at the current line, whose lines are indented by `indent`. */
+  block(indent: number): unknown {
+    if (this.indent[this.at] !== indent) unsure();
+    return this.isEntry(this.at) ? this.sequence(indent) : this.mapping(indent, this.start[this.at]!);
+  }
+
+  /** A block sequence whose `- ` marks stand at `indent`. */
+  private sequence(indent: number): unknown[] {
+    this.enter();
+    const text = this.text;
+    const out: unknown[] = [];
+    while (this.at < this.count) {
+      const lineIndent = this.indent[this.at]!;
+      // A line back at the mark's indentation that is no entry ends it (the sequence was a
+      // mapping's value, written at the mapping's own indentation).
+      if (lineIndent < indent || (lineIndent === indent && !this.isEntry(this.at))) break;
+      if (lineIndent > indent) unsure();
+      const end = this.end[this.at]!;
+      let at = this.start[this.at]! + 1;
+      while (text.charCodeAt(at) === SPACE) at++;
+      const first = text.charCodeAt(at);
+      if (at >= end || first === HASH || (first === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE))) unsure();
+      if (keyEnd(text, at, end) >= 0) {
+        // `- key: value`: a mapping whose keys line up after the mark.
+        out.push(this.mapping(indent + (at - this.start[this.at]!), at));
+      } else {
+        out.push(inlineValue(text, at, end));
+        this.at++;
+      }
+    }
+    this.depth--;
+    return out;
+  }
+
+  /** A block mapping whose keys stand at `indent`; its first key starts at `from` on the current line. */
+  private mapping(indent: number, from: number): Record<string, unknown> {
+    this.enter();
+    const text = this.text;
+    const out: Record<string, unknown> = {};
+    let at = from;
+    for (;;) {
+      const end = this.end[this.at]!;
+      const colon = keyEnd(text, at, end);
+      if (colon < 0) unsure();
+      const name = keyFound;
+      if (Object.hasOwn(out, name)) unsure();
+      this.at++;
+      let value: unknown;
+      let rest = colon + 1;
+      while (text.charCodeAt(rest) === SPACE && rest < end) rest++;
+      if (rest >= end || text.charCodeAt(rest) === HASH) {
+        const next = this.at < this.count ? this.indent[this.at]! : -1;
+        if (next > indent) value = this.block(next);
+        else if (next === indent && this.isEntry(this.at)) value = this.sequence(indent);
+        else value = null;
+      } else {
+        value = inlineValue(text, rest, end);
+      }
+      out[name] = value;
+      if (this.at >= this.count) break;
+      const next = this.indent[this.at]!;
+      if (next < indent) break;
+      if (next > indent) unsure();
+      at = this.start[this.at]!;
+    }
+    this.depth--;
+    return out;
+  }
+}
+
+/**
+ * Where the colon of a key `key: ...` or `key:` at `from` stands, or -1 when the text there is
+ * not such a key of this reader's kind: a plain key (see `plainKey`) or a double-quoted one
+ * without escapes. The key itself is left in `keyFound`.
+ */
+function keyEnd(text: string, from: number, end: number): number {
+  let colon: number;
+  let name: string | undefined;
+  if (text.charCodeAt(from) === DQUOTE) {
+    const close = text.indexOf('"', from + 1);
+    if (close < 0 || close >= end) return -1;
+    colon = close + 1;
+    if (text.charCodeAt(colon) !== COLON) return -1;
+    name = quotedKey(text.slice(from + 1, close));
+  } else {
+    colon = text.indexOf(':', from);
+    if (colon <= from || colon >= end || colon - from > MAX_KEY) return -1;
+    name = plainKey(text.slice(from, colon));
+  }
+  if (name === undefined || name === '__proto__') return -1;
+  if (colon + 1 < end && text.charCodeAt(colon + 1) !== SPACE) return -1;
+  keyFound = name;
+  return colon;
+}
+
+/** The key `keyEnd` found last. */
+let keyFound = '';
+
+function quotedKey(name: string): string | undefined {
+  return name.includes('\\') || name.length > MAX_KEY ? undefined : name;
+}
+
+/**
+ * A plain key as js-yaml reads it, where that is the text itself: a word (of any script) with
+ * no YAML indicator in it that the core schema reads as a string, or a whole number of up to 15
+ * digits (read as a number, whose text is the key). Undefined for anything else.
+ */
+function plainKey(name: string): string | undefined {
+  if (NOT_IN_KEY.test(name) || name.charCodeAt(0) === DASH || CORE_WORDS.has(name)) return undefined;
+  if (NUMBER_LIKE.test(name)) return /^[1-9][0-9]{0,14}$/.test(name) ? name : undefined;
+  return name;
+}
+
+/** Whether the text from `at` to `end` is only spaces, then maybe a comment. */
+function blankFrom(text: string, at: number, end: number): boolean {
+  while (at < end && text.charCodeAt(at) === SPACE) at++;
+  return at >= end || text.charCodeAt(at) === HASH;
+}
+
+/** A value written on its key's or mark's line, from `at` to `end`: a scalar, or a one-line flow collection. */
+function inlineValue(text: string, at: number, end: number): unknown {
+  const first = text.charCodeAt(at);
+  if (first === OPEN_SEQ || first === OPEN_MAP) return flow(text, at, end);
+  const value = scalar(text, at, end, false);
+  if (!blankFrom(text, scalarEnd, end)) unsure();
+  return value;
+}
+
+/** Where the last scalar read by `scalar` ended. */
+let scalarEnd = 0;
+
+/**
+ * The scalar starting at `from` (its end is left in `scalarEnd`). In a flow collection
+ * (`inFlow`) a plain one also ends at a comma or bracket.
+ */
+function scalar(text: string, from: number, end: number, inFlow: boolean): unknown {
+  const first = text.charCodeAt(from);
+  if (first === DQUOTE || first === SQUOTE) {
+    const close = text.indexOf(first === DQUOTE ? '"' : "'", from + 1);
+    if (close < 0 || close >= end) unsure();
+    const value = text.slice(from + 1, close);
+    if (first === DQUOTE && value.includes('\\')) unsure();
+    // `''` in a single-quoted text is an escaped quote: js-yaml's.
+    if (first === SQUOTE && text.charCodeAt(close + 1) === SQUOTE) unsure();
+    scalarEnd = close + 1;
+    return value;
+  }
+  // Indicators that start something else (or nothing) in YAML: js-yaml's. A minus before a
+  // digit starts a number.
+  if (
+    from >= end ||
+    ('-?:,[]{}#&*!|>\'"%@`'.includes(text[from]!) && !(first === DASH && text.charCodeAt(from + 1) >= 0x30 && text.charCodeAt(from + 1) <= 0x39))
+  )
+    unsure();
+  let at = from;
+  let last = from;
+  for (; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c === COLON) {
+      const next = text.charCodeAt(at + 1);
+      if (at + 1 === end || next === SPACE || (inFlow && isFlowIndicator(next))) unsure();
+    } else if (c === HASH && text.charCodeAt(at - 1) === SPACE) {
+      break;
+    } else if (inFlow && isFlowIndicator(c)) {
+      break;
+    }
+    if (c !== SPACE) last = at + 1;
+  }
+  scalarEnd = last;
+  return resolve(text.slice(from, last));
+}
+
+/** A plain scalar as the core schema reads it, where this reader is sure how. */
+function resolve(plain: string): unknown {
+  const word = CORE_WORDS.get(plain);
+  if (word !== undefined) return word;
+  const first = plain.charCodeAt(0);
+  // Only text starting with a digit, a sign or a dot can be a number.
+  if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === DASH || first === 0x2e) {
+    // js-yaml reads the whole number -0 as 0 (and the decimal -0.0 as -0, as Number does).
+    if (NUMBER_LIKE.test(plain)) return PLAIN_NUMBER.test(plain) ? (plain === '-0' ? 0 : Number(plain)) : unsure();
+  }
+  return plain;
+}
+
+/** A one-line flow sequence `[...]` or mapping `{...}` of scalars at `from`, with nothing after it but a comment. */
+function flow(text: string, from: number, end: number): unknown {
+  const isMap = text.charCodeAt(from) === OPEN_MAP;
+  const close = isMap ? CLOSE_MAP : CLOSE_SEQ;
+  const items: unknown[] = [];
+  const map: Record<string, unknown> = {};
+  let at = from + 1;
+  while (text.charCodeAt(at) === SPACE) at++;
+  if (text.charCodeAt(at) === close) {
+    at++;
+  } else {
+    for (;;) {
+      if (at >= end) unsure();
+      if (isMap) {
+        const colon = text.indexOf(':', at);
+        if (colon < 0 || colon >= end || text.charCodeAt(colon + 1) !== SPACE) unsure();
+        const quoted = text.charCodeAt(at) === DQUOTE;
+        if (quoted && (text.charCodeAt(colon - 1) !== DQUOTE || colon - 1 <= at || text.indexOf('"', at + 1) !== colon - 1)) unsure();
+        const key = quoted ? quotedKey(text.slice(at + 1, colon - 1)) : plainKey(text.slice(at, colon));
+        if (key === undefined || key === '__proto__' || Object.hasOwn(map, key)) unsure();
+        at = colon + 1;
+        while (text.charCodeAt(at) === SPACE) at++;
+        map[key!] = scalar(text, at, end, true);
+      } else {
+        items.push(scalar(text, at, end, true));
+      }
+      at = scalarEnd;
+      while (text.charCodeAt(at) === SPACE) at++;
+      const c = text.charCodeAt(at);
+      if (c === close && at < end) {
+        at++;
+        break;
+      }
+      if (c !== COMMA || at >= end) unsure();
+      at++;
+      while (text.charCodeAt(at) === SPACE) at++;
+      // A trailing comma, or an empty entry: js-yaml's.
+      const next = text.charCodeAt(at);
+      if (next === close || next === COMMA) unsure();
+    }
+  }
+  if (!blankFrom(text, at, end)) unsure();
+  return isMap ? map : items;
+}
