@@ -47,13 +47,14 @@ const YAML_MESSAGES: Record<string, Text> = {
 export function parseYaml(text: string, file: string): ParsedYaml {
   // Most catalog files are plain YAML that a much quicker reader gives exactly as js-yaml
   // would (load/yaml-fast.ts); js-yaml reads the rest, and reports every error.
-  let data = readPlainYaml(text);
-  if (data === UNSURE) {
-    try {
-      data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: file });
-    } catch (error) {
-      return { data: undefined, findings: explainFailure(text, file, error) };
-    }
+  // Data it reads within these limits cannot exceed the ones measured below (it reads no alias
+  // and no __proto__ key, and each value counts at most twice there), so it is not measured.
+  let data = text.length <= MAX_EXPANDED_CHARS ? readPlainYaml(text, { values: MAX_NODES / 2, depth: MAX_DEPTH }) : UNSURE;
+  if (data !== UNSURE) return { data, findings: [] };
+  try {
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: file });
+  } catch (error) {
+    return { data: undefined, findings: explainFailure(text, file, error) };
   }
   const shape = measure(data);
   if (shape === 'proto') return { data: undefined, findings: protoKeys(data, file) };

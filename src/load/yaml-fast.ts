@@ -42,8 +42,24 @@ const CORE_WORDS: ReadonlyMap<string, null | boolean> = new Map<string, null | b
  */
 const NUMBER_LIKE = /^[-+.0-9][-+._:0-9a-zA-Z]*$/;
 const PLAIN_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
-/** Characters a plain key of this reader never holds: indicators, comment marks, quotes, spaces. */
-const NOT_IN_KEY = /[,[\]{}#&*!|>'"%@`?:\s]/;
+/** ASCII characters a plain key of this reader never holds: indicators, comment marks, quotes, white space. */
+const NOT_IN_KEY = asciiSet(',[]{}#&*!|>\'"%@`?: \t\n\r\v\f');
+/** ASCII characters that cannot start a plain scalar here (YAML indicators). */
+const NOT_FIRST = asciiSet('-?:,[]{}#&*!|>\'"%@`');
+/** First characters of the words in CORE_WORDS. */
+const WORD_FIRST = asciiSet('nNtTfF~');
+
+function asciiSet(chars: string): Uint8Array {
+  const set = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
+  return set;
+}
+
+/** Whether the character at `at` is a digit. */
+const isDigitAt = (text: string, at: number) => {
+  const c = text.charCodeAt(at);
+  return c >= 0x30 && c <= 0x39;
+};
 /**
  * Deepest nesting read here: well below js-yaml's own limit (100 nodes deep, where it throws)
  * and above licat's (64, parse-yaml.ts), so a file nested that deep gets js-yaml's verdict.
@@ -72,20 +88,48 @@ const unsure = (): never => {
 
 const isFlowIndicator = (c: number) => c === COMMA || c === OPEN_SEQ || c === CLOSE_SEQ || c === OPEN_MAP || c === CLOSE_MAP;
 
+/** Limits the data read must keep within, else UNSURE (js-yaml then reads it, and the caller measures). */
+export interface PlainYamlLimits {
+  /** Most values (scalars and collections, keys not counted). */
+  values: number;
+  /** Deepest nesting of collections, the outermost being 1. */
+  depth: number;
+}
+
+/** Values read so far, nesting now and deepest nesting seen, in the current `readPlainYaml`. */
+let valuesRead = 0;
+let depthNow = 0;
+let deepest = 0;
+
 /**
  * The data of a YAML text as js-yaml's `load(text, { schema: CORE_SCHEMA })` gives it, or UNSURE.
+ * With `limits`, also UNSURE when the data holds more values or deeper nesting than they allow.
  * @example readPlainYaml('a: [x, "1"]\nb: 2\n') // { a: ['x', '1'], b: 2 }
  */
-export function readPlainYaml(text: string): unknown {
+export function readPlainYaml(text: string, limits?: PlainYamlLimits): unknown {
   if (MAYBE_NOT_PLAIN.test(text) && NOT_PLAIN.test(text)) return UNSURE;
+  valuesRead = 0;
+  depthNow = 0;
+  deepest = 0;
   try {
     const reader = new Reader(text);
     if (reader.count === 0 || reader.indent[0] !== 0) return UNSURE;
     const value = reader.block(0);
-    return reader.at === reader.count ? value : UNSURE;
+    if (reader.at !== reader.count) return UNSURE;
+    if (limits && (valuesRead > limits.values || deepest > limits.depth)) return UNSURE;
+    return value;
   } catch {
     // Unsure, or nesting deeper than the stack: js-yaml's to read or to refuse.
     return UNSURE;
+  }
+}
+
+/** A collection begins: one value more, one level deeper. */
+function enter(): void {
+  valuesRead++;
+  if (++depthNow > deepest) {
+    deepest = depthNow;
+    if (deepest > MAX_NESTING) unsure();
   }
 }
 
@@ -98,7 +142,6 @@ class Reader {
   readonly count: number;
   /** The content line being read. */
   at = 0;
-  private depth = 0;
 
   constructor(private readonly text: string) {
     let from = 0;
@@ -130,10 +173,6 @@ class Reader {
     this.count = this.indent.length;
   }
 
-  private enter(): void {
-    if (++this.depth > MAX_NESTING) unsure();
-  }
-
   private isEntry(line: number): boolean {
     const at = this.start[line]!;
     return this.text.charCodeAt(at) === DASH && (at + 1 === this.end[line] || this.text.charCodeAt(at + 1) === SPACE);
@@ -147,7 +186,7 @@ class Reader {
 
   /** A block sequence whose `- ` marks stand at `indent`. */
   private sequence(indent: number): unknown[] {
-    this.enter();
+    enter();
     const text = this.text;
     const out: unknown[] = [];
     while (this.at < this.count) {
@@ -169,13 +208,13 @@ class Reader {
         this.at++;
       }
     }
-    this.depth--;
+    depthNow--;
     return out;
   }
 
   /** A block mapping whose keys stand at `indent`; its first key starts at `from` on the current line. */
   private mapping(indent: number, from: number): Record<string, unknown> {
-    this.enter();
+    enter();
     const text = this.text;
     const out: Record<string, unknown> = {};
     let at = from;
@@ -204,7 +243,7 @@ class Reader {
       if (next > indent) unsure();
       at = this.start[this.at]!;
     }
-    this.depth--;
+    depthNow--;
     return out;
   }
 }
@@ -247,8 +286,15 @@ function quotedKey(name: string): string | undefined {
  * digits (read as a number, whose text is the key). Undefined for anything else.
  */
 function plainKey(name: string): string | undefined {
-  if (NOT_IN_KEY.test(name) || name.charCodeAt(0) === DASH || CORE_WORDS.has(name)) return undefined;
-  if (NUMBER_LIKE.test(name)) return /^[1-9][0-9]{0,14}$/.test(name) ? name : undefined;
+  const first = name.charCodeAt(0);
+  if (first === DASH || (first < 128 && WORD_FIRST[first] === 1 && CORE_WORDS.has(name))) return undefined;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    // Other white space (U+3000, U+00A0...) is js-yaml's to judge.
+    if (c < 128 ? NOT_IN_KEY[c] === 1 : c === 0x3000 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f)
+      return undefined;
+  }
+  if ((isDigitAt(name, 0) || first === 0x2b || first === 0x2e) && NUMBER_LIKE.test(name)) return /^[1-9][0-9]{0,14}$/.test(name) ? name : undefined;
   return name;
 }
 
@@ -275,6 +321,7 @@ let scalarEnd = 0;
  * (`inFlow`) a plain one also ends at a comma or bracket.
  */
 function scalar(text: string, from: number, end: number, inFlow: boolean): unknown {
+  valuesRead++;
   const first = text.charCodeAt(from);
   if (first === DQUOTE || first === SQUOTE) {
     const close = text.indexOf(first === DQUOTE ? '"' : "'", from + 1);
@@ -288,11 +335,7 @@ function scalar(text: string, from: number, end: number, inFlow: boolean): unkno
   }
   // Indicators that start something else (or nothing) in YAML: js-yaml's. A minus before a
   // digit starts a number.
-  if (
-    from >= end ||
-    ('-?:,[]{}#&*!|>\'"%@`'.includes(text[from]!) && !(first === DASH && text.charCodeAt(from + 1) >= 0x30 && text.charCodeAt(from + 1) <= 0x39))
-  )
-    unsure();
+  if (from >= end || (first < 128 && NOT_FIRST[first] === 1 && !(first === DASH && isDigitAt(text, from + 1)))) unsure();
   let at = from;
   let last = from;
   for (; at < end; at++) {
@@ -313,9 +356,11 @@ function scalar(text: string, from: number, end: number, inFlow: boolean): unkno
 
 /** A plain scalar as the core schema reads it, where this reader is sure how. */
 function resolve(plain: string): unknown {
-  const word = CORE_WORDS.get(plain);
-  if (word !== undefined) return word;
   const first = plain.charCodeAt(0);
+  if (first < 128 && WORD_FIRST[first] === 1) {
+    const word = CORE_WORDS.get(plain);
+    if (word !== undefined) return word;
+  }
   // Only text starting with a digit, a sign or a dot can be a number.
   if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === DASH || first === 0x2e) {
     // js-yaml reads the whole number -0 as 0 (and the decimal -0.0 as -0, as Number does).
@@ -330,6 +375,7 @@ function flow(text: string, from: number, end: number): unknown {
   const close = isMap ? CLOSE_MAP : CLOSE_SEQ;
   const items: unknown[] = [];
   const map: Record<string, unknown> = {};
+  enter();
   let at = from + 1;
   while (text.charCodeAt(at) === SPACE) at++;
   if (text.charCodeAt(at) === close) {
@@ -366,5 +412,6 @@ function flow(text: string, from: number, end: number): unknown {
     }
   }
   if (!blankFrom(text, at, end)) unsure();
+  depthNow--;
   return isMap ? map : items;
 }
