@@ -57,7 +57,18 @@ export interface ProcessGraph {
  * @example processGraph(item).ends.map((i) => item.process.steps[i]!.id) // ['issue', 'refuse']
  */
 export function processGraph(item: Pick<Item, 'process'>): ProcessGraph {
-  const steps = item.process.steps;
+  let graph = graphs.get(item.process);
+  if (!graph) {
+    graph = makeGraph(item.process.steps);
+    graphs.set(item.process, graph);
+  }
+  return graph;
+}
+
+/** Each process's graph, made once for the rules that read it (items are not changed once loaded). */
+const graphs = new WeakMap<Item['process'], ProcessGraph>();
+
+function makeGraph(steps: Item['process']['steps']): ProcessGraph {
   const indexById = new Map<string, number>();
   const duplicates: number[] = [];
   steps.forEach((step, i) => {

@@ -8,11 +8,23 @@ export interface ClauseText {
   decision: boolean;
 }
 
+/** Each item's clauses, made once for the several rules that read them (items are not changed once loaded). */
+const made = new WeakMap<Item, readonly ClauseText[]>();
+
 /**
  * The sentences where catch-all and vague clauses hide: conditions; each material's name,
  * condition and note; each criterion's subject, outcomes and rule.
  */
-export function clauseTexts(item: Item): ClauseText[] {
+export function clauseTexts(item: Item): readonly ClauseText[] {
+  let clauses = made.get(item);
+  if (!clauses) {
+    clauses = collect(item);
+    made.set(item, clauses);
+  }
+  return clauses;
+}
+
+function collect(item: Item): ClauseText[] {
   const out: ClauseText[] = [];
   item.conditions.forEach((text, i) => out.push({ path: `/conditions/${i}`, text, decision: false }));
   item.materials.forEach((m, i) => {

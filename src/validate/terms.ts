@@ -103,7 +103,7 @@ export function termList(name: TermListName): TermList {
  */
 export function findTerms(text: string, list: TermList): TermMatch[] {
   let masked = text;
-  for (const phrase of list.allow) masked = masked.split(phrase).join('\u0000'.repeat(phrase.length));
+  for (const phrase of list.allow) if (masked.includes(phrase)) masked = masked.split(phrase).join('\u0000'.repeat(phrase.length));
   if (list.any && !list.any.test(masked)) return [];
   const all: TermMatch[] = [];
   for (const term of list.terms) {
