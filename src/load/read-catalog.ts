@@ -4,7 +4,7 @@ import { t } from '../i18n/lang.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rule-ids.js';
 import { UsageError } from '../diagnostics/usage-error.js';
-import { readWhole } from './read-whole.js';
+import { readWhole, slabAllocator } from './read-whole.js';
 
 export type FileKind = 'catalog' | 'departments' | 'regions' | 'item' | 'hall';
 
@@ -113,6 +113,7 @@ function reader(root: string, cwd: string) {
   };
   const files: RawFile[] = [];
   const findings: Finding[] = [];
+  const allocate = slabAllocator();
 
   const take = (abs: string, kind: FileKind, dirent?: Dirent) => {
     const limit = LIMITS[kind];
@@ -126,7 +127,7 @@ function reader(root: string, cwd: string) {
     }
     // A file listed as a plain file is opened without following a link: one swapped in since
     // the listing is not read.
-    const read = readRegularFile(abs, limit, !isLink);
+    const read = readRegularFile(abs, limit, !isLink, allocate);
     if (read === 'unreadable') return problem('file-type', '无法读取该文件', 'the file cannot be read');
     if (read === 'not-a-file') {
       return problem('file-type', '不是普通文件（可能是以 .yaml 结尾的目录）', 'not a regular file (a directory named like a YAML file?)');
@@ -164,7 +165,7 @@ function reader(root: string, cwd: string) {
  * not of a path looked up again. Opened without blocking, so a FIFO named like a YAML file is
  * refused instead of waiting for a writer.
  */
-function readRegularFile(abs: string, limit: number, noFollow: boolean): Buffer | number | 'not-a-file' | 'unreadable' {
+function readRegularFile(abs: string, limit: number, noFollow: boolean, allocate: (size: number) => Buffer): Buffer | number | 'not-a-file' | 'unreadable' {
   let fd: number;
   try {
     fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
@@ -177,7 +178,7 @@ function readRegularFile(abs: string, limit: number, noFollow: boolean): Buffer 
     if (!info.isFile()) return 'not-a-file';
     if (info.size > limit) return info.size;
     // A file that shrank while being read: what is there.
-    return readWhole(fd, info.size);
+    return readWhole(fd, info.size, allocate);
   } catch {
     return 'unreadable';
   } finally {

@@ -4,10 +4,11 @@ import { readSync } from 'node:fs';
  * The `size` bytes of the open file `fd` from where it stands, or fewer when it shrank while
  * being read: what is there. For the readers that open a file themselves (no link followed) and
  * check what `fstat` says first.
+ * `allocate` gives the buffer to read into (a new one by default; see `slabAllocator`).
  * @example const bytes = readWhole(fd, fstatSync(fd).size);
  */
-export function readWhole(fd: number, size: number): Buffer {
-  const bytes = Buffer.allocUnsafe(size);
+export function readWhole(fd: number, size: number, allocate: (size: number) => Buffer = (n) => Buffer.allocUnsafe(n)): Buffer {
+  const bytes = allocate(size);
   let got = 0;
   while (got < bytes.length) {
     const n = readSync(fd, bytes, got, bytes.length - got, null);
@@ -15,4 +16,24 @@ export function readWhole(fd: number, size: number): Buffer {
     got += n;
   }
   return got === bytes.length ? bytes : bytes.subarray(0, got);
+}
+
+/**
+ * An allocator that carves buffers out of larger blocks: reading a thousand small files then
+ * makes a few blocks instead of a thousand buffers, each of which the garbage collector would
+ * count and track. The buffers are never written once read, so sharing a block is safe.
+ */
+export function slabAllocator(blockSize = 1 << 20): (size: number) => Buffer {
+  let block = Buffer.allocUnsafe(0);
+  let used = 0;
+  return (size) => {
+    if (size > block.length - used) {
+      if (size > blockSize / 4) return Buffer.allocUnsafe(size);
+      block = Buffer.allocUnsafe(blockSize);
+      used = 0;
+    }
+    const out = block.subarray(used, used + size);
+    used += size;
+    return out;
+  };
 }
