@@ -45,6 +45,28 @@ const UNIT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['即办', 'instant'],
   ['当场办结', 'instant'],
 ]);
+/**
+ * A time limit written as text where the schema wants `{ value, unit }`: a whole number and a
+ * unit spelled as editors write them ("20个工作日", "20 working days"), or 即办 alone. Only the
+ * unambiguous spellings: "20天" could be either kind of day, so it is left for the editor.
+ */
+const DURATION_TEXT =
+  /^(?:([0-9]{1,4})[ \t]*(个工作日|工作日|个自然日|自然日|日历日|working[ _-]?days?|workdays?|calendar[ _-]?days?)|(即办|当场办结|instant))$/i;
+
+/** The `{ value, unit }` a duration written as text means, or undefined. */
+function durationOf(text: string): { value: number; unit: string } | undefined {
+  const m = DURATION_TEXT.exec(text.trim());
+  if (!m) return undefined;
+  if (m[3] !== undefined) return { value: 0, unit: 'instant' };
+  const unit = UNIT_SPELLINGS.get(m[2]!.toLowerCase().replace(/[_-]/, ' ')) ?? UNIT_SPELLINGS.get(m[2]!.toLowerCase());
+  return unit === undefined ? undefined : { value: Number(m[1]), unit };
+}
+
+/** Whether a shape is that of a time limit: a value and a time unit. */
+function isDuration(shape: Shape | undefined): boolean {
+  return shape?.field?.get('unit')?.leaf === 'time-unit' && shape.field.get('value')?.leaf === 'number';
+}
+
 /** How an editor writes "no fee" where the schema wants an empty list. */
 const NO_FEE = new Set(['无', '不收费', '免费', '无收费', '否', '']);
 
@@ -54,7 +76,7 @@ const NO_FEE = new Set(['无', '不收费', '免费', '无收费', '否', '']);
  */
 export function mayNeedFixes(text: string): boolean {
   if (ODD_CHARACTER.test(text) || TRAILING.test(text)) return true;
-  if (UNIT_WORD.test(text) && UNIT_SPELLED.test(text)) return true;
+  if (UNIT_WORD.test(text) && (UNIT_SPELLED.test(text) || DURATION_SPELLED.test(text))) return true;
   return feesMayNeedFix(text);
 }
 
@@ -94,7 +116,7 @@ function valuesMayNeedFixes(text: string, kind: YamlKind): boolean {
     return half !== value && /^\d+$/.test(half);
   };
   const walk = (value: unknown, shape: Shape | undefined): boolean => {
-    if (typeof value === 'string') return fixable(value, shape?.leaf);
+    if (typeof value === 'string') return fixable(value, shape?.leaf) || (isDuration(shape) && durationOf(value) !== undefined);
     if (Array.isArray(value)) return value.some((v) => walk(v, shape?.element));
     if (value === null || typeof value !== 'object') return false;
     for (const [key, child] of Object.entries(value)) {
@@ -115,6 +137,9 @@ const UNIT_SPELLED = new RegExp(
   `unit:[ \\t]*["']?(?!working-day|calendar-day)(?:${[...UNIT_SPELLINGS.keys()].map((k) => k.replace(/ /g, '[ _-]')).join('|')})[ \\t]*["']?[ \\t]*(?:[,}#]|\\r?$)`,
   'im',
 );
+/** A key whose value is a time limit written as text (`statutory: 20个工作日`). */
+const DURATION_SPELLED =
+  /:[ \t]*["']?(?:[0-9]{1,4}[ \t]*(?:个?工作日|个?自然日|日历日|working[ _-]?days?|workdays?|calendar[ _-]?days?)|即办|当场办结)["']?[ \t]*(?:#|\r?$)/im;
 /** `fees:` with a word, or with nothing and no list below it. */
 const NO_FEE_LINE = /^fees:[ \t]*(?:[^\s[#]|#.*|)\r?(?:\n(?![ \t]*-|[ \t]+\S)|(?![\s\S]))/;
 
@@ -227,6 +252,22 @@ export function findTextFixes(text: string, kind: YamlKind): { fixes: TextFix[];
             add('fees-wording', ['fees'], range[0], range[1], blank && text[range[0] - 1] === ':' ? ' []' : '[]', message);
           }
           continue;
+        }
+        if (isDuration(child) && YAML.isScalar(pair.value) && typeof pair.value.value === 'string' && pair.value.range) {
+          const written = pair.value.value;
+          const duration = durationOf(written);
+          if (duration) {
+            const replacement = `{ value: ${duration.value}, unit: ${duration.unit} }`;
+            add(
+              'time-unit-spelling',
+              [...segments, keyText],
+              pair.value.range[0],
+              pair.value.range[1],
+              replacement,
+              t(`时限应写作 ${replacement}：“${written}”`, `a time limit is written ${replacement}: "${written}"`),
+            );
+            continue;
+          }
         }
         walk(pair.value, [...segments, keyText], child);
       }

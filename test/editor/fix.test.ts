@@ -107,6 +107,19 @@ describe('licat validate --fix', () => {
     expect(rules(['conditions:', '  - 申请人已取得营业执照。'])).toEqual([]);
   });
 
+  it('rewrites a time limit written as text into a value and a unit, and leaves an ambiguous one', () => {
+    const fix = (line: string) => findTextFixes(['timeLimit:', line, '  promised: { value: 10, unit: working-day }', ''].join('\n'), 'item');
+    const written = fix('  statutory: 20个工作日');
+    expect(written.fixes.map((f) => `${f.rule} ${f.path} ${f.after}`)).toEqual(['time-unit-spelling /timeLimit/statutory { value: 20, unit: working-day }']);
+    expect(written.text).toBe('timeLimit:\n  statutory: { value: 20, unit: working-day }\n  promised: { value: 10, unit: working-day }\n');
+    expect(fix('  statutory: "30 calendar days"').fixes.map((f) => f.after)).toEqual(['{ value: 30, unit: calendar-day }']);
+    expect(fix('  statutory: 即办').fixes.map((f) => f.after)).toEqual(['{ value: 0, unit: instant }']);
+    // "20天" could be working or calendar days: not guessed.
+    expect(fix('  statutory: 20天').fixes).toEqual([]);
+    // Only where a time limit is expected: the same words in a condition stay as written.
+    expect(findTextFixes('conditions:\n  - 20个工作日\n', 'item').fixes).toEqual([]);
+  });
+
   it('writes fees: [] for a blank fees key, keeping the keys after it', () => {
     const { fixes, text } = findTextFixes('fees:\nresult: { type: certificate, name: 许可证 }\n', 'item');
     expect(fixes.map((f) => f.rule)).toEqual(['fees-wording']);

@@ -29,8 +29,8 @@ export const textFixableRules: Rule[] = [
     severity: 'error',
     fixable: true,
     description: t(
-      '时限单位写成了“工作日”“自然日”等，应为 working-day、calendar-day 或 instant',
-      'a time unit spelled 工作日, 自然日 and the like instead of working-day, calendar-day or instant',
+      '时限单位写成了“工作日”“自然日”等，应为 working-day、calendar-day 或 instant；时限写成了“20个工作日”，应为 { value: 20, unit: working-day }',
+      'a time unit spelled 工作日, 自然日 and the like instead of working-day, calendar-day or instant; a time limit written as text (20个工作日) instead of { value: 20, unit: working-day }',
     ),
   },
   {
