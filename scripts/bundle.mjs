@@ -27,6 +27,25 @@ function packageOf(specifier) {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
+/**
+ * commander loads node:child_process (and through it node:net) when it is first required, for
+ * subcommands that are separate executables, which licat has none of: some 10 ms of every start,
+ * `licat --help` included. Its require gets a stand-in that loads the module on first use.
+ * @type {import('esbuild-wasm').Plugin}
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'licat' } : undefined,
+    );
+    build.onLoad({ filter: /^lazy-child-process$/, namespace: 'licat' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get: (_, name) => (real ??= require('node:child_process'))[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {import('esbuild-wasm').Plugin} */
 const keepModuleUrls = {
   name: 'keep-module-urls',
@@ -57,7 +76,7 @@ const result = await esbuild.build({
   banner: { js: "import { createRequire as __licatCreateRequire } from 'node:module';\nconst require = __licatCreateRequire(import.meta.url);" },
   chunkNames: 'chunk-[hash]',
   legalComments: 'none',
-  plugins: [keepModuleUrls],
+  plugins: [lazyChildProcess, keepModuleUrls],
   logLevel: 'warning',
   metafile: true,
 });
