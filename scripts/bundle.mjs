@@ -6,11 +6,14 @@
 // in chunks of their own, loaded when a command needs them; the other packages (exceljs,
 // puppeteer, the yaml library...) are not bundled and load from node_modules as before.
 //
+// lib/bundle/yaml.cjs is the yaml library (loaded only where a position is needed) in one file.
+//
 // The modules of lib/ stay where tsc wrote them: worker threads start from them, the scripts and
 // tests import them. Each bundled module keeps its own `import.meta.url` (rewritten to its file
 // in lib/), so the files it finds beside itself (schemas, templates, data, workers) are the same.
 // esbuild-wasm is esbuild built to WebAssembly: no native binary is installed or downloaded.
 import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild-wasm';
@@ -81,4 +84,18 @@ const result = await esbuild.build({
   metafile: true,
 });
 if (result.errors.length > 0) process.exit(1);
+
+// The yaml library, which load/yaml-library.ts requires (synchronously) only where a position is
+// needed: the same package in one CommonJS file.
+const yaml = await esbuild.build({
+  entryPoints: [createRequire(import.meta.url).resolve('yaml')],
+  outfile: path.join(outdir, 'yaml.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+if (yaml.errors.length > 0) process.exit(1);
 await esbuild.stop?.();

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 
 let library: typeof Yaml | undefined;
@@ -10,6 +12,12 @@ let library: typeof Yaml | undefined;
  * @example const { parseDocument } = yamlLibrary();
  */
 export function yamlLibrary(): typeof Yaml {
-  library ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  if (!library) {
+    // `npm run build` bundles the same package into one file (scripts/bundle.mjs): one file to
+    // load instead of some 60. Running from the sources, the package itself.
+    const bundled = new URL('../bundle/yaml.cjs', import.meta.url);
+    const require = createRequire(import.meta.url);
+    library = (existsSync(fileURLToPath(bundled)) ? require(fileURLToPath(bundled)) : require('yaml')) as typeof Yaml;
+  }
   return library;
 }
