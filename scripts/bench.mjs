@@ -252,8 +252,14 @@ function findChromium() {
 function snapshotInstall() {
   const dir = path.join(work, 'licat');
   mkdirSync(dir);
-  for (const name of ['bin', 'lib', 'data', 'schemas', 'templates', 'package.json']) {
-    if (existsSync(path.join(ROOT, name))) cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true });
+  // As built in this checkout, timestamps kept: the code digest recorded by `npm run build`
+  // (lib/code-digest.json, which lists src/ and the lockfile too) then holds, as it does for a run
+  // from the checkout, instead of being computed again by every run of the snapshot.
+  for (const name of ['bin', 'lib', 'src', 'data', 'schemas', 'templates', 'package.json', 'package-lock.json']) {
+    if (!existsSync(path.join(ROOT, name))) continue;
+    // `cp -a` keeps timestamps to the nanosecond, as the record has them; Node's copy rounds them.
+    const copied = spawnSync('cp', ['-a', path.join(ROOT, name), path.join(dir, name)]).status === 0;
+    if (!copied) cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true, preserveTimestamps: true });
   }
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
