@@ -18,9 +18,12 @@ import('../lib/bundle/main.js')
     (code) => {
       process.exitCode = code;
       // Everything is done and written: leave now rather than have Node free every page of the
-      // heap first (some tens of milliseconds after a large catalog). Where output is still
+      // heap first (some tens of milliseconds after a large catalog). After the pending events,
+      // so that a failed write of the output is heard (main.ts: exit 2); where output is still
       // queued (a pipe on some platforms), Node exits on its own once it is written.
-      if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+      setImmediate(() => {
+        if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+      });
     },
     (error) => {
       // main reports every failure itself; this is the last guard (a broken install, say).

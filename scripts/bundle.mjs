@@ -8,8 +8,7 @@
 //
 // lib/bundle/yaml.cjs is the yaml library (loaded only where a position is needed) in one file.
 //
-// The modules of lib/ stay where tsc wrote them: worker threads start from them, the scripts and
-// tests import them. Each bundled module keeps its own `import.meta.url` (rewritten to its file
+// The modules of lib/ stay where tsc wrote them: the scripts and tests import them. Each bundled module keeps its own `import.meta.url` (rewritten to its file
 // in lib/), so the files it finds beside itself (schemas, templates, data, workers) are the same.
 // esbuild-wasm is esbuild built to WebAssembly: no native binary is installed or downloaded.
 import { readFile, rm } from 'node:fs/promises';
@@ -68,7 +67,13 @@ const keepModuleUrls = {
 
 await rm(outdir, { recursive: true, force: true });
 const result = await esbuild.build({
-  entryPoints: { main: path.join(lib, 'cli', 'main.js') },
+  // The worker threads' entries too (load/parse-parallel.ts workerEntry): a worker then starts
+  // from the same few files.
+  entryPoints: {
+    main: path.join(lib, 'cli', 'main.js'),
+    'check-worker': path.join(lib, 'pipeline', 'check-worker.js'),
+    'parse-worker': path.join(lib, 'load', 'parse-worker.js'),
+  },
   outdir,
   bundle: true,
   splitting: true,

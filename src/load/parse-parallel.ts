@@ -84,8 +84,19 @@ export function forcedWorkers(env: NodeJS.ProcessEnv = process.env): number | un
   return n;
 }
 
+/**
+ * The entry module of a worker thread: the bundled one (lib/bundle/, made by `npm run build`,
+ * see scripts/bundle.mjs), which starts from a few files, where it exists; else `own`, the
+ * module beside the caller (running from the sources, say).
+ * @example workerEntry('check-worker.js', new URL('./check-worker.js', import.meta.url))
+ */
+export function workerEntry(name: string, own: URL): URL {
+  const bundled = new URL(`../bundle/${name}`, own);
+  return existsSync(fileURLToPath(bundled)) ? bundled : own;
+}
+
 /** The worker of a parse without an item hook. */
-const PLAIN_WORKER = new URL('./parse-worker.js', import.meta.url);
+const PLAIN_WORKER = workerEntry('parse-worker.js', new URL('./parse-worker.js', import.meta.url));
 
 /**
  * Worker threads started ahead of the work: they load their modules (zod, js-yaml, the schemas:

@@ -2,7 +2,7 @@ import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
 import type { Text } from '../i18n/lang.js';
 import { checkFile, type CheckedFile } from '../load/check-file.js';
 import { ParseCache } from '../load/parse-cache.js';
-import { checkInChunks, checkInParallel, forcedWorkers, ParsePool, type ItemHook } from '../load/parse-parallel.js';
+import { checkInChunks, checkInParallel, forcedWorkers, ParsePool, workerEntry, type ItemHook } from '../load/parse-parallel.js';
 import { readCatalog, type RawFile } from '../load/read-catalog.js';
 import type { Catalog } from '../model/catalog.js';
 import { composeCatalog } from '../model/compose-catalog.js';
@@ -62,7 +62,7 @@ export async function checkCatalog(root: string, cwd = process.cwd(), options: C
  * The item-scope rules run where each item is parsed, on every thread (validate/item-rules.ts):
  * on this one, and on workers started from ./check-worker.ts, which runs the same function.
  */
-export const ITEM_HOOK: ItemHook = { worker: new URL('./check-worker.js', import.meta.url), run: checkItems };
+export const ITEM_HOOK: ItemHook = { worker: workerEntry('check-worker.js', new URL('./check-worker.js', import.meta.url)), run: checkItems };
 
 /** Check the YAML files before composing: from the cache where it has them, the rest in parallel. */
 async function checkAhead(files: RawFile[], cacheDir: string | undefined, note?: (text: Text) => void): Promise<Map<string, CheckedFile> | undefined> {
