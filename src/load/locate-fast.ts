@@ -1,5 +1,6 @@
 import jsYaml from 'js-yaml';
 import { parsePointer } from '../diagnostics/diagnostic.js';
+import { readPlainYamlTree } from './yaml-fast.js';
 
 /** A 1-based source position (the same shape as locate.ts's). */
 interface Position {
@@ -25,6 +26,13 @@ interface PositionNode {
  * @example createFastLocator('a:\n  b: 1\n')?.('/a/b') // { line: 2, column: 6 }
  */
 export function createFastLocator(text: string): ((path: string, at?: 'key' | 'value') => Position | undefined) | undefined {
+  // The plain YAML most files are written in: its nodes come from the fast reader, which gives
+  // them exactly as js-yaml's events would (load/yaml-fast.ts); js-yaml reads the rest.
+  const plain = readPlainYamlTree(text);
+  return plain ? locatorOf(text, plain) : jsYamlLocator(text);
+}
+
+function jsYamlLocator(text: string): ((path: string, at?: 'key' | 'value') => Position | undefined) | undefined {
   if (/[&*!]|^\s*\?(\s|$)|^\s*(---|\.\.\.|%)/m.test(text)) return undefined;
   let root: PositionNode | undefined;
   try {
@@ -45,8 +53,11 @@ export function createFastLocator(text: string): ((path: string, at?: 'key' | 'v
   } catch {
     return undefined;
   }
-  if (!root) return undefined;
-  const top: PositionNode = root;
+  return root ? locatorOf(text, root) : undefined;
+}
+
+/** The locator over a document's nodes. */
+function locatorOf(text: string, top: PositionNode): (path: string, at?: 'key' | 'value') => Position | undefined {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const pos = (offset: number): Position => {

@@ -102,6 +102,46 @@ let depthNow = 0;
 let deepest = 0;
 
 /**
+ * A node of the data with where its content starts in the text, as load/locate-fast.ts reads
+ * js-yaml's node events: a mapping's children are its keys and values in turn, a sequence's its
+ * items. `kind` null is an empty value.
+ */
+export interface PlainYamlNode {
+  start: number;
+  kind: 'mapping' | 'sequence' | 'scalar' | null;
+  result: unknown;
+  children: PlainYamlNode[];
+}
+
+/** Whether nodes are being recorded (`readPlainYamlTree`), and the node of the last value read. */
+let recording = false;
+let lastNode: PlainYamlNode | undefined;
+
+const node = (start: number, kind: PlainYamlNode['kind'], result: unknown, children: PlainYamlNode[] = []): PlainYamlNode => ({
+  start,
+  kind,
+  result,
+  children,
+});
+
+/**
+ * The nodes of a YAML text with where each starts (see `PlainYamlNode`), for a text this reader
+ * reads (`readPlainYaml` not UNSURE); else undefined. Locating a problem then needs no second
+ * parser.
+ * @example readPlainYamlTree('a: 1\n')?.children[1]?.start // 3
+ */
+export function readPlainYamlTree(text: string): PlainYamlNode | undefined {
+  recording = true;
+  lastNode = undefined;
+  try {
+    return readPlainYaml(text) === UNSURE ? undefined : lastNode;
+  } finally {
+    recording = false;
+    lastNode = undefined;
+  }
+}
+
+/**
  * The data of a YAML text as js-yaml's `load(text, { schema: CORE_SCHEMA })` gives it, or UNSURE.
  * With `limits`, also UNSURE when the data holds more values or deeper nesting than they allow.
  * @example readPlainYaml('a: [x, "1"]\nb: 2\n') // { a: ['x', '1'], b: 2 }
@@ -189,6 +229,7 @@ class Reader {
     enter();
     const text = this.text;
     const out: unknown[] = [];
+    const own = recording ? node(this.start[this.at]!, 'sequence', out) : undefined;
     while (this.at < this.count) {
       const lineIndent = this.indent[this.at]!;
       // A line back at the mark's indentation that is no entry ends it (the sequence was a
@@ -207,8 +248,10 @@ class Reader {
         out.push(inlineValue(text, at, end));
         this.at++;
       }
+      own?.children.push(lastNode!);
     }
     depthNow--;
+    if (own) lastNode = own;
     return out;
   }
 
@@ -217,6 +260,7 @@ class Reader {
     enter();
     const text = this.text;
     const out: Record<string, unknown> = {};
+    const own = recording ? node(from, 'mapping', out) : undefined;
     let at = from;
     for (;;) {
       const end = this.end[this.at]!;
@@ -224,6 +268,7 @@ class Reader {
       if (colon < 0) unsure();
       const name = keyFound;
       if (Object.hasOwn(out, name)) unsure();
+      own?.children.push(node(at, 'scalar', name));
       this.at++;
       let value: unknown;
       let rest = colon + 1;
@@ -232,10 +277,14 @@ class Reader {
         const next = this.at < this.count ? this.indent[this.at]! : -1;
         if (next > indent) value = this.block(next);
         else if (next === indent && this.isEntry(this.at)) value = this.sequence(indent);
-        else value = null;
+        else {
+          value = null;
+          if (own) lastNode = node(colon + 1, null, null);
+        }
       } else {
         value = inlineValue(text, rest, end);
       }
+      own?.children.push(lastNode!);
       out[name] = value;
       if (this.at >= this.count) break;
       const next = this.indent[this.at]!;
@@ -244,6 +293,7 @@ class Reader {
       at = this.start[this.at]!;
     }
     depthNow--;
+    if (own) lastNode = own;
     return out;
   }
 }
@@ -331,6 +381,7 @@ function scalar(text: string, from: number, end: number, inFlow: boolean): unkno
     // `''` in a single-quoted text is an escaped quote: js-yaml's.
     if (first === SQUOTE && text.charCodeAt(close + 1) === SQUOTE) unsure();
     scalarEnd = close + 1;
+    if (recording) lastNode = node(from, 'scalar', value);
     return value;
   }
   // Indicators that start something else (or nothing) in YAML: js-yaml's. A minus before a
@@ -351,7 +402,9 @@ function scalar(text: string, from: number, end: number, inFlow: boolean): unkno
     if (c !== SPACE) last = at + 1;
   }
   scalarEnd = last;
-  return resolve(text.slice(from, last));
+  const value = resolve(text.slice(from, last));
+  if (recording) lastNode = node(from, 'scalar', value);
+  return value;
 }
 
 /** A plain scalar as the core schema reads it, where this reader is sure how. */
@@ -375,6 +428,7 @@ function flow(text: string, from: number, end: number): unknown {
   const close = isMap ? CLOSE_MAP : CLOSE_SEQ;
   const items: unknown[] = [];
   const map: Record<string, unknown> = {};
+  const own = recording ? node(from, isMap ? 'mapping' : 'sequence', isMap ? map : items) : undefined;
   enter();
   let at = from + 1;
   while (text.charCodeAt(at) === SPACE) at++;
@@ -390,12 +444,14 @@ function flow(text: string, from: number, end: number): unknown {
         if (quoted && (text.charCodeAt(colon - 1) !== DQUOTE || colon - 1 <= at || text.indexOf('"', at + 1) !== colon - 1)) unsure();
         const key = quoted ? quotedKey(text.slice(at + 1, colon - 1)) : plainKey(text.slice(at, colon));
         if (key === undefined || key === '__proto__' || Object.hasOwn(map, key)) unsure();
+        own?.children.push(node(at, 'scalar', key));
         at = colon + 1;
         while (text.charCodeAt(at) === SPACE) at++;
         map[key!] = scalar(text, at, end, true);
       } else {
         items.push(scalar(text, at, end, true));
       }
+      own?.children.push(lastNode!);
       at = scalarEnd;
       while (text.charCodeAt(at) === SPACE) at++;
       const c = text.charCodeAt(at);
@@ -413,5 +469,6 @@ function flow(text: string, from: number, end: number): unknown {
   }
   if (!blankFrom(text, at, end)) unsure();
   depthNow--;
+  if (own) lastNode = own;
   return isMap ? map : items;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { z } from 'zod';
 import { t, type Text } from '../i18n/lang.js';
+import { readPlainYaml, UNSURE } from '../load/yaml-fast.js';
 
 /** A curated phrase of a term list (data/terms/*.yaml) and what to write instead. */
 export interface Term {
@@ -57,8 +58,9 @@ const termFile = z.strictObject({
  * @example parseTerms('rule: vague-clause\ndescription: d\nterms:\n  - match: 若干\n    instead: { zh: 写明数量, en: give the number }\n', 'x.yaml')
  */
 export function parseTerms(text: string, source: string): TermList {
-  // js-yaml, as the catalog's files: already loaded, where `yaml` would be loaded for this alone.
-  const result = termFile.safeParse(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: source }));
+  // Read as the catalog's files are (the fast reader, else js-yaml), where `yaml` would be loaded for this alone.
+  const plain = readPlainYaml(text);
+  const result = termFile.safeParse(plain !== UNSURE ? plain : jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: source }));
   if (!result.success) throw new Error(`${source}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const { rule, description, allow, terms } = result.data;
   const compiled = terms.map((term) => ({

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pointer } from '../../src/diagnostics/diagnostic.js';
 import { createFastLocator } from '../../src/load/locate-fast.js';
 import { createLocator, createYamlLocator } from '../../src/load/locate.js';
+import { readPlainYamlTree } from '../../src/load/yaml-fast.js';
 import { ROOT } from '../helpers.js';
 import { sampleItem } from '../inline.js';
 
@@ -47,6 +49,39 @@ describe('the js-yaml locator', () => {
     }
     // It answers for nearly every pointer, so the yaml library is rarely loaded.
     expect(vouched / checked).toBeGreaterThan(0.95);
+  });
+
+  it("locates from the fast reader's nodes as the yaml library does, in sample files edited at random (property)", () => {
+    const texts = yamlFiles(path.join(ROOT, 'catalog')).map((file) => readFileSync(file, 'utf8'));
+    const edit = fc.record({
+      file: fc.nat({ max: texts.length - 1 }),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      remove: fc.nat({ max: 3 }),
+      insert: fc.constantFrom('', ' ', '  ', '- ', ': ', ' #', '"', '[', ']', '{ a: 1 }', ',', '\n', '\n  ', '\n- ', 'x', '0', '要求', 'requred', 'ids'),
+    });
+    let located = 0;
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 2 }), (edits) => {
+        let text = texts[edits[0]!.file]!;
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+        }
+        if (!readPlainYamlTree(text)) return;
+        const fast = createFastLocator(text)!;
+        const slow = createYamlLocator(text);
+        for (const p of pointers(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }))) {
+          for (const at of ['value', 'key'] as const) {
+            const got = fast(p, at);
+            if (got === undefined) continue;
+            located++;
+            expect(got, `${p} (${at})`).toEqual(slow(p, at));
+          }
+        }
+      }),
+      { numRuns: 300, seed: 20261206 },
+    );
+    expect(located).toBeGreaterThan(10_000);
   });
 
   it('hands anchors, aliases and tags to the yaml library, and the combined locator stays right', () => {
