@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, createReadStream, linkSync, mkdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, createReadStream, linkSync, mkdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileRecord, OutputSink, ReusableOutput, StagedFile } from './emitter.js';
@@ -16,9 +16,11 @@ export type { FileRecord };
 export interface SinkFs {
   mkdirSync(dir: string, options: { recursive: true }): unknown;
   writeFileSync(file: string, data: Uint8Array): void;
+  /** Add to the end of a file (`stageParts`); node's own when absent. */
+  appendFileSync?(file: string, data: Uint8Array): void;
 }
 
-const nodeFs: SinkFs = { mkdirSync, writeFileSync };
+const nodeFs: SinkFs = { mkdirSync, writeFileSync, appendFileSync };
 
 /** Names the build pipeline writes itself. */
 const RESERVED = new Set(['manifest.json']);
@@ -33,6 +35,8 @@ export function isPlainOutputPath(rel: string): boolean {
 /** Sizes of the buffer texts are encoded into (`StagingSink.encode`); larger texts get their own. */
 const SCRATCH_MIN = 1 << 20;
 const SCRATCH_LIMIT = 64 << 20;
+/** Characters of text `stageParts` encodes and writes at a time. */
+const PART_CHARS = 1 << 20;
 
 /** A path an emitter asked for that is not a plain relative path, or was written twice. */
 export class OutputPathError extends Error {}
@@ -152,6 +156,48 @@ export class StagingSink implements OutputSink, ReusableOutput {
     }
     this.records.set(rel, record);
     return { record, done: Promise.resolve() };
+  }
+
+  /**
+   * As `stage`, for a file given as pieces of text: they are encoded, hashed and written about a
+   * million characters at a time, so that a large file (the first build's `changes.json`, 78 MB)
+   * is never held whole as a string or as bytes. Each part is encoded whole, so a part must not
+   * end inside a surrogate pair (JSON.stringify's texts never do).
+   */
+  stageParts(rel: string, parts: Iterable<string>): StagedFile {
+    const abs = this.claim(rel);
+    const hash = createHash('sha256');
+    let size = 0;
+    const record = (): FileRecord => ({ path: rel, size, sha256: hash.digest('hex') });
+    try {
+      this.vacate(rel, abs);
+      this.ensureDir(path.dirname(abs));
+      let started = false;
+      let pending: string[] = [];
+      let chars = 0;
+      const flush = () => {
+        const bytes = this.encode(pending.join(''));
+        hash.update(bytes);
+        size += bytes.byteLength;
+        if (started) (this.fs.appendFileSync ?? appendFileSync)(abs, bytes);
+        else this.fs.writeFileSync(abs, bytes);
+        started = true;
+        pending = [];
+        chars = 0;
+      };
+      for (const part of parts) {
+        pending.push(part);
+        chars += part.length;
+        if (chars >= PART_CHARS) flush();
+      }
+      if (pending.length > 0 || !started) flush();
+    } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on what the file system threw, as it was
+      return { record: record(), done: Promise.reject(error) };
+    }
+    const done = record();
+    this.records.set(rel, done);
+    return { record: done, done: Promise.resolve() };
   }
 
   /**

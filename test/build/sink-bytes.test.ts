@@ -29,3 +29,30 @@ describe('the staging sink writes texts as UTF-8, byte for byte', () => {
     }
   });
 });
+
+describe('the staging sink writes a file given in parts', () => {
+  it('holds the parts joined, byte for byte, with its record, across several writes', async () => {
+    const root = path.join(tempDir(), 'stage');
+    const sink = new StagingSink(root);
+    // More than a write's worth of characters (about a million), some outside ASCII and the basic plane.
+    const parts = ['{"records":['];
+    for (let i = 0; i < 60_000; i++) parts.push(`${i === 0 ? '' : ','}{"key":"440100/${String(i).padStart(12, '0')}","name":"天河区𠀀"}`);
+    parts.push(']}\n');
+    const staged = sink.stageParts('changes.json', parts);
+    await staged.done;
+    const expected = Buffer.from(parts.join(''), 'utf8');
+    expect(expected.byteLength).toBeGreaterThan(3 << 20);
+    expect(readFileSync(path.join(root, 'changes.json')).equals(expected)).toBe(true);
+    expect(staged.record).toEqual({ path: 'changes.json', size: expected.byteLength, sha256: sha(expected) });
+    expect(sink.files()).toEqual([staged.record]);
+  });
+
+  it('writes an empty file for no parts', async () => {
+    const root = path.join(tempDir(), 'stage');
+    const sink = new StagingSink(root);
+    const staged = sink.stageParts('feeds/empty.json', []);
+    await staged.done;
+    expect(readFileSync(path.join(root, 'feeds/empty.json')).byteLength).toBe(0);
+    expect(staged.record).toEqual({ path: 'feeds/empty.json', size: 0, sha256: sha(Buffer.alloc(0)) });
+  });
+});

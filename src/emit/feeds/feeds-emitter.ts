@@ -115,7 +115,10 @@ async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
     else reuse.discardLeftovers();
   }
   const since = typeof context.options.since === 'string' ? context.options.since : previous;
-  const changes = shard || since === undefined ? undefined : new ChangeLog(readPreviousBuild(since));
+  const changes =
+    shard || since === undefined
+      ? undefined
+      : new ChangeLog(readPreviousBuild(since), ref.version, baseUrl, (feed) => validator.check('changes', CHANGES, feed));
   return {
     catalog,
     context,
@@ -377,8 +380,17 @@ export function hallIndexFiles(
 /** Stage 6: `changes.json` against the previous build (not in a shard: `licat merge` writes it). */
 async function writeChanges(run: Run): Promise<void> {
   if (!run.changes) return;
-  const feed = run.changes.finish(run.ref.version, run.baseUrl);
-  await put(run, 'changes', CHANGES, feed);
+  // Checked against the schema record by record as they were collected (ChangeLog).
+  const parts = run.changes.finish();
+  // A rebuild's records are few: linked from the previous output when they are the same.
+  if (run.cache?.warm) {
+    await put(run, undefined, CHANGES, undefined, parts.join(''));
+    return;
+  }
+  const { out } = run.context;
+  const staged = out.stageParts ? out.stageParts(CHANGES, parts) : out.stage(CHANGES, parts.join(''));
+  await run.pool.add(staged.done);
+  run.cache?.keepFile(staged.record);
 }
 
 async function finishRun(run: Run): Promise<void> {
