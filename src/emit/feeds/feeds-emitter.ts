@@ -35,8 +35,12 @@ import { itemFeed, tierBundle } from './item-feed.js';
 import { openApiDocument, outputSchemas } from './published-schemas.js';
 import { inShard, SHARD_FILE, shardFilesDigest, type Shard, type ShardInfo } from './shard.js';
 
-/** Files written at once; bounds the feed texts held in memory. */
-const IN_FLIGHT = 32;
+/**
+ * Files being written at once; bounds the feed texts held in memory. Several of the sink's
+ * batches (output-sink.ts, write-thread.ts), so that the next feeds are built while the thread
+ * writes the last ones.
+ */
+const IN_FLIGHT = 128;
 
 /**
  * The JSON feeds for portals (layout: docs/feeds.md): a feed per item and per hall of every
