@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FEED_VERSION, schemaRef, type ChangeRecord, type ChangesFeed, type HallFeed } from '../../schema/feeds.js';
-import { readManifestFiles } from '../manifest.js';
+import { readManifestCatalog, readManifestFiles } from '../manifest.js';
 import { CHANGES } from './feed-paths.js';
 
 /** A previous build to compare with: its folder, catalog version and every file's sha256. */
@@ -25,6 +25,16 @@ export function readPreviousBuild(dir: string): PreviousBuild | undefined {
  * written but for its records, which it holds in parts (every record is in exactly one part).
  */
 export type ChangesCheck = (feed: ChangesFeed) => void;
+
+/**
+ * The previous build in `dir` with its item and hall feeds as `feeds` gives them (the feeds
+ * cache's sealed record of that very output): only its root manifest is read, not every page.
+ * The change records look at nothing else of it but the hall feeds that changed.
+ */
+export function recordedPreviousBuild(dir: string, feeds: ReadonlyMap<string, string>): PreviousBuild | undefined {
+  const catalog = readManifestCatalog(dir);
+  return catalog && { dir, version: catalog.version, files: feeds };
+}
 
 const ITEM = /^feeds\/items\/(\d{12})\.json$/;
 const HALL = /^feeds\/halls\/(\d+)\.json$/;

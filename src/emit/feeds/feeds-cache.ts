@@ -204,6 +204,18 @@ export class FeedsCache {
   }
 
   /**
+   * The item and hall feeds of the previous output as recorded, by path with their sha256 (the
+   * files its manifest lists as well), if there is a usable record.
+   */
+  previousFeeds(): Map<string, string> | undefined {
+    if (!this.previous) return undefined;
+    const files = new Map<string, string>();
+    for (const [code, item] of Object.entries(this.previous.items)) files.set(itemRel(code), item.sha256);
+    for (const [region, hall] of Object.entries(this.previous.halls)) files.set(hallRel(region), hall.sha256);
+    return files;
+  }
+
+  /**
    * The feeds held by the spare output recycled as `staging` (swap.ts, createStaging), by path
    * with their sha256, if the record describes that output and its feed folders are untouched
    * since (same device, inode and modification time); else undefined.
@@ -211,9 +223,7 @@ export class FeedsCache {
   spareFiles(staging: string): Map<string, string> | undefined {
     const spare = this.previous?.spare;
     if (!spare || !sameFolders(staging, spare.folders)) return undefined;
-    const files = new Map<string, string>();
-    for (const [code, item] of Object.entries(this.previous.items)) files.set(itemRel(code), item.sha256);
-    for (const [region, hall] of Object.entries(this.previous.halls)) files.set(hallRel(region), hall.sha256);
+    const files = this.previousFeeds()!;
     for (const [rel, sha] of Object.entries(spare.diff)) {
       if (sha === null) files.delete(rel);
       else files.set(rel, sha);

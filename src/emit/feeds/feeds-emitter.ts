@@ -9,7 +9,7 @@ import { TIERS, type Tier } from '../../schema/common.js';
 import type { HallFeed, HallIndexEntry } from '../../schema/feeds.js';
 import type { EmitContext, Emitter, FileRecord, ReusableOutput } from '../emitter.js';
 import { WritePool } from '../write-pool.js';
-import { ChangeLog, readPreviousBuild } from './changes.js';
+import { ChangeLog, readPreviousBuild, recordedPreviousBuild } from './changes.js';
 import { cityOf, codeLabels, departmentCodes, regionCodePaths, regionCodes } from './codes.js';
 import {
   catalogRef,
@@ -96,6 +96,8 @@ interface Run {
   itemShas: string[];
   /** In a shard, the record of every file written: shard.json lists them as a digest (shardFilesDigest). */
   written?: FileRecord[];
+  /** See inputOf. */
+  inputs: Map<ItemEntry, string>;
 }
 
 async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
@@ -119,10 +121,14 @@ async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
     else reuse.discardLeftovers();
   }
   const since = typeof context.options.since === 'string' ? context.options.since : previous;
+  // Against the previous output, its feeds as the cache recorded them when it has a record.
+  const recorded = since === previous ? cache?.previousFeeds() : undefined;
   const changes =
     shard || since === undefined
       ? undefined
-      : new ChangeLog(readPreviousBuild(since), ref.version, baseUrl, (feed) => validator.check('changes', CHANGES, feed));
+      : new ChangeLog(recorded ? recordedPreviousBuild(since, recorded) : readPreviousBuild(since), ref.version, baseUrl, (feed) =>
+          validator.check('changes', CHANGES, feed),
+        );
   return {
     catalog,
     context,
@@ -142,6 +148,7 @@ async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
     tiers: [],
     rebuilt: { items: 0, halls: 0 },
     itemShas: [],
+    inputs: new Map(),
     ...(shard && { written: [] }),
   };
 }
@@ -169,8 +176,8 @@ async function putFile(run: Run, kind: FeedKind | undefined, rel: string, data: 
   if (kind) run.validator.check(kind, rel, value);
   const body = text ?? feedText(value);
   if (run.cache?.warm) {
-    const bytes = Buffer.from(body, 'utf8');
-    const record = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+    // Hashed from the text (no buffer of its own): most such files are the previous ones.
+    const record = { path: rel, size: Buffer.byteLength(body, 'utf8'), sha256: createHash('sha256').update(body, 'utf8').digest('hex') };
     const source = run.cache.sameFile(rel, record.sha256);
     if (source) {
       run.reuse!.adopt(rel, source, record);
@@ -182,6 +189,13 @@ async function putFile(run: Run, kind: FeedKind | undefined, rel: string, data: 
   await run.pool.add(staged.done);
   run.cache?.keepFile(staged.record, input);
   return staged.record;
+}
+
+/** itemInput of an item, computed once a run (the item feed and each tier bundle offering it need it). */
+function inputOf(run: Run, entry: ItemEntry): string {
+  let input = run.inputs.get(entry);
+  if (input === undefined) run.inputs.set(entry, (input = itemInput(entry.item)));
+  return input;
 }
 
 /** A digest of `parts`, for `put`'s input. */
@@ -203,7 +217,7 @@ async function writeItemFeeds(run: Run): Promise<void> {
     }
     const code = entry.item.code;
     const rel = itemFeedPath(code);
-    const input = run.cache ? itemInput(entry.item) : '';
+    const input = run.cache ? inputOf(run, entry) : '';
     const hit = run.cache?.item(code, input);
     let record: FileRecord;
     let kept: string | undefined;
@@ -244,7 +258,7 @@ async function writeTierBundles(run: Run): Promise<void> {
     const entries = itemsOfTier(run, tier);
     run.tiers.push({ tier, halls, items: entries.length });
     if (!inShard(0, run.shard)) continue;
-    const input = run.cache ? digest(tier, run.structure, ...entries.map((e) => itemInput(e.item))) : undefined;
+    const input = run.cache ? digest(tier, run.structure, ...entries.map((e) => inputOf(run, e))) : undefined;
     await put(run, 'tier', tierBundlePath(tier), () => tierBundle(tier, entries, run.unified, run.baseUrl), undefined, input);
   }
 }
