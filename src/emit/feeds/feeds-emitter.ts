@@ -277,25 +277,24 @@ async function writeHallFeeds(run: Run): Promise<void> {
     const candidate = run.cache?.hall(region.code);
     let kept: string | undefined;
     let hit = candidate;
+    let record: FileRecord | undefined;
     if (candidate) {
       // The recycled output may hold this very file already (one look); else the previous
       // output's file is checked before it is linked.
-      const record = { path: rel, size: candidate.size, sha256: candidate.sha256 };
+      record = { path: rel, size: candidate.size, sha256: candidate.sha256 };
       if (candidate.id !== undefined && run.reuse!.keptInPlace(rel, record, candidate.id)) kept = candidate.id;
       else {
-        const intact = run.cache!.hallIntact(candidate);
+        const intact = run.cache!.hallIntact(region.code, candidate);
         if (!intact) hit = undefined;
-        else if (run.reuse!.adopt(rel, candidate.source, record, intact.id)) kept = intact.id;
+        else if (run.reuse!.adopt(rel, intact.source, record, intact.id)) kept = intact.id;
       }
     }
-    let record: FileRecord;
     let items: number;
-    if (hit) {
-      record = { path: rel, size: hit.size, sha256: hit.sha256 };
+    if (hit && record) {
       items = hit.items;
       // Read, if the change records need it, from this build's output: the file checked above.
-      const built = path.join(run.reuse!.root, ...rel.split('/'));
-      run.changes?.hall(region.code, rel, record.sha256, () => JSON.parse(readFileSync(built, 'utf8')) as HallFeed);
+      const root = run.reuse!.root;
+      run.changes?.hall(region.code, rel, record.sha256, () => JSON.parse(readFileSync(path.join(root, ...rel.split('/')), 'utf8')) as HallFeed);
     } else {
       const feed = hallFeed(expansion.expandHall(region), run.baseUrl);
       run.validator.check('hall', rel, feed);
