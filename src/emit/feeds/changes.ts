@@ -119,7 +119,11 @@ export class ChangeLog {
       const hall = HALL.exec(rel);
       if (hall) {
         this.halls.push({ kind: 'hall', key: hall[1]!, operation: 'delete' });
-        const offerings = this.previousHall(rel).offers.map((offer): ChangeRecord => ({ kind: 'offering', key: `${hall[1]!}/${offer.code}`, operation: 'delete' }));
+        const offerings = this.previousHall(rel).offers.map((offer): ChangeRecord => ({
+          kind: 'offering',
+          key: `${hall[1]!}/${offer.code}`,
+          operation: 'delete',
+        }));
         this.keepOfferings(hall[1]!, offerings);
       }
     }
