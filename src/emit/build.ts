@@ -59,6 +59,7 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
   const places = outputPlaces(options.out);
   let lock: Lock | undefined;
   let staging: string | undefined;
+  let sink: StagingSink | undefined;
   const log = options.log ?? (() => {});
 
   const run = async (): Promise<EmitSummary> => {
@@ -74,7 +75,7 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
     const recycle = options.cacheDir !== undefined;
     const created = await createStaging(places, recycle);
     staging = created.dir;
-    const sink = new StagingSink(staging, options.fs, created.leftovers);
+    sink = new StagingSink(staging, options.fs, created.leftovers);
     const context = {
       out: sink,
       reuse: sink,
@@ -92,6 +93,7 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
       log(t(`生成${describe(emitter, 'zh')}`, `emitting ${describe(emitter, 'en')}`)[options.lang]);
       await emitter.emit(catalog, context);
     }
+    await sink.settle();
     sink.finishLeftovers();
     const unfinished = sink.unfinished();
     if (unfinished.length > 0) throw new Error(`files opened for streaming but never finished: ${unfinished.join(', ')}`);
@@ -128,6 +130,8 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
       return summary;
     },
     async (error: unknown) => {
+      // No write may land in the staging folder while it is removed.
+      await sink?.settle().catch(() => undefined);
       if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
       await lock?.release();
       if (isFsError(error)) throw outputFsError(error, options.out);
@@ -137,6 +141,7 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
   return {
     done,
     abortSync() {
+      sink?.abort();
       if (staging) removeSync(staging);
       staging = undefined;
       lock?.releaseSync();

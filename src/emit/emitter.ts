@@ -14,6 +14,11 @@ export interface OutputSink {
    * when the file is written (rejecting with the file-system error if it failed).
    */
   stage(rel: string, data: string | Uint8Array): StagedFile;
+  /**
+   * As `stage`, for a file given as pieces of text written one after the other (a large file
+   * that is never held whole). Optional: without it, callers stage the joined text.
+   */
+  stageParts?(rel: string, parts: Iterable<string>): StagedFile;
   /** Absolute path for a file written by a stream (e.g. the Excel streaming writer)... */
   streamPath(rel: string): Promise<string>;
   /** ...then record it once the stream is closed. */

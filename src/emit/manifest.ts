@@ -113,6 +113,17 @@ export function manifestText(manifest: Manifest | ManifestPage): string {
   return JSON.stringify(manifest, null, 2) + '\n';
 }
 
+/** The catalog a v2 output folder was built from, as its root manifest says; undefined when it has none readable. */
+export function readManifestCatalog(dir: string): CatalogRef | undefined {
+  try {
+    const root = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    if (root.version !== FEED_VERSION || !Array.isArray(root.pages) || !root.catalog) return undefined;
+    return root.catalog;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Every file a v2 output folder's manifest lists (pages included), with its sha256, and the
  * catalog it was built from; undefined when `dir` has no readable v2 manifest. Reads only.

@@ -254,7 +254,7 @@ export function mergeEmitter(shards: readonly ShardOutput[]): Emitter {
       // The schemas and the OpenAPI description as this licat writes them, not a shard's copy.
       for (const [rel, text] of publishedFiles(first.catalog, first.baseUrl)) await context.out.write(rel, text);
       const since = typeof context.options.since === 'string' ? context.options.since : context.previousOutput;
-      const log = new ChangeLog(since === undefined ? undefined : readPreviousBuild(since));
+      const log = new ChangeLog(since === undefined ? undefined : readPreviousBuild(since), first.catalog.version, first.baseUrl);
       located.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
       for (const { file, shard } of located) {
         const item = /^feeds\/items\/(\d{12})\.json$/.exec(file.path);
@@ -262,7 +262,8 @@ export function mergeEmitter(shards: readonly ShardOutput[]): Emitter {
         const hall = /^feeds\/halls\/(\d+)\.json$/.exec(file.path);
         if (hall) log.hall(hall[1]!, file.path, file.sha256, () => JSON.parse(verified(shard.root, shard.dir, file).toString('utf8')) as HallFeed);
       }
-      await context.out.write(CHANGES, feedText(log.finish(first.catalog.version, first.baseUrl)));
+      const parts = log.finish();
+      await (context.out.stageParts ? context.out.stageParts(CHANGES, parts) : context.out.stage(CHANGES, parts.join(''))).done;
       context.log(
         t(
           `合并了 ${shards.length} 个分片：${halls.length.toLocaleString('en-US')} 个大厅`,

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, createReadStream, linkSync, mkdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, createReadStream, linkSync, mkdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { FileRecord, OutputSink, ReusableOutput, StagedFile } from './emitter.js';
 import { fileIdentity, readAsRecorded } from './recorded-file.js';
+import { WriteThread } from './write-thread.js';
 
 export type { FileRecord };
 
@@ -16,9 +18,11 @@ export type { FileRecord };
 export interface SinkFs {
   mkdirSync(dir: string, options: { recursive: true }): unknown;
   writeFileSync(file: string, data: Uint8Array): void;
+  /** Add to the end of a file (`stageParts`); node's own when absent. */
+  appendFileSync?(file: string, data: Uint8Array): void;
 }
 
-const nodeFs: SinkFs = { mkdirSync, writeFileSync };
+const nodeFs: SinkFs = { mkdirSync, writeFileSync, appendFileSync };
 
 /** Names the build pipeline writes itself. */
 const RESERVED = new Set(['manifest.json']);
@@ -33,6 +37,13 @@ export function isPlainOutputPath(rel: string): boolean {
 /** Sizes of the buffer texts are encoded into (`StagingSink.encode`); larger texts get their own. */
 const SCRATCH_MIN = 1 << 20;
 const SCRATCH_LIMIT = 64 << 20;
+/**
+ * Files staged before the sink starts a thread to write them (WriteThread): a build that writes
+ * a few hundred files (a rebuild) is done before the thread would have started.
+ */
+const THREAD_AFTER = 256;
+/** Characters of text `stageParts` encodes and writes at a time. */
+const PART_CHARS = 1 << 20;
 
 /** A path an emitter asked for that is not a plain relative path, or was written twice. */
 export class OutputPathError extends Error {}
@@ -56,6 +67,10 @@ export class StagingSink implements OutputSink, ReusableOutput {
   private present: Map<string, string> | undefined;
   /** See `encode`. */
   private scratch: Buffer | undefined;
+  /** Whether `stage` may hand files to a WriteThread; the thread, once started; files staged so far. */
+  private threading: boolean;
+  private thread: WriteThread | undefined;
+  private staged = 0;
 
   /**
    * `leftovers`: folders (relative) that the staging folder already holds, from the output
@@ -66,8 +81,12 @@ export class StagingSink implements OutputSink, ReusableOutput {
     readonly root: string,
     private readonly fs: SinkFs = nodeFs,
     leftovers: readonly string[] = [],
+    env: NodeJS.ProcessEnv = process.env,
   ) {
     this.leftovers = [...leftovers];
+    // Node's own file system only (tests replace it), with a second core, unless LICAT_WORKERS=0,
+    // and from the built code (lib/).
+    this.threading = fs === nodeFs && availableParallelism() > 1 && env.LICAT_WORKERS?.trim() !== '0' && WriteThread.available();
   }
 
   /**
@@ -140,6 +159,7 @@ export class StagingSink implements OutputSink, ReusableOutput {
    */
   stage(rel: string, data: string | Uint8Array): StagedFile {
     const abs = this.claim(rel);
+    if (this.threading && (this.thread !== undefined || ++this.staged > THREAD_AFTER)) return this.stageOnThread(rel, abs, data);
     const bytes = typeof data === 'string' ? this.encode(data) : data;
     const record: FileRecord = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
     try {
@@ -152,6 +172,89 @@ export class StagingSink implements OutputSink, ReusableOutput {
     }
     this.records.set(rel, record);
     return { record, done: Promise.resolve() };
+  }
+
+  /** `stage` once the files are written by a thread: hashed here, written there. */
+  private stageOnThread(rel: string, abs: string, data: string | Uint8Array): StagedFile {
+    this.thread ??= new WriteThread();
+    try {
+      this.vacate(rel, abs);
+      this.ensureDir(path.dirname(abs));
+    } catch (error) {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      const record: FileRecord = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on what the file system threw, as it was
+      return { record, done: Promise.reject(error) };
+    }
+    const { bytes, done } = this.thread.add(abs, data);
+    const record: FileRecord = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+    return {
+      record,
+      done: done.then(() => {
+        this.records.set(rel, record);
+      }),
+    };
+  }
+
+  /**
+   * Wait until every file staged is written (rejecting with the first failure), and end the
+   * writing thread: later files are written at once, as before it started. Call once the
+   * emitters are done, before the files are listed, and before the staging folder is removed.
+   */
+  async settle(): Promise<void> {
+    const thread = this.thread;
+    this.thread = undefined;
+    this.threading = false;
+    await thread?.close();
+  }
+
+  /** End the writing thread without waiting (the build is being aborted). */
+  abort(): void {
+    this.threading = false;
+    this.thread?.abort();
+    this.thread = undefined;
+  }
+
+  /**
+   * As `stage`, for a file given as pieces of text: they are encoded, hashed and written about a
+   * million characters at a time, so that a large file (the first build's `changes.json`, 78 MB)
+   * is never held whole as a string or as bytes. Each part is encoded whole, so a part must not
+   * end inside a surrogate pair (JSON.stringify's texts never do).
+   */
+  stageParts(rel: string, parts: Iterable<string>): StagedFile {
+    const abs = this.claim(rel);
+    const hash = createHash('sha256');
+    let size = 0;
+    const record = (): FileRecord => ({ path: rel, size, sha256: hash.digest('hex') });
+    try {
+      this.vacate(rel, abs);
+      this.ensureDir(path.dirname(abs));
+      let started = false;
+      let pending: string[] = [];
+      let chars = 0;
+      const flush = () => {
+        const bytes = this.encode(pending.join(''));
+        hash.update(bytes);
+        size += bytes.byteLength;
+        if (started) (this.fs.appendFileSync ?? appendFileSync)(abs, bytes);
+        else this.fs.writeFileSync(abs, bytes);
+        started = true;
+        pending = [];
+        chars = 0;
+      };
+      for (const part of parts) {
+        pending.push(part);
+        chars += part.length;
+        if (chars >= PART_CHARS) flush();
+      }
+      if (pending.length > 0 || !started) flush();
+    } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on what the file system threw, as it was
+      return { record: record(), done: Promise.reject(error) };
+    }
+    const done = record();
+    this.records.set(rel, done);
+    return { record: done, done: Promise.resolve() };
   }
 
   /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FEED_VERSION, schemaRef, type ChangeRecord, type ChangesFeed, type HallFeed } from '../../schema/feeds.js';
-import { readManifestFiles } from '../manifest.js';
+import { readManifestCatalog, readManifestFiles } from '../manifest.js';
 import { CHANGES } from './feed-paths.js';
 
 /** A previous build to compare with: its folder, catalog version and every file's sha256. */
@@ -20,30 +20,65 @@ export function readPreviousBuild(dir: string): PreviousBuild | undefined {
   return read && { dir, version: read.catalog.version, files: new Map([...read.files].map(([rel, f]) => [rel, f.sha256])) };
 }
 
+/**
+ * Checks change records against the published schema: called with `changes.json` as it will be
+ * written but for its records, which it holds in parts (every record is in exactly one part).
+ */
+export type ChangesCheck = (feed: ChangesFeed) => void;
+
+/**
+ * The previous build in `dir` with its item and hall feeds as `feeds` gives them (the feeds
+ * cache's sealed record of that very output): only its root manifest is read, not every page.
+ * The change records look at nothing else of it but the hall feeds that changed.
+ */
+export function recordedPreviousBuild(dir: string, feeds: ReadonlyMap<string, string>): PreviousBuild | undefined {
+  const catalog = readManifestCatalog(dir);
+  return catalog && { dir, version: catalog.version, files: feeds };
+}
+
 const ITEM = /^feeds\/items\/(\d{12})\.json$/;
 const HALL = /^feeds\/halls\/(\d+)\.json$/;
-const KIND_ORDER = { item: 0, hall: 1, offering: 2 } as const;
 
 /**
  * Collects the change records of a build against the previous one: an item record when an item
  * feed is added, removed or differs; a hall record when a hall feed's hall part (everything but
  * `offers`) does; an offering record (`<region>/<code>`) per entry of `offers`. A hall feed
  * whose sha256 is the previous one's is not read at all; one that differs is read on both sides.
- * @example const log = new ChangeLog(readPreviousBuild('dist')); log.item(code, sha); ...; log.finish('2026.11')
+ *
+ * A first build has an offering record for each of a million offerings: those are kept as text,
+ * one piece per hall, each checked against the schema as it is made, and `finish` gives the file
+ * as a list of pieces to write one after the other (no million objects kept alive, and no 78 MB
+ * string to stringify and encode at once). The bytes are those of `JSON.stringify` of the whole
+ * feed.
+ * @example const log = new ChangeLog(readPreviousBuild('dist'), '2026.11'); log.item(code, rel, sha); ...; log.finish()
  */
 export class ChangeLog {
-  /** Records by kind, each list in the order they come (sorted at the end only if needed). */
-  private readonly byKind: Record<ChangeRecord['kind'], ChangeRecord[]> = { item: [], hall: [], offering: [] };
+  private readonly items: ChangeRecord[] = [];
+  private readonly halls: ChangeRecord[] = [];
+  /** The offering records of each hall, as JSON text (the records joined by commas). */
+  private readonly offerings: Array<{ region: string; text: string }> = [];
   private readonly seen = new Set<string>();
+  private readonly envelope: Omit<ChangesFeed, 'records'>;
 
-  constructor(private readonly previous: PreviousBuild | undefined) {}
+  /**
+   * `to`: this build's catalog version; `check`, when given, sees every record before it is kept
+   * (in parts, each with the file's other fields).
+   */
+  constructor(
+    private readonly previous: PreviousBuild | undefined,
+    to: string,
+    baseUrl?: string,
+    private readonly check?: ChangesCheck,
+  ) {
+    this.envelope = { $schema: schemaRef('changes', CHANGES, baseUrl), version: FEED_VERSION, from: previous?.version ?? null, to };
+  }
 
   /** An item feed of this build. */
   item(code: string, rel: string, sha256: string): void {
     this.seen.add(rel);
     const before = this.previous?.files.get(rel);
     if (before === sha256) return;
-    this.byKind.item.push({ kind: 'item', key: code, operation: before === undefined ? 'add' : 'update' });
+    this.items.push({ kind: 'item', key: code, operation: before === undefined ? 'add' : 'update' });
   }
 
   /** A hall feed of this build; `load` gives its content, called only when it is needed. */
@@ -52,44 +87,72 @@ export class ChangeLog {
     const before = this.previous?.files.get(rel);
     if (before === sha256) return;
     const now = load();
+    const offerings: ChangeRecord[] = [];
     if (before === undefined) {
-      this.byKind.hall.push({ kind: 'hall', key: region, operation: 'add' });
-      for (const offer of now.offers) this.byKind.offering.push({ kind: 'offering', key: `${region}/${offer.code}`, operation: 'add' });
+      this.halls.push({ kind: 'hall', key: region, operation: 'add' });
+      for (const offer of now.offers) offerings.push({ kind: 'offering', key: `${region}/${offer.code}`, operation: 'add' });
+      this.keepOfferings(region, offerings);
       return;
     }
     const then = this.previousHall(rel);
-    if (hallPart(then) !== hallPart(now)) this.byKind.hall.push({ kind: 'hall', key: region, operation: 'update' });
+    if (hallPart(then) !== hallPart(now)) this.halls.push({ kind: 'hall', key: region, operation: 'update' });
     const old = new Map(then.offers.map((o) => [o.code, JSON.stringify(o)]));
     for (const offer of now.offers) {
       const text = old.get(offer.code);
-      if (text === undefined) this.byKind.offering.push({ kind: 'offering', key: `${region}/${offer.code}`, operation: 'add' });
-      else if (text !== JSON.stringify(offer)) this.byKind.offering.push({ kind: 'offering', key: `${region}/${offer.code}`, operation: 'update' });
+      if (text === undefined) offerings.push({ kind: 'offering', key: `${region}/${offer.code}`, operation: 'add' });
+      else if (text !== JSON.stringify(offer)) offerings.push({ kind: 'offering', key: `${region}/${offer.code}`, operation: 'update' });
       old.delete(offer.code);
     }
-    for (const code of old.keys()) this.byKind.offering.push({ kind: 'offering', key: `${region}/${code}`, operation: 'delete' });
+    for (const code of old.keys()) offerings.push({ kind: 'offering', key: `${region}/${code}`, operation: 'delete' });
+    this.keepOfferings(region, offerings);
   }
 
-  /** The records, with deletions for the previous build's feeds this build has not named. */
-  finish(to: string, baseUrl?: string): ChangesFeed {
+  /**
+   * The text of `changes.json`, in pieces to be written in order: the records, with deletions for
+   * the previous build's feeds this build has not named, sorted by kind, then key.
+   */
+  finish(): string[] {
     for (const rel of this.previous?.files.keys() ?? []) {
       if (this.seen.has(rel)) continue;
       const item = ITEM.exec(rel);
-      if (item) this.byKind.item.push({ kind: 'item', key: item[1]!, operation: 'delete' });
+      if (item) this.items.push({ kind: 'item', key: item[1]!, operation: 'delete' });
       const hall = HALL.exec(rel);
       if (hall) {
-        this.byKind.hall.push({ kind: 'hall', key: hall[1]!, operation: 'delete' });
-        for (const offer of this.previousHall(rel).offers)
-          this.byKind.offering.push({ kind: 'offering', key: `${hall[1]!}/${offer.code}`, operation: 'delete' });
+        this.halls.push({ kind: 'hall', key: hall[1]!, operation: 'delete' });
+        const offerings = this.previousHall(rel).offers.map((offer): ChangeRecord => ({
+          kind: 'offering',
+          key: `${hall[1]!}/${offer.code}`,
+          operation: 'delete',
+        }));
+        this.keepOfferings(hall[1]!, offerings);
       }
     }
-    // Each kind's records come in key order but for deletions (appended last); sort only when
-    // needed: the million offering records of a first build are already in order.
-    const records: ChangeRecord[] = [];
-    for (const list of [this.byKind.item, this.byKind.hall, this.byKind.offering]) {
-      if (!isSorted(list)) list.sort(compareRecords);
-      for (const r of list) records.push(r);
+    // Records come in key order but for deletions (appended last); sort only when needed: the
+    // halls of a first build come in order. Region codes are digits, so the pieces in region
+    // order are the offering records in key order (`440100/…` before `440100001/…`).
+    sortByKey(this.items);
+    sortByKey(this.halls);
+    if (!isSorted(this.offerings, (o) => o.region)) this.offerings.sort((a, b) => compare(a.region, b.region));
+    const first = [...this.items, ...this.halls];
+    this.check?.({ ...this.envelope, records: first });
+    const head = JSON.stringify({ ...this.envelope, records: first });
+    // `…"records":[…]}` without the closing `]}`, then the offering pieces, then the end.
+    const parts = [head.slice(0, -2)];
+    let empty = first.length === 0;
+    for (const { text } of this.offerings) {
+      parts.push(empty ? text : `,${text}`);
+      empty = false;
     }
-    return { $schema: schemaRef('changes', CHANGES, baseUrl), version: FEED_VERSION, from: this.previous?.version ?? null, to, records };
+    parts.push(']}\n');
+    return parts;
+  }
+
+  /** Keep the offering records of one hall (sorted by key) as text, once checked. */
+  private keepOfferings(region: string, records: ChangeRecord[]): void {
+    if (records.length === 0) return;
+    sortByKey(records);
+    this.check?.({ ...this.envelope, records });
+    this.offerings.push({ region, text: JSON.stringify(records).slice(1, -1) });
   }
 
   private previousHall(rel: string): HallFeed {
@@ -97,12 +160,15 @@ export class ChangeLog {
   }
 }
 
-function compareRecords(a: ChangeRecord, b: ChangeRecord): number {
-  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Sort records of one kind by key, unless they are in order already. */
+function sortByKey(records: ChangeRecord[]): void {
+  if (!isSorted(records, (r) => r.key)) records.sort((a, b) => compare(a.key, b.key));
 }
 
-function isSorted(records: readonly ChangeRecord[]): boolean {
-  for (let i = 1; i < records.length; i++) if (compareRecords(records[i - 1]!, records[i]!) > 0) return false;
+function isSorted<T>(list: readonly T[], key: (value: T) => string): boolean {
+  for (let i = 1; i < list.length; i++) if (key(list[i - 1]!) > key(list[i]!)) return false;
   return true;
 }
 

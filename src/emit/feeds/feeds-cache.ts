@@ -89,6 +89,8 @@ export class FeedsCache {
 
   /** Files of the previous output that were not as recorded (rebuilt instead). */
   discarded = 0;
+  /** See previousFeeds. */
+  private feeds: Map<string, string> | undefined;
 
   private constructor(
     private readonly file: string,
@@ -175,16 +177,20 @@ export class FeedsCache {
   /**
    * The previous feed of hall `region` as recorded, not yet looked at: the caller either finds
    * that very file in place (its recorded identity `id`, output-sink.ts keptInPlace) or checks
-   * `source` with `hallIntact` before taking it.
+   * the previous output's file with `hallIntact` before taking it.
    */
-  hall(region: string): (CachedHall & { source: string }) | undefined {
-    const cached = this.previous?.halls[region];
-    return cached ? { ...cached, source: this.located(hallRel(region)) } : undefined;
+  hall(region: string): Readonly<CachedHall> | undefined {
+    return this.previous?.halls[region];
   }
 
-  /** Whether the previous feed `hit` (from `hall`) is still as recorded: its identity, when it still has it. */
-  hallIntact(hit: CachedHall & { source: string }): { id?: string } | undefined {
-    return this.check(hit.source, hit);
+  /**
+   * Whether the previous feed `hit` of hall `region` (from `hall`) is still as recorded: its
+   * path in the previous output, and its identity when it still has it.
+   */
+  hallIntact(region: string, hit: Readonly<CachedHall>): { source: string; id?: string } | undefined {
+    const source = this.located(hallRel(region));
+    const found = this.check(source, hit);
+    return found && { source, ...found };
   }
 
   /** Whether the file at `source` still has the identity, or else the size and sha256, recorded. */
@@ -204,6 +210,20 @@ export class FeedsCache {
   }
 
   /**
+   * The item and hall feeds of the previous output as recorded, by path with their sha256 (the
+   * files its manifest lists as well), if there is a usable record.
+   */
+  previousFeeds(): ReadonlyMap<string, string> | undefined {
+    if (!this.previous) return undefined;
+    if (!this.feeds) {
+      this.feeds = new Map<string, string>();
+      for (const [code, item] of Object.entries(this.previous.items)) this.feeds.set(itemRel(code), item.sha256);
+      for (const [region, hall] of Object.entries(this.previous.halls)) this.feeds.set(hallRel(region), hall.sha256);
+    }
+    return this.feeds;
+  }
+
+  /**
    * The feeds held by the spare output recycled as `staging` (swap.ts, createStaging), by path
    * with their sha256, if the record describes that output and its feed folders are untouched
    * since (same device, inode and modification time); else undefined.
@@ -211,9 +231,7 @@ export class FeedsCache {
   spareFiles(staging: string): Map<string, string> | undefined {
     const spare = this.previous?.spare;
     if (!spare || !sameFolders(staging, spare.folders)) return undefined;
-    const files = new Map<string, string>();
-    for (const [code, item] of Object.entries(this.previous.items)) files.set(itemRel(code), item.sha256);
-    for (const [region, hall] of Object.entries(this.previous.halls)) files.set(hallRel(region), hall.sha256);
+    const files = new Map(this.previousFeeds());
     for (const [rel, sha] of Object.entries(spare.diff)) {
       if (sha === null) files.delete(rel);
       else files.set(rel, sha);

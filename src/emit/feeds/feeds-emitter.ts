@@ -9,7 +9,7 @@ import { TIERS, type Tier } from '../../schema/common.js';
 import type { HallFeed, HallIndexEntry } from '../../schema/feeds.js';
 import type { EmitContext, Emitter, FileRecord, ReusableOutput } from '../emitter.js';
 import { WritePool } from '../write-pool.js';
-import { ChangeLog, readPreviousBuild } from './changes.js';
+import { ChangeLog, readPreviousBuild, recordedPreviousBuild } from './changes.js';
 import { cityOf, codeLabels, departmentCodes, regionCodePaths, regionCodes } from './codes.js';
 import {
   catalogRef,
@@ -35,8 +35,12 @@ import { itemFeed, tierBundle } from './item-feed.js';
 import { openApiDocument, outputSchemas } from './published-schemas.js';
 import { inShard, SHARD_FILE, shardFilesDigest, type Shard, type ShardInfo } from './shard.js';
 
-/** Files written at once; bounds the feed texts held in memory. */
-const IN_FLIGHT = 32;
+/**
+ * Files being written at once; bounds the feed texts held in memory. Several of the sink's
+ * batches (output-sink.ts, write-thread.ts), so that the next feeds are built while the thread
+ * writes the last ones.
+ */
+const IN_FLIGHT = 128;
 
 /**
  * The JSON feeds for portals (layout: docs/feeds.md): a feed per item and per hall of every
@@ -92,6 +96,8 @@ interface Run {
   itemShas: string[];
   /** In a shard, the record of every file written: shard.json lists them as a digest (shardFilesDigest). */
   written?: FileRecord[];
+  /** See inputOf. */
+  inputs: Map<ItemEntry, string>;
 }
 
 async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
@@ -115,7 +121,14 @@ async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
     else reuse.discardLeftovers();
   }
   const since = typeof context.options.since === 'string' ? context.options.since : previous;
-  const changes = shard || since === undefined ? undefined : new ChangeLog(readPreviousBuild(since));
+  // Against the previous output, its feeds as the cache recorded them when it has a record.
+  const recorded = since === previous ? cache?.previousFeeds() : undefined;
+  const changes =
+    shard || since === undefined
+      ? undefined
+      : new ChangeLog(recorded ? recordedPreviousBuild(since, recorded) : readPreviousBuild(since), ref.version, baseUrl, (feed) =>
+          validator.check('changes', CHANGES, feed),
+        );
   return {
     catalog,
     context,
@@ -135,6 +148,7 @@ async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
     tiers: [],
     rebuilt: { items: 0, halls: 0 },
     itemShas: [],
+    inputs: new Map(),
     ...(shard && { written: [] }),
   };
 }
@@ -162,8 +176,8 @@ async function putFile(run: Run, kind: FeedKind | undefined, rel: string, data: 
   if (kind) run.validator.check(kind, rel, value);
   const body = text ?? feedText(value);
   if (run.cache?.warm) {
-    const bytes = Buffer.from(body, 'utf8');
-    const record = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+    // Hashed from the text (no buffer of its own): most such files are the previous ones.
+    const record = { path: rel, size: Buffer.byteLength(body, 'utf8'), sha256: createHash('sha256').update(body, 'utf8').digest('hex') };
     const source = run.cache.sameFile(rel, record.sha256);
     if (source) {
       run.reuse!.adopt(rel, source, record);
@@ -175,6 +189,13 @@ async function putFile(run: Run, kind: FeedKind | undefined, rel: string, data: 
   await run.pool.add(staged.done);
   run.cache?.keepFile(staged.record, input);
   return staged.record;
+}
+
+/** itemInput of an item, computed once a run (the item feed and each tier bundle offering it need it). */
+function inputOf(run: Run, entry: ItemEntry): string {
+  let input = run.inputs.get(entry);
+  if (input === undefined) run.inputs.set(entry, (input = itemInput(entry.item)));
+  return input;
 }
 
 /** A digest of `parts`, for `put`'s input. */
@@ -196,7 +217,7 @@ async function writeItemFeeds(run: Run): Promise<void> {
     }
     const code = entry.item.code;
     const rel = itemFeedPath(code);
-    const input = run.cache ? itemInput(entry.item) : '';
+    const input = run.cache ? inputOf(run, entry) : '';
     const hit = run.cache?.item(code, input);
     let record: FileRecord;
     let kept: string | undefined;
@@ -237,7 +258,7 @@ async function writeTierBundles(run: Run): Promise<void> {
     const entries = itemsOfTier(run, tier);
     run.tiers.push({ tier, halls, items: entries.length });
     if (!inShard(0, run.shard)) continue;
-    const input = run.cache ? digest(tier, run.structure, ...entries.map((e) => itemInput(e.item))) : undefined;
+    const input = run.cache ? digest(tier, run.structure, ...entries.map((e) => inputOf(run, e))) : undefined;
     await put(run, 'tier', tierBundlePath(tier), () => tierBundle(tier, entries, run.unified, run.baseUrl), undefined, input);
   }
 }
@@ -256,25 +277,24 @@ async function writeHallFeeds(run: Run): Promise<void> {
     const candidate = run.cache?.hall(region.code);
     let kept: string | undefined;
     let hit = candidate;
+    let record: FileRecord | undefined;
     if (candidate) {
       // The recycled output may hold this very file already (one look); else the previous
       // output's file is checked before it is linked.
-      const record = { path: rel, size: candidate.size, sha256: candidate.sha256 };
+      record = { path: rel, size: candidate.size, sha256: candidate.sha256 };
       if (candidate.id !== undefined && run.reuse!.keptInPlace(rel, record, candidate.id)) kept = candidate.id;
       else {
-        const intact = run.cache!.hallIntact(candidate);
+        const intact = run.cache!.hallIntact(region.code, candidate);
         if (!intact) hit = undefined;
-        else if (run.reuse!.adopt(rel, candidate.source, record, intact.id)) kept = intact.id;
+        else if (run.reuse!.adopt(rel, intact.source, record, intact.id)) kept = intact.id;
       }
     }
-    let record: FileRecord;
     let items: number;
-    if (hit) {
-      record = { path: rel, size: hit.size, sha256: hit.sha256 };
+    if (hit && record) {
       items = hit.items;
       // Read, if the change records need it, from this build's output: the file checked above.
-      const built = path.join(run.reuse!.root, ...rel.split('/'));
-      run.changes?.hall(region.code, rel, record.sha256, () => JSON.parse(readFileSync(built, 'utf8')) as HallFeed);
+      const root = run.reuse!.root;
+      run.changes?.hall(region.code, rel, record.sha256, () => JSON.parse(readFileSync(path.join(root, ...rel.split('/')), 'utf8')) as HallFeed);
     } else {
       const feed = hallFeed(expansion.expandHall(region), run.baseUrl);
       run.validator.check('hall', rel, feed);
@@ -377,8 +397,17 @@ export function hallIndexFiles(
 /** Stage 6: `changes.json` against the previous build (not in a shard: `licat merge` writes it). */
 async function writeChanges(run: Run): Promise<void> {
   if (!run.changes) return;
-  const feed = run.changes.finish(run.ref.version, run.baseUrl);
-  await put(run, 'changes', CHANGES, feed);
+  // Checked against the schema record by record as they were collected (ChangeLog).
+  const parts = run.changes.finish();
+  // A rebuild's records are few: linked from the previous output when they are the same.
+  if (run.cache?.warm) {
+    await put(run, undefined, CHANGES, undefined, parts.join(''));
+    return;
+  }
+  const { out } = run.context;
+  const staged = out.stageParts ? out.stageParts(CHANGES, parts) : out.stage(CHANGES, parts.join(''));
+  await run.pool.add(staged.done);
+  run.cache?.keepFile(staged.record);
 }
 
 async function finishRun(run: Run): Promise<void> {
