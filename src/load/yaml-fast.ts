@@ -376,7 +376,7 @@ function scalar(text: string, from: number, end: number, inFlow: boolean): unkno
   if (first === DQUOTE || first === SQUOTE) {
     const close = text.indexOf(first === DQUOTE ? '"' : "'", from + 1);
     if (close < 0 || close >= end) unsure();
-    const value = text.slice(from + 1, close);
+    const value = shared(text.slice(from + 1, close));
     if (first === DQUOTE && value.includes('\\')) unsure();
     // `''` in a single-quoted text is an escaped quote: js-yaml's.
     if (first === SQUOTE && text.charCodeAt(close + 1) === SQUOTE) unsure();
@@ -407,6 +407,26 @@ function scalar(text: string, from: number, end: number, inFlow: boolean): unkno
   return value;
 }
 
+/**
+ * Short texts read so far, each kept once. A catalog repeats a few thousand short words (units,
+ * kinds, ids) some hundred thousand times; V8 copies a text this short (a longer one is a view of
+ * the file's text), so sharing one copy keeps that many fewer objects alive for the garbage
+ * collector to move. Texts are values: which copy is shared changes nothing.
+ */
+const shortTexts = new Map<string, string>();
+/** Below this length V8 copies a slice rather than pointing into the text. */
+const SHORT = 13;
+/** Most short texts kept (a bound on memory for odd catalogs). */
+const MAX_SHORT_TEXTS = 50_000;
+
+function shared(text: string): string {
+  if (text.length >= SHORT) return text;
+  const known = shortTexts.get(text);
+  if (known !== undefined) return known;
+  if (shortTexts.size < MAX_SHORT_TEXTS) shortTexts.set(text, text);
+  return text;
+}
+
 /** A plain scalar as the core schema reads it, where this reader is sure how. */
 function resolve(plain: string): unknown {
   const first = plain.charCodeAt(0);
@@ -419,7 +439,7 @@ function resolve(plain: string): unknown {
     // js-yaml reads the whole number -0 as 0 (and the decimal -0.0 as -0, as Number does).
     if (NUMBER_LIKE.test(plain)) return PLAIN_NUMBER.test(plain) ? (plain === '-0' ? 0 : Number(plain)) : unsure();
   }
-  return plain;
+  return shared(plain);
 }
 
 /** A one-line flow sequence `[...]` or mapping `{...}` of scalars at `from`, with nothing after it but a comment. */
