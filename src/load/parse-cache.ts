@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from 'node:path';
 import type { Text } from '../i18n/lang.js';
 import { t } from '../i18n/lang.js';
-import { cacheKey, sealText, unsealText } from './cache-seal.js';
+import { cacheKey, sealBytes, unsealBytes } from './cache-seal.js';
 import { codeDigest } from './code-digest.js';
 import type { CheckedFile, ItemFindings } from './check-file.js';
 import { decodeUtf8 } from './decode.js';
@@ -64,14 +64,14 @@ export class ParseCache {
       );
       return new ParseCache(dir, pack, undefined, code, entries);
     }
-    let text: string | undefined;
+    let bytes: Buffer | undefined;
     try {
-      text = readFileSync(path.join(dir, pack), 'utf8');
+      bytes = readFileSync(path.join(dir, pack));
     } catch {
       // No cache yet.
     }
-    if (text !== undefined) {
-      const body = unsealText(key, 'parse', code, text);
+    if (bytes !== undefined) {
+      const body = unsealBytes(key, 'parse', code, bytes);
       let data: { version?: unknown; entries?: unknown } | undefined;
       try {
         data = body === undefined ? undefined : (JSON.parse(body) as { version?: unknown; entries?: unknown });
@@ -133,7 +133,7 @@ export class ParseCache {
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(tmp, sealText(this.key, 'parse', this.code, JSON.stringify({ version: 3, entries: Object.fromEntries(this.used) })), {
+      writeFileSync(tmp, sealBytes(this.key, 'parse', this.code, JSON.stringify({ version: 3, entries: Object.fromEntries(this.used) })), {
         mode: 0o600,
         flag: 'wx',
       });

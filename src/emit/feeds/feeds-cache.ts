@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { t, type Text } from '../../i18n/lang.js';
-import { cacheKey, sealText, unsealText } from '../../load/cache-seal.js';
+import { cacheKey, sealBytes, unsealBytes } from '../../load/cache-seal.js';
 import { codeDigest } from '../../load/code-digest.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Expansion } from '../../model/expand.js';
@@ -113,14 +113,14 @@ export class FeedsCache {
     const file = path.join(dir, `feeds-${createHash('sha256').update(path.resolve(target)).digest('hex').slice(0, 16)}.json`);
     const key = cacheKey(env);
     let previous: Record | undefined;
-    let text: string | undefined;
+    let bytes: Buffer | undefined;
     try {
-      text = key ? readFileSync(file, 'utf8') : undefined;
+      bytes = key ? readFileSync(file) : undefined;
     } catch {
       // no record yet
     }
-    if (key && text !== undefined) {
-      const body = unsealText(key, 'feeds', code, text);
+    if (key && bytes !== undefined) {
+      const body = unsealBytes(key, 'feeds', code, bytes);
       try {
         const data = (body === undefined ? undefined : JSON.parse(body)) as Partial<Record> | undefined;
         if (data && data.version === 5 && data.code === code && wellFormed(data)) {
@@ -269,7 +269,7 @@ export class FeedsCache {
       if (this.previous) this.next.spare = { folders: this.previous.folders, diff: this.spareDiff() };
       if (!this.key) return false;
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      writeFileSync(tmp, sealText(this.key, 'feeds', this.code, JSON.stringify(this.next)), { mode: 0o600, flag: 'wx' });
+      writeFileSync(tmp, sealBytes(this.key, 'feeds', this.code, JSON.stringify(this.next)), { mode: 0o600, flag: 'wx' });
       renameSync(tmp, this.file);
       return this.next.spare !== undefined;
     } catch {
