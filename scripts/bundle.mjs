@@ -3,13 +3,15 @@
 // then resolves, reads and links a few dozen files at start-up instead of some 220 (licat's own
 // modules and zod's), which is most of what a short run like `licat validate` spends before it
 // reads the catalog. Modules imported only by some commands (the emitters, fix, watch...) stay
-// in chunks of their own, loaded when a command needs them; the other packages (exceljs,
-// puppeteer, the yaml library...) are not bundled and load from node_modules as before.
+// in chunks of their own, loaded when a command needs them. The worker threads' entries are
+// bundled too (lib/bundle/check-worker.js, parse-worker.js). Other packages (exceljs,
+// puppeteer...) are not bundled and load from node_modules as before; the yaml library, which
+// licat requires only where a position is needed, becomes one file of its own,
+// lib/bundle/yaml.cjs.
 //
-// lib/bundle/yaml.cjs is the yaml library (loaded only where a position is needed) in one file.
-//
-// The modules of lib/ stay where tsc wrote them: the scripts and tests import them. Each bundled module keeps its own `import.meta.url` (rewritten to its file
-// in lib/), so the files it finds beside itself (schemas, templates, data, workers) are the same.
+// The modules of lib/ stay where tsc wrote them: the scripts and tests import them. Each bundled
+// module keeps its own `import.meta.url` (rewritten to its file in lib/), so the files it finds
+// beside itself (schemas, templates, data, workers) are the same.
 // esbuild-wasm is esbuild built to WebAssembly: no native binary is installed or downloaded.
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
