@@ -137,8 +137,9 @@ export function sealBytes(key: Buffer, purpose: string, code: string, body: stri
 
 /**
  * `unsealText` of a file's bytes as read: the seal is checked over the body's bytes, and only a
- * body that holds is decoded. The same verdict as decoding first, for every file `sealText` or
- * `sealBytes` wrote; a body that is not valid UTF-8 is refused.
+ * body whose seal holds is decoded. The same verdict as decoding first for every file `sealText`
+ * or `sealBytes` wrote (both seal the UTF-8 bytes of the body); a body changed in any byte is
+ * refused, whatever it would decode to.
  */
 export function unsealBytes(key: Buffer, purpose: string, code: string, bytes: Buffer): string | undefined {
   const newline = bytes.indexOf(0x0a);
