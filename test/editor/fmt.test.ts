@@ -1,21 +1,11 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { parse, parseDocument, isMap, type YAMLMap } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { formatYaml } from '../../src/load/format-yaml.js';
 import { shapeFor } from '../../src/schema/shape.js';
-import { copySample, licat, ROOT, SAMPLE } from '../helpers.js';
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const abs = path.join(dir, name);
-    if (statSync(abs).isDirectory()) out.push(...yamlFiles(abs));
-    else if (name.endsWith('.yaml')) out.push(abs);
-  }
-  return out;
-}
+import { copySample, licat, ROOT, SAMPLE, yamlFiles } from '../helpers.js';
 
 const ITEMS = yamlFiles(path.join(SAMPLE, 'items'));
 

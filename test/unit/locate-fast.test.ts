@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import fc from 'fast-check';
@@ -7,16 +7,8 @@ import { pointer } from '../../src/diagnostics/diagnostic.js';
 import { createFastLocator } from '../../src/load/locate-fast.js';
 import { createLocator, createYamlLocator } from '../../src/load/locate.js';
 import { readPlainYamlTree } from '../../src/load/yaml-fast.js';
-import { ROOT } from '../helpers.js';
+import { editedText, ROOT, yamlFiles } from '../helpers.js';
 import { sampleItem } from '../inline.js';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return yamlFiles(full);
-    return name.endsWith('.yaml') ? [full] : [];
-  });
-}
 
 /** Every pointer into `value`, plus a missing key under each mapping. */
 function pointers(value: unknown, at: Array<string | number> = []): string[] {
@@ -53,20 +45,14 @@ describe('the js-yaml locator', () => {
 
   it("locates from the fast reader's nodes as the yaml library does, in sample files edited at random (property)", () => {
     const texts = yamlFiles(path.join(ROOT, 'catalog')).map((file) => readFileSync(file, 'utf8'));
-    const edit = fc.record({
-      file: fc.nat({ max: texts.length - 1 }),
-      at: fc.double({ min: 0, max: 1, noNaN: true }),
-      remove: fc.nat({ max: 3 }),
-      insert: fc.constantFrom('', ' ', '  ', '- ', ': ', ' #', '"', '[', ']', '{ a: 1 }', ',', '\n', '\n  ', '\n- ', 'x', '0', '要求', 'requred', 'ids'),
-    });
+    const edited = editedText(
+      texts,
+      ['', ' ', '  ', '- ', ': ', ' #', '"', '[', ']', '{ a: 1 }', ',', '\n', '\n  ', '\n- ', 'x', '0', '要求', 'requred', 'ids'],
+      2,
+    );
     let located = 0;
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 2 }), (edits) => {
-        let text = texts[edits[0]!.file]!;
-        for (const e of edits) {
-          const at = Math.floor(e.at * text.length);
-          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
-        }
+      fc.property(edited, (text) => {
         if (!readPlainYamlTree(text)) return;
         const fast = createFastLocator(text)!;
         const slow = createYamlLocator(text);

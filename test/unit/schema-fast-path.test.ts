@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
@@ -9,19 +9,9 @@ import { catalogSchema } from '../../src/schema/catalog.js';
 import { departmentsSchema } from '../../src/schema/departments.js';
 import { hallSchema } from '../../src/schema/hall.js';
 import { itemSchema, type Item } from '../../src/schema/item.js';
-import { SAMPLE } from '../helpers.js';
+import { SAMPLE, yamlFiles } from '../helpers.js';
 
 const parse = (file: string): unknown => jsYaml.load(readFileSync(file, 'utf8'), { schema: jsYaml.CORE_SCHEMA });
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const abs = path.join(dir, name);
-    if (statSync(abs).isDirectory()) out.push(...yamlFiles(abs));
-    else if (name.endsWith('.yaml')) out.push(abs);
-  }
-  return out;
-}
 
 const items = yamlFiles(path.join(SAMPLE, 'items')).map(parse);
 const samples: Array<[string, z.ZodType, unknown[]]> = [

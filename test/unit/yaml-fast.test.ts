@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { readPlainYaml, UNSURE } from '../../src/load/yaml-fast.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
+import { editedText, ROOT, yamlFiles } from '../helpers.js';
 
 /**
  * The fast reader of plain YAML (src/load/yaml-fast.ts) stands in for js-yaml on most catalog
@@ -26,18 +27,8 @@ function agreesWithJsYaml(text: string): void {
   expect(JSON.stringify(fast)).toBe(JSON.stringify(reference));
 }
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...yamlFiles(full));
-    else if (/\.ya?ml$/.test(entry.name)) out.push(full);
-  }
-  return out.sort();
-}
-
-const sampleFiles = yamlFiles('catalog');
-const allFiles = [...sampleFiles, ...yamlFiles('test/fixtures')];
+const sampleFiles = yamlFiles(path.join(ROOT, 'catalog'));
+const allFiles = [...sampleFiles, ...yamlFiles(path.join(ROOT, 'test/fixtures'))];
 
 describe('the fast reader of plain YAML', () => {
   it('reads every file of the sample catalog, exactly as js-yaml does', () => {
@@ -260,50 +251,38 @@ describe('the fast reader of plain YAML', () => {
 
   it('never differs from js-yaml on sample files edited at random (property)', () => {
     const texts = sampleFiles.map((file) => readFileSync(file, 'utf8'));
-    const edit = fc.record({
-      file: fc.nat({ max: texts.length - 1 }),
-      at: fc.double({ min: 0, max: 1, noNaN: true }),
-      remove: fc.nat({ max: 3 }),
-      insert: fc.constantFrom(
-        '',
-        ' ',
-        '  ',
-        '-',
-        '- ',
-        ':',
-        ': ',
-        '#',
-        ' #',
-        '"',
-        "'",
-        '[',
-        ']',
-        '{',
-        '}',
-        ',',
-        '\n',
-        '\n  ',
-        '\n- ',
-        '&a',
-        '*a',
-        '!',
-        '|',
-        '0',
-        '1.',
-        'x',
-        '\\',
-        '\t',
-      ),
-    });
+    const inserts = [
+      '',
+      ' ',
+      '  ',
+      '-',
+      '- ',
+      ':',
+      ': ',
+      '#',
+      ' #',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '\n',
+      '\n  ',
+      '\n- ',
+      '&a',
+      '*a',
+      '!',
+      '|',
+      '0',
+      '1.',
+      'x',
+      '\\',
+      '\t',
+    ];
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
-        let text = texts[edits[0]!.file]!;
-        for (const e of edits) {
-          const at = Math.floor(e.at * text.length);
-          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
-        }
-        agreesWithJsYaml(text);
-      }),
+      fc.property(editedText(texts, inserts, 3), (text) => agreesWithJsYaml(text)),
       { numRuns: 3_000, seed: 20261206 },
     );
   });
