@@ -40,6 +40,17 @@ const YAML_MESSAGES: Record<string, Text> = {
 };
 
 /**
+ * The data of a YAML text as js-yaml reads it with the core schema: by the fast reader where it
+ * can (load/yaml-fast.ts), else by js-yaml, whose error is thrown. Unlike `parseYaml`, no limit is
+ * checked and nothing is located: for a text already checked, or licat's own data files.
+ * @example loadYamlData('a: [1, x]\n') // { a: [1, 'x'] }
+ */
+export function loadYamlData(text: string, file?: string): unknown {
+  const data = readPlainYaml(text);
+  return data !== UNSURE ? data : jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, ...(file !== undefined && { filename: file }) });
+}
+
+/**
  * Parse one YAML file. Clean files take the fast path (load/yaml-fast.ts, else js-yaml, YAML 1.2
  * core schema); a file that fails is parsed again with `yaml` to report every error at its exact position.
  * Never throws.

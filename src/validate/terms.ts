@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import jsYaml from 'js-yaml';
 import { z } from 'zod';
 import { t, type Text } from '../i18n/lang.js';
-import { readPlainYaml, UNSURE } from '../load/yaml-fast.js';
+import { loadYamlData } from '../load/parse-yaml.js';
 
 /** A curated phrase of a term list (data/terms/*.yaml) and what to write instead. */
 export interface Term {
@@ -59,8 +58,7 @@ const termFile = z.strictObject({
  */
 export function parseTerms(text: string, source: string): TermList {
   // Read as the catalog's files are (the fast reader, else js-yaml), where `yaml` would be loaded for this alone.
-  const plain = readPlainYaml(text);
-  const result = termFile.safeParse(plain !== UNSURE ? plain : jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: source }));
+  const result = termFile.safeParse(loadYamlData(text, source));
   if (!result.success) throw new Error(`${source}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const { rule, description, allow, terms } = result.data;
   const compiled = terms.map((term) => ({

@@ -1,9 +1,8 @@
-import jsYaml from 'js-yaml';
 import type { Document, Node, Scalar } from 'yaml';
 import { t, type Text } from '../i18n/lang.js';
 import { pointer } from '../diagnostics/diagnostic.js';
 import { yamlLibrary } from '../load/yaml-library.js';
-import { readPlainYaml, UNSURE } from '../load/yaml-fast.js';
+import { loadYamlData } from '../load/parse-yaml.js';
 import { shapeFor, type Leaf, type Shape, type YamlKind } from '../schema/shape.js';
 
 /** One safe, meaning-preserving edit of a catalog file, found by a fixable rule. */
@@ -96,13 +95,11 @@ function feesMayNeedFix(text: string): boolean {
  */
 function valuesMayNeedFixes(text: string, kind: YamlKind): boolean {
   if (ODD_CHARACTER.test(text) || TRAILING.test(text) || feesMayNeedFix(text)) return true;
-  let data = readPlainYaml(text);
-  if (data === UNSURE) {
-    try {
-      data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
-    } catch {
-      return true;
-    }
+  let data: unknown;
+  try {
+    data = loadYamlData(text);
+  } catch {
+    return true;
   }
   if (kind === 'item' && typeof data === 'object' && data !== null && !Array.isArray(data) && 'fees' in data) {
     const fees = (data as { fees?: unknown }).fees;
