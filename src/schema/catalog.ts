@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, nonEmptyText, tier } from './common.js';
 
 export const UNIFIED_DEFAULT = ['code', 'name', 'type', 'legalBasis', 'conditions', 'materials', 'process', 'timeLimit', 'fees', 'result'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Attach the Chinese title and a bilingual description shown by editors' YAML language servers. */
 export function doc<T extends z.ZodType>(schema: T, title: string, description: string): T {

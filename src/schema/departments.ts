@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, nonEmptyText, regionCode, uscc } from './common.js';
 
 const body = doc(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { basicCode, doc, duration, nonEmptyText, regionCode } from './common.js';
 
 /**

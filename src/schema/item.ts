@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { basicCode, doc, duration, localId, nonEmptyText, tier } from './common.js';
 import { ITEM_TYPE_WORDS, SERVICE_OBJECT_WORDS, zhNames } from './vocabulary.js';
 

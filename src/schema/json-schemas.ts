@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogSchema } from './catalog.js';
 import { departmentsSchema } from './departments.js';
 import { FEED_SCHEMA_FILES, FEED_SCHEMAS } from './feeds.js';

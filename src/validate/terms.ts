@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { t, type Text } from '../i18n/lang.js';
 import { loadYamlData } from '../load/parse-yaml.js';
 
