@@ -30,11 +30,12 @@ export interface ItemHook {
   run: ItemHookRun;
 }
 
-/** What a worker gets: every file's bytes in one shared buffer, and the shared queue position. */
+/** What a worker gets: every file's bytes in shared memory, and the shared queue position. */
 export interface WorkerInput {
-  bytes: SharedArrayBuffer;
-  /** File i is `bytes[offsets[i], offsets[i + 1])`. */
-  offsets: number[];
+  /** The shared blocks the files were read into (`ReadOptions.onListed`), or one they were copied into. */
+  blocks: SharedArrayBuffer[];
+  /** File i is the `spans[3i + 2]` bytes of `blocks[spans[3i]]` from `spans[3i + 1]`. */
+  spans: number[];
   files: Array<{ kind: FileKind; file: string }>;
   next: SharedArrayBuffer;
   chunk: number;
@@ -153,21 +154,15 @@ export class ParsePool {
   async check(files: readonly RawFile[]): Promise<Map<string, CheckedFile> | undefined> {
     const inFiles = files.filter((f) => f.kind !== 'regions');
     const yaml = warmOrder(inFiles);
-    const offsets = [0];
-    for (const f of yaml) offsets.push(offsets[offsets.length - 1]! + f.bytes.byteLength);
-    const total = offsets[offsets.length - 1]!;
-    if (total > MAX_SHARED_BYTES) {
+    const shared = sharedBytes(yaml);
+    if (!shared) {
       this.stop();
       return undefined;
     }
-
-    const shared = new SharedArrayBuffer(total);
-    const view = new Uint8Array(shared);
-    yaml.forEach((f, i) => view.set(f.bytes, offsets[i]));
     const next = new SharedArrayBuffer(4);
     const counter = new Int32Array(next);
     const results = new Array<CheckedFile | undefined>(yaml.length);
-    const input: WorkerInput = { bytes: shared, offsets, files: yaml.map((f) => ({ kind: f.kind, file: f.file })), next, chunk: CHUNK };
+    const input: WorkerInput = { ...shared, files: yaml.map((f) => ({ kind: f.kind, file: f.file })), next, chunk: CHUNK };
 
     for (const worker of this.workers) {
       worker.on('message', (message: WorkerChunk) => {
@@ -193,6 +188,42 @@ export class ParsePool {
     await Promise.all(this.stopped);
     return inFileOrder(inFiles, yaml, results);
   }
+}
+
+/**
+ * The files' bytes as the workers get them: where they were all read into shared memory, where
+ * they are (no copy); else copied into one shared buffer, unless they are more than
+ * MAX_SHARED_BYTES (undefined). Copying into shared memory is slow (V8 copies a byte at a time
+ * there: some 60 ms for 7 MB), which is why the reader reads into it directly.
+ */
+function sharedBytes(yaml: readonly RawFile[]): Pick<WorkerInput, 'blocks' | 'spans'> | undefined {
+  const blocks: SharedArrayBuffer[] = [];
+  const index = new Map<SharedArrayBuffer, number>();
+  const spans: number[] = [];
+  for (const { bytes } of yaml) {
+    const block = bytes.buffer;
+    if (!(block instanceof SharedArrayBuffer)) break;
+    let at = index.get(block);
+    if (at === undefined) {
+      at = blocks.push(block) - 1;
+      index.set(block, at);
+    }
+    spans.push(at, bytes.byteOffset, bytes.byteLength);
+  }
+  if (spans.length === 3 * yaml.length) return { blocks, spans };
+  let total = 0;
+  for (const f of yaml) total += f.bytes.byteLength;
+  if (total > MAX_SHARED_BYTES) return undefined;
+  const one = new SharedArrayBuffer(total);
+  const view = new Uint8Array(one);
+  const copied: number[] = [];
+  let offset = 0;
+  for (const { bytes } of yaml) {
+    view.set(bytes, offset);
+    copied.push(0, offset, bytes.byteLength);
+    offset += bytes.byteLength;
+  }
+  return { blocks: [one], spans: copied };
 }
 
 /**

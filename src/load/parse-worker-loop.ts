@@ -12,7 +12,7 @@ import { applyHook, type ItemHookRun, type WorkerChunk, type WorkerInput } from 
 export function serveParseWork(hook?: ItemHookRun): void {
   const port = parentPort!;
   port.once('message', (input: WorkerInput) => {
-    const bytes = new Uint8Array(input.bytes);
+    const blocks = input.blocks.map((block) => new Uint8Array(block));
     const counter = new Int32Array(input.next);
     for (;;) {
       const start = Atomics.add(counter, 0, input.chunk);
@@ -22,7 +22,11 @@ export function serveParseWork(hook?: ItemHookRun): void {
       const texts: Array<string | undefined> = [];
       for (let i = start; i < end; i++) {
         const { kind, file } = input.files[i]!;
-        const checked = checkFile({ kind, file, bytes: bytes.subarray(input.offsets[i], input.offsets[i + 1]) });
+        const checked = checkFile({
+          kind,
+          file,
+          bytes: blocks[input.spans[3 * i]!]!.subarray(input.spans[3 * i + 1], input.spans[3 * i + 1]! + input.spans[3 * i + 2]!),
+        });
         texts.push(checked.text);
         results.push({ findings: checked.findings, value: checked.value, unloadedCode: checked.unloadedCode });
       }

@@ -27,8 +27,10 @@ export interface ReadOptions {
   /**
    * Called once the folders are listed, before any file is read, with the number of YAML files
    * about to be read (at most): a caller can start work that needs them (parse workers) meanwhile.
+   * True asks for the files to be read into shared memory (SharedArrayBuffer), which worker
+   * threads then read without a copy.
    */
-  onListed?: (yamlFiles: number) => void;
+  onListed?: (yamlFiles: number) => boolean | void;
 }
 
 /** Largest YAML file accepted; a real item is a few kilobytes. */
@@ -43,13 +45,14 @@ export const MAX_CSV_BYTES = 64 * 1024 * 1024;
  * files read faster without a thread-pool round trip per call.
  */
 export async function readCatalog(root: string, cwd = process.cwd(), options: ReadOptions = {}): Promise<ReadResult> {
-  const { absRoot, take, files, findings, display, folderLink } = reader(root, cwd);
+  let shared = false;
+  const { absRoot, take, files, findings, display, folderLink } = reader(root, cwd, () => shared);
   const catalogYaml = path.join(absRoot, 'catalog.yaml');
   const departments = path.join(absRoot, 'departments.yaml');
   const regionFiles = listFiles(path.join(absRoot, 'regions'), /\.csv$/i, false, folderLink);
   const itemFiles = listFiles(path.join(absRoot, 'items'), /\.ya?ml$/i, true, folderLink);
   const hallFiles = listFiles(path.join(absRoot, 'halls'), /\.ya?ml$/i, false, folderLink);
-  options.onListed?.(itemFiles.length + hallFiles.length + 2);
+  shared = options.onListed?.(itemFiles.length + hallFiles.length + 2) === true;
 
   if (exists(catalogYaml)) take(catalogYaml, 'catalog');
   else findings.push(missing(display(catalogYaml), 'catalog.yaml'));
@@ -99,8 +102,11 @@ const LIMITS: Record<FileKind, number> = {
   hall: MAX_YAML_BYTES,
 };
 
-/** What reading a catalog's files needs: its root, and `take`, which reads one file or records why not. */
-function reader(root: string, cwd: string) {
+/**
+ * What reading a catalog's files needs: its root, and `take`, which reads one file or records why
+ * not. `shared`: whether the files are to be read into shared memory (see `ReadOptions.onListed`).
+ */
+function reader(root: string, cwd: string, shared: () => boolean = () => false) {
   const absRoot = path.resolve(cwd, root);
   const rootStat = tryFs(() => statSync(absRoot));
   if (!rootStat?.isDirectory()) {
@@ -113,7 +119,7 @@ function reader(root: string, cwd: string) {
   };
   const files: RawFile[] = [];
   const findings: Finding[] = [];
-  const allocate = slabAllocator();
+  const allocate = slabAllocator(undefined, shared);
 
   const take = (abs: string, kind: FileKind, dirent?: Dirent) => {
     const limit = LIMITS[kind];

@@ -22,14 +22,17 @@ export function readWhole(fd: number, size: number, allocate: (size: number) => 
  * An allocator that carves buffers out of larger blocks: reading a thousand small files then
  * makes a few blocks instead of a thousand buffers, each of which the garbage collector would
  * count and track. The buffers are never written once read, so sharing a block is safe.
+ * Where `shared()` says so, the blocks (and larger buffers) are SharedArrayBuffers, which worker
+ * threads can read without a copy (load/parse-parallel.ts).
  */
-export function slabAllocator(blockSize = 1 << 20): (size: number) => Buffer {
-  let block = Buffer.allocUnsafe(0);
+export function slabAllocator(blockSize = 1 << 20, shared: () => boolean = () => false): (size: number) => Buffer {
+  const fresh = (size: number): Buffer => (shared() ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size));
+  let block: Buffer = Buffer.allocUnsafe(0);
   let used = 0;
   return (size) => {
-    if (size > block.length - used) {
-      if (size > blockSize / 4) return Buffer.allocUnsafe(size);
-      block = Buffer.allocUnsafe(blockSize);
+    if (size > block.length - used || shared() !== block.buffer instanceof SharedArrayBuffer) {
+      if (size > blockSize / 4) return fresh(size);
+      block = fresh(blockSize);
       used = 0;
     }
     const out = block.subarray(used, used + size);

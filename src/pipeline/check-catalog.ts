@@ -48,6 +48,8 @@ export async function checkCatalog(root: string, cwd = process.cwd(), options: C
     const read = await readCatalog(root, cwd, {
       onListed: (count) => {
         if (options.cacheDir === undefined) pool = ParsePool.start(count, process.env, ITEM_HOOK);
+        // Read into shared memory, which the workers read without a copy.
+        return pool !== undefined;
       },
     });
     const checked = pool ? await pool.check(read.files) : await checkAhead(read.files, options.cacheDir, options.note);

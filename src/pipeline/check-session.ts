@@ -35,7 +35,7 @@ export class CheckSession {
   static async open(root: string, cwd = process.cwd()): Promise<CheckSession> {
     let pool: ParsePool | undefined;
     try {
-      const read = await readCatalog(root, cwd, { onListed: (count) => (pool = ParsePool.start(count, process.env, ITEM_HOOK)) });
+      const read = await readCatalog(root, cwd, { onListed: (count) => (pool = ParsePool.start(count, process.env, ITEM_HOOK)) !== undefined });
       const checked = (pool ? await pool.check(read.files) : undefined) ?? checkInChunks(read.files, ITEM_HOOK);
       return new CheckSession(root, cwd, read.files, read.findings, checked);
     } finally {
