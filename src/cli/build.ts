@@ -7,6 +7,8 @@ import { countSeverities } from '../report/reporter.js';
 import { displayText } from '../report/safe-text.js';
 import { checkCatalog } from '../pipeline/check-catalog.js';
 import { emitOutput } from '../emit/build.js';
+import { LookAhead } from '../emit/look-ahead.js';
+import { outputPlaces, RECYCLED_FOLDERS } from '../emit/swap.js';
 import { InvalidFeedError } from '../emit/feeds/feed-validator.js';
 import { OutputError } from '../emit/output-error.js';
 import { EMITTERS } from '../emit/registry.js';
@@ -46,6 +48,10 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
   const since = sinceOption(options.since);
   const cacheDir = resolveCacheDir(options, true, lang, (line) => process.stderr.write(line));
   const note = options.verbose === true ? (text: Text) => process.stderr.write(`licat: ${text[lang]}\n`) : undefined;
+  // A build with the cache brings the spare output up to date (emit/swap.ts): its feeds are looked
+  // at on another thread while the catalog is validated (emit/look-ahead.ts).
+  const lookAhead =
+    cacheDir !== undefined && !shard && emitters.some((e) => e.id === 'feeds') ? LookAhead.start(outputPlaces(out).spare, RECYCLED_FOLDERS) : undefined;
   const check = await checkCatalog(dir, process.cwd(), { cacheDir, note });
   const { errors, warnings } = countSeverities(check.diagnostics);
   if (errors > 0 || (warnings > 0 && !quiet)) {
@@ -58,6 +64,7 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
       }),
     );
   }
+  if (check.diagnostics.some((d) => d.rule === 'internal') || errors > 0) lookAhead?.stop();
   if (check.diagnostics.some((d) => d.rule === 'internal')) return 2;
   if (errors > 0) {
     process.stderr.write(t(`目录有错误，未生成输出，${out} 未改变。\n`, `The catalog has errors; nothing was emitted and ${out} is unchanged.\n`)[lang]);
@@ -75,6 +82,7 @@ export async function runBuild(dir: string, options: BuildOptions): Promise<numb
     log: reporter.log,
     warn: reporter.warn,
     progress: reporter.progress,
+    ...(lookAhead && { lookAhead }),
   });
   try {
     const summary = await awaitBuild(handle, reporter, out, lang);

@@ -9,6 +9,7 @@ import { catalogRef } from './feeds/feed-paths.js';
 import { loadFeedValidator } from './feeds/feed-validator.js';
 import { acquireLock, type Lock } from './lock.js';
 import { buildManifest, buildManifestPage, MANIFEST, manifestPagePath, manifestText, pageFiles, rootFiles } from './manifest.js';
+import type { LookAhead } from './look-ahead.js';
 import { isFsError, OutputError, outputFsError } from './output-error.js';
 import { StagingSink, type FileRecord, type SinkFs } from './output-sink.js';
 import { checkReplaceable, createStaging, outputPlaces, recoverLeftovers, removeSync, retire, swapIn } from './swap.js';
@@ -32,6 +33,12 @@ export interface EmitOptions {
   progress?: (label: string, done: number, total: number) => void;
   /** File operations of the sink; tests replace them to simulate a full or read-only disk. */
   fs?: SinkFs;
+  /**
+   * The files of the spare output (`outputPlaces(out).spare`) being looked at on another thread
+   * since before the catalog was validated (look-ahead.ts): the sink takes what it saw if the
+   * spare becomes the staging folder; the thread is stopped otherwise.
+   */
+  lookAhead?: LookAhead;
 }
 
 export interface EmitSummary {
@@ -75,7 +82,9 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
     const recycle = options.cacheDir !== undefined;
     const created = await createStaging(places, recycle);
     staging = created.dir;
-    sink = new StagingSink(staging, options.fs, created.leftovers);
+    const ahead = created.leftovers.length > 0 ? options.lookAhead?.identitiesIn(staging) : undefined;
+    if (!ahead) options.lookAhead?.stop();
+    sink = new StagingSink(staging, options.fs, created.leftovers, process.env, ahead);
     const context = {
       out: sink,
       reuse: sink,

@@ -48,6 +48,7 @@ export interface ReusableOutput {
   adopt(rel: string, source: string, record: FileRecord, sourceId?: string): boolean;
   keptInPlace(rel: string, record: FileRecord, id: string): boolean;
   readonly unverifiedLeftovers: readonly string[];
+  lookedAhead?(): Promise<void>;
   recycle(present: ReadonlyMap<string, string>): void;
   discardLeftovers(): void;
   finishLeftovers(): void;

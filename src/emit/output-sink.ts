@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { FileRecord, OutputSink, ReusableOutput, StagedFile } from './emitter.js';
+import type { AheadIdentities } from './look-ahead.js';
 import { fileIdentity, readAsRecorded } from './recorded-file.js';
 import { WriteThread } from './write-thread.js';
 
@@ -75,13 +76,16 @@ export class StagingSink implements OutputSink, ReusableOutput {
   /**
    * `leftovers`: folders (relative) that the staging folder already holds, from the output
    * before last (see swap.ts, `createStaging`). Until an emitter describes their files with
-   * `recycle`, nothing is written into them: a first write there removes them.
+   * `recycle`, nothing is written into them: a first write there removes them. `ahead`: the
+   * identities of their files, looked at on another thread before the staging folder was made
+   * (look-ahead.ts), used instead of looking at each file again where they still hold.
    */
   constructor(
     readonly root: string,
     private readonly fs: SinkFs = nodeFs,
     leftovers: readonly string[] = [],
     env: NodeJS.ProcessEnv = process.env,
+    private readonly ahead?: AheadIdentities,
   ) {
     this.leftovers = [...leftovers];
     // Node's own file system only (tests replace it), with a second core, unless LICAT_WORKERS=0,
@@ -112,9 +116,18 @@ export class StagingSink implements OutputSink, ReusableOutput {
     this.present = new Map(present);
   }
 
+  /**
+   * Wait for the identities of the recycled files being looked at on another thread, if they
+   * are: until they are in, each file is looked at when it is asked about.
+   */
+  async lookedAhead(): Promise<void> {
+    await this.ahead?.settle();
+  }
+
   /** Remove the recycled folders and what they hold (when nothing describes them). */
   discardLeftovers(): void {
     if (this.present) return;
+    this.ahead?.touchAll();
     for (const dir of this.leftovers) rmSync(this.absolute(dir), { recursive: true, force: true });
     this.leftovers = [];
   }
@@ -129,6 +142,7 @@ export class StagingSink implements OutputSink, ReusableOutput {
       this.discardLeftovers();
       return;
     }
+    this.ahead?.touchAll();
     for (const rel of this.present.keys()) unlinkSync(this.absolute(rel));
     this.present.clear();
     for (const dir of this.leftovers) {
@@ -265,7 +279,7 @@ export class StagingSink implements OutputSink, ReusableOutput {
   keptInPlace(rel: string, record: FileRecord, id: string): boolean {
     if (this.present?.get(rel) !== record.sha256) return false;
     const abs = path.join(this.root, ...rel.split('/'));
-    if (fileIdentity(abs) !== id) return false;
+    if (this.identity(rel, abs) !== id) return false;
     this.claim(rel);
     this.present.delete(rel);
     this.records.set(rel, { path: rel, size: record.size, sha256: record.sha256 });
@@ -284,7 +298,7 @@ export class StagingSink implements OutputSink, ReusableOutput {
     if (this.present?.get(rel) === record.sha256) {
       // The recycled file may be this one already: the very file `source` (one inode, linked
       // twice), or else read and checked (the spare is not trusted).
-      const same = sourceId !== undefined && fileIdentity(abs) === sourceId;
+      const same = sourceId !== undefined && this.identity(rel, abs) === sourceId;
       if (same || readAsRecorded(abs, record)) {
         this.present.delete(rel);
         this.records.set(rel, { path: rel, size: record.size, sha256: record.sha256 });
@@ -336,8 +350,18 @@ export class StagingSink implements OutputSink, ReusableOutput {
     if (!PLAIN_PATH.test(rel)) throw new OutputPathError(`not a plain relative output path: ${JSON.stringify(rel)}`);
     if (RESERVED.has(rel)) throw new OutputPathError(`${rel} is written by the build itself`);
     if (this.claimed.has(rel)) throw new OutputPathError(`${rel} written twice`);
+    // Before anything at `rel` changes: its folder's look-ahead is only good until then.
+    this.ahead?.touch(rel);
     this.claimed.add(rel);
     return this.absolute(rel);
+  }
+
+  /**
+   * The identity of the recycled file at `rel` (absolute path `abs`), not yet claimed: as looked
+   * at ahead when that still holds (look-ahead.ts), else as it is now (recorded-file.ts).
+   */
+  private identity(rel: string, abs: string): string | undefined {
+    return this.ahead?.identity(rel) ?? fileIdentity(abs);
   }
 
   /**

@@ -27,6 +27,14 @@ export function readAsRecorded(file: string, cached: { size: number; sha256: str
 }
 
 /**
+ * How long before a file's identity is taken its change time must be for the identity to be
+ * trusted: the kernel stamps files from a coarse clock (one tick, 1 to 10 ms behind the time), so
+ * a change right after the look could get the very times seen (git's "racily clean" entries).
+ * Ten ticks of the coarsest clock.
+ */
+export const SETTLE_MS = 100;
+
+/**
  * A regular file's identity: `dev:ino:size:mtimeMs:ctimeMs`, or undefined for anything else (a
  * link, a folder, nothing) and, with `settledBefore` (ms since the epoch), for a file whose change
  * time is not before it. Two equal identities are one file, unchanged in between: writing,

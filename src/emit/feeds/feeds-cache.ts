@@ -7,7 +7,7 @@ import { codeDigest } from '../../load/code-digest.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Expansion } from '../../model/expand.js';
 import type { FileRecord } from '../emitter.js';
-import { fileIdentity, readAsRecorded } from '../recorded-file.js';
+import { fileIdentity, readAsRecorded, SETTLE_MS } from '../recorded-file.js';
 
 /** A feed of the previous output, as the cache recorded it when it was written. */
 export interface CachedFile {
@@ -312,14 +312,6 @@ export class FeedsCache {
     return path.join(this.target, ...rel.split('/'));
   }
 }
-
-/**
- * How long before the record is written a file must have last changed for its identity to be
- * trusted: the kernel stamps files from a coarse clock (one tick, 1 to 10 ms behind the time), so
- * a change right after the record could get the very times recorded (git's "racily clean"
- * entries). Ten ticks of the coarsest clock.
- */
-const SETTLE_MS = 100;
 
 const itemRel = (code: string) => `${FOLDERS.items}/${code}.json`;
 const hallRel = (region: string) => `${FOLDERS.halls}/${region}.json`;

@@ -117,8 +117,11 @@ async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
   // record describes them; else they go.
   if (reuse && reuse.unverifiedLeftovers.length > 0) {
     const files = cache?.warm ? cache.spareFiles(reuse.root) : undefined;
-    if (files) reuse.recycle(files);
-    else reuse.discardLeftovers();
+    if (files) {
+      reuse.recycle(files);
+      // The identities of its files, looked at on another thread while the catalog was validated.
+      await reuse.lookedAhead?.();
+    } else reuse.discardLeftovers();
   }
   const since = typeof context.options.since === 'string' ? context.options.since : previous;
   // Against the previous output, its feeds as the cache recorded them when it has a record.
