@@ -143,7 +143,7 @@ export class StagingSink implements OutputSink, ReusableOutput {
       return;
     }
     this.ahead?.touchAll();
-    for (const rel of this.present.keys()) unlinkSync(this.absolute(rel));
+    for (const rel of this.present.keys()) removeRecycled(this.absolute(rel));
     this.present.clear();
     for (const dir of this.leftovers) {
       try {
@@ -388,7 +388,7 @@ export class StagingSink implements OutputSink, ReusableOutput {
    */
   private vacate(rel: string, abs: string): void {
     if (this.present) {
-      if (this.present.delete(rel)) unlinkSync(abs);
+      if (this.present.delete(rel)) removeRecycled(abs);
       return;
     }
     if (this.leftovers.some((dir) => rel.startsWith(`${dir}/`))) this.discardLeftovers();
@@ -398,5 +398,18 @@ export class StagingSink implements OutputSink, ReusableOutput {
     if (this.dirs.has(dir)) return;
     this.fs.mkdirSync(dir, { recursive: true });
     this.dirs.add(dir);
+  }
+}
+
+/**
+ * Remove a recycled file (its name: never through it). What is there may not be what the record
+ * says, if someone changed the spare output since: gone already, or a folder; so anything there
+ * goes, and nothing is not an error.
+ */
+function removeRecycled(abs: string): void {
+  try {
+    unlinkSync(abs);
+  } catch {
+    rmSync(abs, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AheadIdentities, lookAt, type LookedFolder } from '../../src/emit/look-ahead.js';
@@ -150,5 +150,24 @@ describe('the look-ahead thread of the built code', () => {
     const { LookAhead } = await built();
     const ahead = LookAhead.start(path.join(tempDir(), '.dist.spare'), FOLDERS, {})!;
     expect(await ahead.result).toEqual([]);
+  });
+});
+
+describe('the staging sink and a recycled output that is not as described', () => {
+  it('makes way for a file whose recycled one is gone or a folder, and clears what was never claimed, whatever it is', async () => {
+    const s = spare();
+    renameSync(s.root, s.staging);
+    const sink = new StagingSink(s.staging, undefined, FOLDERS, {});
+    sink.recycle(new Map([...s.texts].map(([rel, text]) => [rel, sha(text)])));
+    rmSync(path.join(s.staging, 'feeds/halls/440103.json'));
+    rmSync(path.join(s.staging, 'feeds/halls/440104.json'));
+    mkdirSync(path.join(s.staging, 'feeds/halls/440104.json/x'), { recursive: true });
+    rmSync(path.join(s.staging, 'feeds/halls/440105.json'));
+    await sink.write('feeds/halls/440103.json', '{"region":"440103"}\n');
+    await sink.write('feeds/halls/440104.json', '{"region":"440104"}\n');
+    sink.finishLeftovers();
+    expect(readFileSync(path.join(s.staging, 'feeds/halls/440103.json'), 'utf8')).toBe('{"region":"440103"}\n');
+    expect(readFileSync(path.join(s.staging, 'feeds/halls/440104.json'), 'utf8')).toBe('{"region":"440104"}\n');
+    expect(readdirSync(path.join(s.staging, 'feeds/halls')).sort()).toEqual(['440103.json', '440104.json']);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileTexts, writeSmallCatalog } from '../build/catalogs.js';
@@ -115,6 +115,50 @@ describe('caches can only make a run faster, never different', () => {
     expect(r2.stderr).toContain('the feeds cache');
     expect(r2.stderr).toContain('discarded');
     expect(fileTexts(out)).toEqual(clean);
+  });
+
+  it("a feed of the spare output replaced, made a link or deleted, its folder's times set back, is never kept: the build is the same", () => {
+    const { env } = cacheHome();
+    const catalog = writeSmallCatalog();
+    const parent = tempDir();
+    const out = path.join(parent, 'dist');
+    const folder = path.join(parent, '.dist.spare', 'feeds', 'halls');
+    const stamp = path.join(parent, 'stamp');
+    build(catalog, out, env);
+    build(catalog, out, env);
+    const clean = fileTexts(out);
+    const halls = readdirSync(path.join(out, 'feeds', 'halls')).sort();
+    const forged = (name: string) => readFileSync(path.join(out, 'feeds', 'halls', name), 'utf8').replace(/"name": ?"[^"]+"/, '"name":"FORGED"');
+    const changes: Array<(file: string, name: string) => void> = [
+      // A new file under the old name.
+      (file, name) => {
+        rmSync(file);
+        writeFileSync(file, forged(name));
+      },
+      // A link to a forged file elsewhere.
+      (file, name) => {
+        const elsewhere = path.join(parent, `forged-${name}`);
+        writeFileSync(elsewhere, forged(name));
+        rmSync(file);
+        symlinkSync(elsewhere, file);
+      },
+      (file) => rmSync(file),
+    ];
+    for (const [i, change] of changes.entries()) {
+      // Settled, so that the record holds each feed's identity; the next build recycles the spare
+      // and looks at its feeds on another thread while it validates the catalog.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      build(catalog, out, env);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      const name = halls[i]!;
+      expect(spawnSync('touch', ['-r', folder, stamp]).status).toBe(0);
+      change(path.join(folder, name), name);
+      // The folder's modification time set back, as touch -r does: its change time still tells.
+      expect(spawnSync('touch', ['-r', stamp, folder]).status).toBe(0);
+      build(catalog, out, env);
+      expect(fileTexts(out), name).toEqual(clean);
+      expect(lstatSync(path.join(out, 'feeds', 'halls', name)).isFile(), name).toBe(true);
+    }
   });
 
   it('a cache folder writable by others, or owned by another user, is not used: one warning, the same output', () => {

@@ -33,11 +33,16 @@ export interface CachedHall extends CachedFile {
   items: number;
 }
 
-/** A folder of the output as written: device, inode and modification time. */
+/**
+ * A folder of the output as written: device, inode, modification and change times. The change
+ * time is what tells a folder whose modification time was set back (`touch -r`) after a file in
+ * it was replaced or removed.
+ */
 interface FolderId {
   dev: number;
   ino: number;
   mtimeMs: number;
+  ctimeMs: number;
 }
 
 interface Record {
@@ -70,7 +75,7 @@ const FOLDERS = { items: 'feeds/items', halls: 'feeds/halls' } as const;
  * acceptedAt, so every hall offers the same items in the same roles), (3) for an item feed, the
  * item's elements are the same, and for a hall feed, no item it offers or lists as not offered
  * has a new feed, and (4) `feeds/items` and `feeds/halls` of the output are still the very
- * folders this build wrote, untouched: same device, inode and modification time. A build that
+ * folders this build wrote, untouched: same device, inode, modification and change times. A build that
  * failed before its swap, another build into the same output, and adding, removing or renaming
  * a file there all change (4). And (5) every file reused is still the very file recorded (its
  * identity: device, inode, size, modification and change times, recorded-file.ts) or else is
@@ -226,7 +231,7 @@ export class FeedsCache {
   /**
    * The feeds held by the spare output recycled as `staging` (swap.ts, createStaging), by path
    * with their sha256, if the record describes that output and its feed folders are untouched
-   * since (same device, inode and modification time); else undefined.
+   * since (same device, inode, modification and change times); else undefined.
    */
   spareFiles(staging: string): Map<string, string> | undefined {
     const spare = this.previous?.spare;
@@ -316,12 +321,13 @@ export class FeedsCache {
 const itemRel = (code: string) => `${FOLDERS.items}/${code}.json`;
 const hallRel = (region: string) => `${FOLDERS.halls}/${region}.json`;
 
-const NO_FOLDERS = { items: { dev: -1, ino: -1, mtimeMs: -1 }, halls: { dev: -1, ino: -1, mtimeMs: -1 } };
+const NO_FOLDER: FolderId = { dev: -1, ino: -1, mtimeMs: -1, ctimeMs: -1 };
+const NO_FOLDERS = { items: NO_FOLDER, halls: NO_FOLDER };
 
 function folderId(dir: string): FolderId | undefined {
   try {
     const info = lstatSync(dir);
-    return info.isDirectory() ? { dev: info.dev, ino: info.ino, mtimeMs: info.mtimeMs } : undefined;
+    return info.isDirectory() ? { dev: info.dev, ino: info.ino, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs } : undefined;
   } catch {
     return undefined;
   }
@@ -331,7 +337,7 @@ function sameFolders(target: string, folders: Record['folders']): boolean {
   for (const key of ['items', 'halls'] as const) {
     const now = folderId(path.join(target, ...FOLDERS[key].split('/')));
     const then = folders[key];
-    if (!now || !then || now.dev !== then.dev || now.ino !== then.ino || now.mtimeMs !== then.mtimeMs) return false;
+    if (!now || !then || now.dev !== then.dev || now.ino !== then.ino || now.mtimeMs !== then.mtimeMs || now.ctimeMs !== then.ctimeMs) return false;
   }
   return true;
 }
