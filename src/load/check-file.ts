@@ -61,6 +61,16 @@ export function onlyBlanksAndComments(text: string): boolean {
 export interface CheckedFile {
   file: string;
   text: string | undefined;
+  /**
+   * A file from the parse cache: its text, decoded when first asked for (`text` is then
+   * undefined; load/text-map.ts).
+   */
+  textOf?: () => string;
+  /**
+   * What the rules of the file's text found (fixable problems, placeholders), where known
+   * already: kept in the parse cache with the file (pipeline/check-catalog.ts, textFindingsOf).
+   */
+  textFindings?: Finding[];
   findings: Finding[];
   /** The schema's output, when the file parsed and passed its schema. */
   value?: unknown;

@@ -5,6 +5,7 @@ import type { Text } from '../i18n/lang.js';
 import { t } from '../i18n/lang.js';
 import { cacheKey, sealBytes, unsealBytes } from './cache-seal.js';
 import { codeDigest } from './code-digest.js';
+import type { Finding } from '../diagnostics/diagnostic.js';
 import type { CheckedFile, ItemFindings } from './check-file.js';
 import { decodeUtf8 } from './decode.js';
 import type { RawFile } from './read-catalog.js';
@@ -19,6 +20,8 @@ const PACK_PREFIX = 'parsed-';
 interface Entry {
   value: unknown;
   items?: ItemFindings;
+  /** What the rules of the file's text found, with no file name (see `items`). */
+  text?: Finding[];
 }
 
 /**
@@ -78,7 +81,7 @@ export class ParseCache {
       } catch {
         data = undefined;
       }
-      if (data?.version === 3 && data.entries !== null && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
+      if (data?.version === 4 && data.entries !== null && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
         entries = Object.assign(Object.create(null) as Record<string, Entry>, data.entries);
       } else {
         note(
@@ -100,14 +103,24 @@ export class ParseCache {
   /** The cached result of `raw`, as `checkFile` would return it, or undefined. */
   get(raw: RawFile, key = ParseCache.key(raw)): CheckedFile | undefined {
     if (!(key in this.entries)) return undefined;
-    const decoded = decodeUtf8(raw.bytes, raw.file);
-    if (decoded.finding) return undefined;
     const entry = this.entries[key]!;
     // Two files with the same bytes get two objects, as parsing them would give.
     const value = this.used.has(key) ? structuredClone(entry.value) : entry.value;
     this.used.set(key, entry);
     this.hits++;
-    return { file: raw.file, text: decoded.text, findings: [], value, ...(entry.items && { itemFindings: withFile(entry.items, raw.file) }) };
+    // The same bytes decoded without a finding when the entry was made: decoded again only if
+    // the text is asked for (load/text-map.ts).
+    const bytes = raw.bytes;
+    const textOf = () => decodeUtf8(bytes, raw.file).text ?? '';
+    return {
+      file: raw.file,
+      text: undefined,
+      textOf,
+      findings: [],
+      value,
+      ...(entry.items && { itemFindings: withFile(entry.items, raw.file) }),
+      ...(entry.text && { textFindings: entry.text.map((finding) => ({ ...finding, file: raw.file })) }),
+    };
   }
 
   /**
@@ -119,7 +132,13 @@ export class ParseCache {
     if (!(key in this.entries)) this.added++;
     const found = checked.itemFindings;
     const keep = found !== undefined && (found.failed ?? []).length === 0 && portable(found, raw.file);
-    this.used.set(key, { value: checked.value, ...(keep && { items: withFile(found, '') }) });
+    const text = checked.textFindings;
+    const keepText = text !== undefined && portableList(text, raw.file);
+    this.used.set(key, {
+      value: checked.value,
+      ...(keep && { items: withFile(found, '') }),
+      ...(keepText && { text: text.map((finding) => ({ ...finding, file: '' })) }),
+    });
   }
 
   /**
@@ -133,7 +152,7 @@ export class ParseCache {
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(tmp, sealBytes(this.key, 'parse', this.code, JSON.stringify({ version: 3, entries: Object.fromEntries(this.used) })), {
+      writeFileSync(tmp, sealBytes(this.key, 'parse', this.code, JSON.stringify({ version: 4, entries: Object.fromEntries(this.used) })), {
         mode: 0o600,
         flag: 'wx',
       });
@@ -166,7 +185,10 @@ function withFile(found: ItemFindings, file: string): ItemFindings {
 
 /** Whether item findings name their file only in `file` (so they hold for the same bytes under another name). */
 function portable(found: ItemFindings, file: string): boolean {
-  return Object.values(found.findings).every((list) =>
-    (list ?? []).every((f) => f.file === file && !f.message.zh.includes(file) && !f.message.en.includes(file) && !f.path.includes(file)),
-  );
+  return Object.values(found.findings).every((list) => portableList(list ?? [], file));
+}
+
+/** Whether findings name their file only in `file`. */
+function portableList(list: readonly Finding[], file: string): boolean {
+  return list.every((f) => f.file === file && !f.message.zh.includes(file) && !f.message.en.includes(file) && !f.path.includes(file));
 }

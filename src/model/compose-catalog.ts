@@ -9,13 +9,14 @@ import { checkRegionTable } from '../load/check-region-table.js';
 import { decodeUtf8 } from '../load/decode.js';
 import type { RawFile } from '../load/read-catalog.js';
 import { parseRegionsCsv } from '../load/regions-csv.js';
+import { TextMap } from '../load/text-map.js';
 import type { Catalog, Region } from './catalog.js';
 
 export interface Composed {
   catalog: Catalog;
   findings: Finding[];
   /** Decoded text of every file, for locating findings and showing excerpts. */
-  texts: Map<string, string>;
+  texts: TextMap;
 }
 
 /**
@@ -25,7 +26,7 @@ export interface Composed {
  */
 export function composeCatalog(root: string, files: RawFile[], checked?: ReadonlyMap<string, CheckedFile>): Composed {
   const findings: Finding[] = [];
-  const texts = new Map<string, string>();
+  const texts = new TextMap();
   const catalog: Catalog = {
     root,
     metaFile: joinPath(root, 'catalog.yaml'),
@@ -88,6 +89,7 @@ export function composeCatalog(root: string, files: RawFile[], checked?: Readonl
     }
     const file = checked?.get(raw.file) ?? checkFile(raw);
     if (file.text !== undefined) texts.set(raw.file, file.text);
+    else if (file.textOf) texts.setLazy(raw.file, file.textOf);
     findings.push(...file.findings);
     if (file.unloadedCode !== undefined) catalog.unloadedCodes.add(file.unloadedCode);
     if (file.value === undefined) continue;

@@ -13,6 +13,7 @@ import { runRules } from '../validate/validate-catalog.js';
 import { findTextFixes, mayNeedFixes } from '../validate/text-fixes.js';
 import { placeholderFindings } from '../validate/placeholders.js';
 import { t } from '../i18n/lang.js';
+import type { YamlKind } from '../schema/shape.js';
 
 export interface CheckResult {
   catalog: Catalog;
@@ -84,6 +85,8 @@ async function checkAhead(files: RawFile[], cacheDir: string | undefined, note?:
   const fresh = rawMisses.length === 0 ? undefined : ((await checkInParallel(rawMisses, process.env, ITEM_HOOK)) ?? checkInChunks(rawMisses, ITEM_HOOK));
   for (const { raw, key } of misses) {
     const result = fresh?.get(raw.file) ?? checkFile(raw);
+    // What the rules of its text find, kept with it (checkFiles takes them from here).
+    if (result.text !== undefined && raw.kind !== 'regions') result.textFindings = textFindingsOf({ ...raw, kind: raw.kind }, result.text);
     checked.set(raw.file, result);
     cache.set(raw, result, key);
   }
@@ -97,7 +100,7 @@ export function checkFiles(root: string, files: RawFile[], readFindings: Finding
   // Checked here when not already: item by item with the item-scope rules, as the workers do.
   checked ??= checkInChunks(files, ITEM_HOOK);
   const composed = composeCatalog(displayRoot, files, checked);
-  const fixable = textFixFindings(files, composed.texts);
+  const fixable = textFixFindings(files, composed.texts, checked);
   const loadFindings = fixable.length === 0 ? composed.findings : withoutFixedSchemaFindings(composed.findings, fixable);
   const findings = [...readFindings, ...loadFindings, ...fixable, ...runRules(composed.catalog, itemResults(checked))];
   const diagnostics = finalize(findings, composed.texts, effectiveSettings(composed.catalog.meta?.rules));
@@ -105,11 +108,19 @@ export function checkFiles(root: string, files: RawFile[], readFindings: Finding
   return { catalog: composed.catalog, diagnostics, texts: composed.texts, files: files.length + readFindings.length, itemFiles };
 }
 
-/** What the rules of a file's text find (fixable problems, placeholders); a quick test passes clean files by. */
-function textFixFindings(files: RawFile[], texts: ReadonlyMap<string, string>): Finding[] {
+/**
+ * What the rules of each file's text find (fixable problems, placeholders): as `checked` has them
+ * (from the parse cache, or found when the file was checked), else found here.
+ */
+function textFixFindings(files: RawFile[], texts: ReadonlyMap<string, string>, checked: ReadonlyMap<string, CheckedFile>): Finding[] {
   const out: Finding[] = [];
   for (const raw of files) {
     if (raw.kind === 'regions') continue;
+    const known = checked.get(raw.file)?.textFindings;
+    if (known) {
+      out.push(...known);
+      continue;
+    }
     const text = texts.get(raw.file);
     if (text === undefined) continue;
     const seen = textFindings.get(raw.file);
@@ -117,17 +128,23 @@ function textFixFindings(files: RawFile[], texts: ReadonlyMap<string, string>): 
       out.push(...seen.findings);
       continue;
     }
-    const findings = placeholderFindings(text, raw.file);
-    if (mayNeedFixes(text)) {
-      for (const fix of findTextFixes(text, raw.kind).fixes) {
-        const message = t(`${fix.message.zh}（licat validate --fix 可修复）`, `${fix.message.en} (licat validate --fix fixes it)`);
-        findings.push({ rule: fix.rule, file: raw.file, path: fix.path, line: fix.line, column: fix.column, message });
-      }
-    }
+    const findings = textFindingsOf({ ...raw, kind: raw.kind }, text);
     textFindings.set(raw.file, { text, findings });
     out.push(...findings);
   }
   return out;
+}
+
+/** What the rules of one file's text find; a quick test passes clean files by. Pure. */
+function textFindingsOf(raw: RawFile & { kind: YamlKind }, text: string): Finding[] {
+  const findings = placeholderFindings(text, raw.file);
+  if (mayNeedFixes(text)) {
+    for (const fix of findTextFixes(text, raw.kind).fixes) {
+      const message = t(`${fix.message.zh}（licat validate --fix 可修复）`, `${fix.message.en} (licat validate --fix fixes it)`);
+      findings.push({ rule: fix.rule, file: raw.file, path: fix.path, line: fix.line, column: fix.column, message });
+    }
+  }
+  return findings;
 }
 
 /**
