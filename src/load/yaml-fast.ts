@@ -80,6 +80,19 @@ const CLOSE_SEQ = 0x5d;
 const OPEN_MAP = 0x7b;
 const CLOSE_MAP = 0x7d;
 
+/**
+ * The entries of the sequences being read, innermost last: each sequence takes its own from the
+ * top when it ends (`takeFrom`). Emptied by `readPlainYaml` after every reading.
+ */
+const stack: unknown[] = [];
+
+/** The entries on the stack from `base` up, as an array of exactly their number, taken off it. */
+function takeFrom(base: number): unknown[] {
+  const out = stack.slice(base);
+  stack.length = base;
+  return out;
+}
+
 /** Thrown (one object, made once) where the reader gives up; `readPlainYaml` answers UNSURE. */
 const GIVE_UP = new Error('not plain YAML');
 const unsure = (): never => {
@@ -161,6 +174,8 @@ export function readPlainYaml(text: string, limits?: PlainYamlLimits): unknown {
   } catch {
     // Unsure, or nesting deeper than the stack: js-yaml's to read or to refuse.
     return UNSURE;
+  } finally {
+    stack.length = 0;
   }
 }
 
@@ -228,8 +243,10 @@ class Reader {
   private sequence(indent: number): unknown[] {
     enter();
     const text = this.text;
-    const out: unknown[] = [];
-    const own = recording ? node(this.start[this.at]!, 'sequence', out) : undefined;
+    // The entries gather on the shared stack and are copied out at the end, into an array of
+    // exactly their number (one grown by `push` keeps spare room, kept as long as the data).
+    const base = stack.length;
+    const own = recording ? node(this.start[this.at]!, 'sequence', undefined) : undefined;
     while (this.at < this.count) {
       const lineIndent = this.indent[this.at]!;
       // A line back at the mark's indentation that is no entry ends it (the sequence was a
@@ -243,15 +260,19 @@ class Reader {
       if (at >= end || first === HASH || (first === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE))) unsure();
       if (keyEnd(text, at, end) >= 0) {
         // `- key: value`: a mapping whose keys line up after the mark.
-        out.push(this.mapping(indent + (at - this.start[this.at]!), at));
+        stack.push(this.mapping(indent + (at - this.start[this.at]!), at));
       } else {
-        out.push(inlineValue(text, at, end));
+        stack.push(inlineValue(text, at, end));
         this.at++;
       }
       own?.children.push(lastNode!);
     }
     depthNow--;
-    if (own) lastNode = own;
+    const out = takeFrom(base);
+    if (own) {
+      own.result = out;
+      lastNode = own;
+    }
     return out;
   }
 
@@ -446,9 +467,9 @@ function resolve(plain: string): unknown {
 function flow(text: string, from: number, end: number): unknown {
   const isMap = text.charCodeAt(from) === OPEN_MAP;
   const close = isMap ? CLOSE_MAP : CLOSE_SEQ;
-  const items: unknown[] = [];
-  const map: Record<string, unknown> = {};
-  const own = recording ? node(from, isMap ? 'mapping' : 'sequence', isMap ? map : items) : undefined;
+  const base = stack.length;
+  const map: Record<string, unknown> | undefined = isMap ? {} : undefined;
+  const own = recording ? node(from, isMap ? 'mapping' : 'sequence', map) : undefined;
   enter();
   let at = from + 1;
   while (text.charCodeAt(at) === SPACE) at++;
@@ -463,13 +484,13 @@ function flow(text: string, from: number, end: number): unknown {
         const quoted = text.charCodeAt(at) === DQUOTE;
         if (quoted && (text.charCodeAt(colon - 1) !== DQUOTE || colon - 1 <= at || text.indexOf('"', at + 1) !== colon - 1)) unsure();
         const key = quoted ? quotedKey(text.slice(at + 1, colon - 1)) : plainKey(text.slice(at, colon));
-        if (key === undefined || key === '__proto__' || Object.hasOwn(map, key)) unsure();
+        if (key === undefined || key === '__proto__' || Object.hasOwn(map!, key)) unsure();
         own?.children.push(node(at, 'scalar', key));
         at = colon + 1;
         while (text.charCodeAt(at) === SPACE) at++;
-        map[key!] = scalar(text, at, end, true);
+        map![key!] = scalar(text, at, end, true);
       } else {
-        items.push(scalar(text, at, end, true));
+        stack.push(scalar(text, at, end, true));
       }
       own?.children.push(lastNode!);
       at = scalarEnd;
@@ -489,6 +510,10 @@ function flow(text: string, from: number, end: number): unknown {
   }
   if (!blankFrom(text, at, end)) unsure();
   depthNow--;
-  if (own) lastNode = own;
-  return isMap ? map : items;
+  const value = map ?? takeFrom(base);
+  if (own) {
+    own.result = value;
+    lastNode = own;
+  }
+  return value;
 }
