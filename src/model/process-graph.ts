@@ -20,32 +20,27 @@ export function processEdgeCount(steps: readonly Step[]): number {
   return count;
 }
 
-/** A transition between two steps: `next` (no label) or a labelled decision branch. */
-export interface ProcessEdge {
-  from: number;
-  to: number;
-  label?: string;
-  /** JSON pointer of the reference inside the item, such as `/process/steps/3/branches/准予许可`. */
-  path: string;
-}
-
 /** A reference to a step id that no step has. */
 export interface DanglingReference {
   from: number;
   target: string;
+  /** JSON pointer of the reference inside the item, such as `/process/steps/3/branches/准予许可`. */
   path: string;
 }
 
 /**
  * An item's process as a graph over step indexes. The first step is the start; steps with
  * neither `next` nor `branches` are ends. Where an id is used twice the first step owns it.
+ * The edges (`next` references, then the `branches` in their order, leaving out the dangling
+ * ones) are listed step by step: those of step `i` are `to[first[i]]` up to `to[first[i + 1]]`.
  */
 export interface ProcessGraph {
   steps: readonly Step[];
   indexById: ReadonlyMap<string, number>;
-  edges: ProcessEdge[];
-  /** Outgoing edges per step. */
-  out: ProcessEdge[][];
+  /** Where the edges of each step start in `to`, and their number at the end (`steps.length + 1` entries). */
+  first: Int32Array;
+  /** The step each edge leads to. */
+  to: Int32Array;
   dangling: DanglingReference[];
   /** Indexes of steps whose id an earlier step already has. */
   duplicates: number[];
@@ -60,77 +55,111 @@ export function processGraph(item: Pick<Item, 'process'>): ProcessGraph {
   let graph = graphs.get(item.process);
   if (!graph) {
     graph = makeGraph(item.process.steps);
+    if (graphs.size >= MAX_GRAPHS) graphs.delete(graphs.keys().next().value!);
     graphs.set(item.process, graph);
   }
   return graph;
 }
 
-/** Each process's graph, made once for the rules that read it (items are not changed once loaded). */
-const graphs = new WeakMap<Item['process'], ProcessGraph>();
+/**
+ * The graphs made last, by process, for the rules that read the same items in turn (items are
+ * not changed once loaded). Only the latest are kept: the item rules run over a few dozen items
+ * at a time (validate/item-rules.ts), and a graph kept for every item of a large catalog would
+ * only make work for the garbage collector.
+ */
+const graphs = new Map<Item['process'], ProcessGraph>();
+const MAX_GRAPHS = 256;
 
 function makeGraph(steps: Item['process']['steps']): ProcessGraph {
+  const n = steps.length;
   const indexById = new Map<string, number>();
   const duplicates: number[] = [];
-  steps.forEach((step, i) => {
-    if (indexById.has(step.id)) duplicates.push(i);
-    else indexById.set(step.id, i);
-  });
-  const edges: ProcessEdge[] = [];
-  const dangling: DanglingReference[] = [];
-  const out: ProcessEdge[][] = steps.map(() => []);
+  for (let i = 0; i < n; i++) {
+    const id = steps[i]!.id;
+    if (indexById.has(id)) duplicates.push(i);
+    else indexById.set(id, i);
+  }
+  const first = new Int32Array(n + 1);
+  const to = new Int32Array(processEdgeCount(steps));
+  let edges = 0;
+  let dangling: DanglingReference[] | undefined;
   const ends: number[] = [];
-  steps.forEach((step, from) => {
-    const targets: Array<{ target: string; label?: string; path: string }> = [];
-    step.next?.forEach((target, k) => targets.push({ target, path: `/process/steps/${from}/next/${k}` }));
-    for (const [label, target] of Object.entries(step.branches ?? {})) {
-      targets.push({ target, label, path: `/process/steps/${from}/branches/${pointerSegment(label)}` });
-    }
-    if (targets.length === 0) ends.push(from);
-    for (const { target, label, path } of targets) {
-      const to = indexById.get(target);
-      if (to === undefined) {
-        dangling.push({ from, target, path });
-        continue;
+  for (let from = 0; from < n; from++) {
+    const step = steps[from]!;
+    first[from] = edges;
+    const next = step.next;
+    const branches = step.branches;
+    const labels = branches ? Object.keys(branches) : undefined;
+    if ((next?.length ?? 0) + (labels?.length ?? 0) === 0) ends.push(from);
+    if (next) {
+      for (let k = 0; k < next.length; k++) {
+        const target = next[k]!;
+        const index = indexById.get(target);
+        if (index !== undefined) to[edges++] = index;
+        else (dangling ??= []).push({ from, target, path: `/process/steps/${from}/next/${k}` });
       }
-      const edge: ProcessEdge = label === undefined ? { from, to, path } : { from, to, label, path };
-      edges.push(edge);
-      out[from]!.push(edge);
     }
-  });
-  return { steps, indexById, edges, out, dangling, duplicates, ends };
+    if (labels) {
+      for (const label of labels) {
+        const target = branches![label]!;
+        const index = indexById.get(target);
+        if (index !== undefined) to[edges++] = index;
+        else (dangling ??= []).push({ from, target, path: `/process/steps/${from}/branches/${pointerSegment(label)}` });
+      }
+    }
+  }
+  first[n] = edges;
+  return { steps, indexById, first, to: edges === to.length ? to : to.subarray(0, edges), dangling: dangling ?? [], duplicates, ends };
 }
 
-/** Steps reachable from the start (step 0), following edges forward. */
-export function reachableFromStart(graph: ProcessGraph): boolean[] {
-  const seen = graph.steps.map(() => false);
-  if (graph.steps.length === 0) return seen;
-  const stack = [0];
-  seen[0] = true;
-  while (stack.length > 0) {
-    const v = stack.pop()!;
-    for (const e of graph.out[v]!) {
-      if (!seen[e.to]) {
-        seen[e.to] = true;
-        stack.push(e.to);
+/** Steps reachable from the start (step 0), following edges forward: 1 for each reachable one. */
+export function reachableFromStart(graph: ProcessGraph): Uint8Array {
+  const n = graph.steps.length;
+  const seen = new Uint8Array(n);
+  if (n === 0) return seen;
+  const { first, to } = graph;
+  const stack = new Int32Array(n);
+  let top = 0;
+  stack[top++] = 0;
+  seen[0] = 1;
+  while (top > 0) {
+    const v = stack[--top]!;
+    for (let e = first[v]!; e < first[v + 1]!; e++) {
+      const w = to[e]!;
+      if (seen[w] === 0) {
+        seen[w] = 1;
+        stack[top++] = w;
       }
     }
   }
   return seen;
 }
 
-/** Steps from which some end can be reached. */
-export function canReachEnd(graph: ProcessGraph): boolean[] {
-  const incoming: number[][] = graph.steps.map(() => []);
-  for (const e of graph.edges) incoming[e.to]!.push(e.from);
-  const ok = graph.steps.map(() => false);
-  const stack = [...graph.ends];
-  for (const end of graph.ends) ok[end] = true;
-  while (stack.length > 0) {
-    const v = stack.pop()!;
-    for (const u of incoming[v]!) {
-      if (!ok[u]) {
-        ok[u] = true;
-        stack.push(u);
+/** Steps from which some end can be reached: 1 for each such step. */
+export function canReachEnd(graph: ProcessGraph): Uint8Array {
+  const n = graph.steps.length;
+  const { first, to } = graph;
+  // The edges backwards, listed by the step they lead to, as `first` and `to` list them forwards.
+  const firstIn = new Int32Array(n + 1);
+  for (let e = 0; e < to.length; e++) firstIn[to[e]! + 1]!++;
+  for (let v = 0; v < n; v++) firstIn[v + 1]! += firstIn[v]!;
+  const from = new Int32Array(to.length);
+  const fill = firstIn.slice(0, n);
+  for (let v = 0; v < n; v++) for (let e = first[v]!; e < first[v + 1]!; e++) from[fill[to[e]!]!++] = v;
+  const ok = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  let top = 0;
+  for (const end of graph.ends) {
+    ok[end] = 1;
+    stack[top++] = end;
+  }
+  while (top > 0) {
+    const v = stack[--top]!;
+    for (let e = firstIn[v]!; e < firstIn[v + 1]!; e++) {
+      const u = from[e]!;
+      if (ok[u] === 0) {
+        ok[u] = 1;
+        stack[top++] = u;
       }
     }
   }
@@ -146,37 +175,49 @@ export function canReachEnd(graph: ProcessGraph): boolean[] {
 export function longestPath(graph: ProcessGraph, weight: (step: Step) => number): { total: number; path: number[] } {
   const n = graph.steps.length;
   if (n === 0) return { total: 0, path: [] };
+  const { first, to } = graph;
   // Depth-first from the start marks back edges (to a step still on the stack); the rest is acyclic.
   const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
-  const order: number[] = []; // post-order
-  const forward: ProcessEdge[][] = graph.steps.map(() => []);
-  const stack: Array<{ v: number; i: number }> = [{ v: 0, i: 0 }];
+  const order = new Int32Array(n); // post-order
+  let done = 0;
+  const forward = new Uint8Array(to.length); // 1 for an edge that is not a back edge
+  // The depth-first stack: a step and the next of its edges to follow.
+  const stackStep = new Int32Array(n);
+  const stackEdge = new Int32Array(n);
+  let top = 0;
+  stackStep[top] = 0;
+  stackEdge[top++] = first[0]!;
   state[0] = 1;
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
-    const edges = graph.out[frame.v]!;
-    if (frame.i < edges.length) {
-      const e = edges[frame.i++]!;
-      if (state[e.to] === 1) continue;
-      forward[frame.v]!.push(e);
-      if (state[e.to] === 0) {
-        state[e.to] = 1;
-        stack.push({ v: e.to, i: 0 });
+  while (top > 0) {
+    const v = stackStep[top - 1]!;
+    const e = stackEdge[top - 1]!;
+    if (e < first[v + 1]!) {
+      stackEdge[top - 1] = e + 1;
+      const w = to[e]!;
+      if (state[w] === 1) continue;
+      forward[e] = 1;
+      if (state[w] === 0) {
+        state[w] = 1;
+        stackStep[top] = w;
+        stackEdge[top++] = first[w]!;
       }
     } else {
-      state[frame.v] = 2;
-      order.push(frame.v);
-      stack.pop();
+      state[v] = 2;
+      order[done++] = v;
+      top--;
     }
   }
-  const best = new Array<number>(n).fill(0);
-  const nextOnPath = new Array<number>(n).fill(-1);
-  for (const v of order) {
+  const best = new Float64Array(n);
+  const nextOnPath = new Int32Array(n).fill(-1);
+  for (let k = 0; k < done; k++) {
+    const v = order[k]!;
     let tail = 0;
-    for (const e of forward[v]!) {
-      if (nextOnPath[v] === -1 || best[e.to]! > tail) {
-        tail = best[e.to]!;
-        nextOnPath[v] = e.to;
+    for (let e = first[v]!; e < first[v + 1]!; e++) {
+      if (forward[e] === 0) continue;
+      const w = to[e]!;
+      if (nextOnPath[v] === -1 || best[w]! > tail) {
+        tail = best[w]!;
+        nextOnPath[v] = w;
       }
     }
     best[v] = weight(graph.steps[v]!) + tail;

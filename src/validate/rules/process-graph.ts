@@ -58,9 +58,11 @@ export const processGraphRule: Rule = {
           );
         }
       });
-      const ids = [...graph.indexById.keys()];
+      // The step ids, for a hint where a reference names none of them.
+      let known: string[] | undefined;
+      const ids = () => (known ??= [...graph.indexById.keys()]);
       for (const d of graph.dangling) {
-        const hint = suggestion(didYouMean(d.target, ids));
+        const hint = suggestion(didYouMean(d.target, ids()));
         push(
           d.path,
           `环节 ${steps[d.from]!.id} 指向不存在的环节 ${d.target}${hint.zh}`,
@@ -69,7 +71,7 @@ export const processGraphRule: Rule = {
       }
       (item.criteria ?? []).forEach((c, i) => {
         if (c.step !== undefined && !graph.indexById.has(c.step)) {
-          const hint = suggestion(didYouMean(c.step, ids));
+          const hint = suggestion(didYouMean(c.step, ids()));
           push(
             `/criteria/${i}/step`,
             `裁量标准 ${c.id} 的适用环节 ${c.step} 不存在${hint.zh}`,
