@@ -101,10 +101,33 @@ export function termList(name: TermListName): TermList {
  * wins, so "其他相关材料" is one match, not two; a phrase of the list's `allow` is never matched.
  * @example findTerms('提交其他材料', termList('catch-all'))[0]?.phrase // '其他材料'
  */
-export function findTerms(text: string, list: TermList): TermMatch[] {
+export function findTerms(text: string, list: TermList): readonly TermMatch[] {
+  let memo = found.get(list);
+  if (!memo) found.set(list, (memo = new Map<string, readonly TermMatch[]>()));
+  let matches = memo.get(text);
+  if (matches === undefined) {
+    matches = matchTerms(text, list);
+    if (memo.size >= MAX_FOUND) memo.clear();
+    memo.set(text, matches);
+  }
+  return matches;
+}
+
+/**
+ * What `findTerms` found, by list and text: a catalog says the same things many times over (the
+ * same conditions, materials and notes in item after item: 23,603 clauses of the province
+ * catalog are 709 texts), and the rules that read them ask again for each.
+ */
+const found = new WeakMap<TermList, Map<string, readonly TermMatch[]>>();
+/** No match: one array for every such text. */
+const NONE: readonly TermMatch[] = Object.freeze([]);
+/** Most texts remembered per list; past this the memo starts again. */
+const MAX_FOUND = 20_000;
+
+function matchTerms(text: string, list: TermList): readonly TermMatch[] {
   let masked = text;
   for (const phrase of list.allow) if (masked.includes(phrase)) masked = masked.split(phrase).join('\u0000'.repeat(phrase.length));
-  if (list.any && !list.any.test(masked)) return [];
+  if (list.any && !list.any.test(masked)) return NONE;
   const all: TermMatch[] = [];
   for (const term of list.terms) {
     term.regex.lastIndex = 0;

@@ -25,8 +25,8 @@ export const vagueClause: Rule = {
       for (const clause of clauseTexts(item)) {
         const matches = findTerms(clause.text, vague);
         if (matches.length === 0) continue;
-        const taken = findTerms(clause.text, catchAll);
-        if (clause.decision) taken.push(...findTerms(clause.text, criteriaVague));
+        const catchAllFound = findTerms(clause.text, catchAll);
+        const taken = clause.decision ? [...catchAllFound, ...findTerms(clause.text, criteriaVague)] : catchAllFound;
         for (const m of matches) {
           if (taken.some((other) => overlaps(m, other))) continue;
           findings.push({
