@@ -12,35 +12,50 @@ export interface Region {
 }
 
 const CODE = /^(\d{6}|\d{9}|\d{12})$/;
+const TIER_OF: ReadonlyMap<string, Tier> = new Map(TIERS.map((tier) => [tier, tier]));
 
 /** Parse a region table `code,name,tier,parent`. Malformed rows become findings. */
 export function parseRegionsCsv(text: string, file: string): { regions: Region[]; findings: Finding[] } {
   const regions: Region[] = [];
   const findings: Finding[] = [];
-  const lines = text.split(/\r?\n/);
+  // The lines as `text.split(/\r?\n/)` gives them, taken one at a time.
+  let from = 0;
+  const nextLine = (): string => {
+    const end = text.indexOf('\n', from);
+    if (end < 0) {
+      const last = text.slice(from);
+      from = text.length + 1;
+      return last;
+    }
+    const line = text.slice(from, end > from && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
+    from = end + 1;
+    return line;
+  };
   const bad = (line: number, zh: string, en: string) => findings.push({ rule: 'schema', file, path: '', line, column: 1, message: t(zh, en) });
-  const header = (lines[0] ?? '').trim();
+  const header = nextLine().trim();
   if (header !== 'code,name,tier,parent') {
     bad(1, '区划表第一行应为 code,name,tier,parent', 'the first row of a region table must be code,name,tier,parent');
     return { regions, findings };
   }
-  for (let i = 1; i < lines.length; i++) {
-    const raw = lines[i]!;
+  for (let i = 1; from <= text.length; i++) {
+    const raw = nextLine();
     if (raw.trim() === '') continue;
     const cells = splitCsvLine(raw);
     const [code = '', name = '', tier = '', parent = ''] = cells;
+    // The tier as one of TIERS: one string for all the rows of a tier, not one per row.
+    const known = TIER_OF.get(tier);
     if (cells.length !== 4) {
       bad(i + 1, `应有 4 列，实有 ${cells.length} 列`, `expected 4 columns, found ${cells.length}`);
     } else if (!CODE.test(code)) {
       bad(i + 1, `区划代码格式不正确：${code}`, `malformed region code: ${code}`);
-    } else if (!(TIERS as readonly string[]).includes(tier)) {
+    } else if (known === undefined) {
       bad(i + 1, `未知层级：${tier}（应为 ${TIERS.join('、')}）`, `unknown tier: ${tier} (expected ${TIERS.join(', ')})`);
     } else if (parent !== '' && !CODE.test(parent)) {
       bad(i + 1, `上级区划代码格式不正确：${parent}`, `malformed parent code: ${parent}`);
     } else if (name.trim() === '') {
       bad(i + 1, '区划名称为空', 'empty region name');
     } else {
-      regions.push({ code, name: name.trim(), tier: tier as Tier, parent: parent === '' ? null : parent, file, line: i + 1 });
+      regions.push({ code, name: name.trim(), tier: known, parent: parent === '' ? null : parent, file, line: i + 1 });
     }
   }
   return { regions, findings };
