@@ -40,12 +40,26 @@ export function parseRegionsCsv(text: string, file: string): { regions: Region[]
   for (let i = 1; from <= text.length; i++) {
     const raw = nextLine();
     if (raw.trim() === '') continue;
-    const cells = splitCsvLine(raw);
-    const [code = '', name = '', tier = '', parent = ''] = cells;
+    let code: string, name: string, tier: string, parent: string, columns: number;
+    // A plain row of four cells (the common case) is cut at its commas, with no array of cells.
+    const c1 = raw.indexOf(',');
+    const c2 = c1 < 0 ? -1 : raw.indexOf(',', c1 + 1);
+    const c3 = c2 < 0 ? -1 : raw.indexOf(',', c2 + 1);
+    if (c3 >= 0 && raw.indexOf(',', c3 + 1) < 0 && !raw.includes('"')) {
+      code = raw.slice(0, c1);
+      name = raw.slice(c1 + 1, c2);
+      tier = raw.slice(c2 + 1, c3);
+      parent = raw.slice(c3 + 1);
+      columns = 4;
+    } else {
+      const cells = splitCsvLine(raw);
+      [code = '', name = '', tier = '', parent = ''] = cells;
+      columns = cells.length;
+    }
     // The tier as one of TIERS: one string for all the rows of a tier, not one per row.
     const known = TIER_OF.get(tier);
-    if (cells.length !== 4) {
-      bad(i + 1, `应有 4 列，实有 ${cells.length} 列`, `expected 4 columns, found ${cells.length}`);
+    if (columns !== 4) {
+      bad(i + 1, `应有 4 列，实有 ${columns} 列`, `expected 4 columns, found ${columns}`);
     } else if (!CODE.test(code)) {
       bad(i + 1, `区划代码格式不正确：${code}`, `malformed region code: ${code}`);
     } else if (known === undefined) {
