@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { t, type Text } from '../i18n/lang.js';
@@ -127,28 +128,53 @@ export function unsealText(key: Buffer, purpose: string, code: string, text: str
 }
 
 /**
- * `sealText` as the bytes to write: the body is encoded once, and the seal computed over those
- * bytes, instead of encoding a large body once for the HMAC and again for the file.
+ * How a sealed file's body is stored. UTF-8 for most; UTF-16LE for a large body that is mostly
+ * Chinese text (the parse cache): Node 20 decodes such a body from UTF-8 at some 150 MB/s (45 ms
+ * for a 7 MB pack) and from UTF-16LE by a copy (under 1 ms), for 30% more bytes.
  */
-export function sealBytes(key: Buffer, purpose: string, code: string, body: string): Buffer {
-  const bytes = Buffer.from(body, 'utf8');
-  return Buffer.concat([Buffer.from(`licat-cache ${purpose} ${mac(key, purpose, code, bytes)}\n`, 'utf8'), bytes]);
+export type SealedEncoding = 'utf8' | 'utf16le';
+
+/**
+ * Write `sealText(key, purpose, code, body)` to `file` with the body in `encoding`, atomically (a
+ * temporary file beside it, renamed over it) and readable by the user alone. The body is encoded
+ * once and the seal computed over those bytes; header and body are written one after the other,
+ * never copied into one buffer. Throws when it cannot (no temporary file is left).
+ */
+export function writeSealed(file: string, key: Buffer, purpose: string, code: string, body: string, encoding: SealedEncoding = 'utf8'): void {
+  const bytes = Buffer.from(body, encoding);
+  const head = Buffer.from(`licat-cache ${purpose} ${mac(key, purpose, code, bytes)}\n`, 'latin1');
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      for (const part of [head, bytes]) for (let done = 0; done < part.length;) done += writeSync(fd, part, done);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
 }
 
 /**
- * `unsealText` of a file's bytes as read: the seal is checked over the body's bytes, and only a
- * body whose seal holds is decoded. The same verdict as decoding first for every file `sealText`
- * or `sealBytes` wrote (both seal the UTF-8 bytes of the body); a body changed in any byte is
- * refused, whatever it would decode to.
+ * `unsealText` of a file's bytes as read, its body in `encoding`: the seal is checked over the
+ * body's bytes, and only a body whose seal holds is decoded. The same verdict as decoding first
+ * for every file `writeSealed` or `sealText` wrote (both seal the encoded bytes of the body); a
+ * body changed in any byte is refused, whatever it would decode to.
  */
-export function unsealBytes(key: Buffer, purpose: string, code: string, bytes: Buffer): string | undefined {
+export function unsealBytes(key: Buffer, purpose: string, code: string, bytes: Buffer, encoding: SealedEncoding = 'utf8'): string | undefined {
   const newline = bytes.indexOf(0x0a);
   if (newline < 0 || newline > 200) return undefined;
   const m = /^licat-cache ([a-z-]+) ([0-9a-f]{64})$/.exec(bytes.toString('latin1', 0, newline));
   if (!m || m[1] !== purpose) return undefined;
   const body = bytes.subarray(newline + 1);
   const expected = Buffer.from(mac(key, purpose, code, body), 'hex');
-  return timingSafeEqual(expected, Buffer.from(m[2]!, 'hex')) ? body.toString('utf8') : undefined;
+  if (!timingSafeEqual(expected, Buffer.from(m[2]!, 'hex'))) return undefined;
+  // ASCII reads the same as Latin-1, which is a copy (UTF-8 validates: 15 ms for a 5 MB record).
+  if (encoding === 'utf8' && isAscii(body)) return body.toString('latin1');
+  return body.toString(encoding);
 }
 
 function mac(key: Buffer, purpose: string, code: string, body: string | Uint8Array): string {

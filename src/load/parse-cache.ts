@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Text } from '../i18n/lang.js';
 import { t } from '../i18n/lang.js';
-import { cacheKey, sealBytes, unsealBytes } from './cache-seal.js';
+import { cacheKey, unsealBytes, writeSealed } from './cache-seal.js';
 import { codeDigest } from './code-digest.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
 import type { CheckedFile, ItemFindings } from './check-file.js';
@@ -25,26 +25,29 @@ interface Entry {
 }
 
 /**
- * A cache of checked YAML files across runs, kept in one file (`parsed-<code>.json` in the cache
- * folder). An entry is keyed by the sha256 of the file's kind and bytes, so an edited file
- * misses and a renamed or moved file hits under its new name. The pack is sealed with an
- * HMAC under the user's private key (load/cache-seal.ts) over the code digest (every file of
- * licat's code and its dependencies' versions, load/code-digest.ts) and its content: a pack
- * edited by hand, damaged, written by other code or brought from elsewhere is discarded whole
- * (with a note), so the cache can make a run faster, never different. Only files that loaded
+ * A cache of checked YAML files across runs, kept in 16 packs (`parsed-<code>-<shard>.json` in the
+ * cache folder, the shard being the first hex digit of an entry's sha256), so that editing one
+ * file rewrites one or two packs of some 75 items, not all of them. An entry is keyed by the
+ * sha256 of the file's kind and bytes, so an edited file misses and a renamed or moved file hits
+ * under its new name. Each pack is sealed with an HMAC under the user's private key
+ * (load/cache-seal.ts) over the code digest (every file of licat's code and its dependencies'
+ * versions, load/code-digest.ts) and its content: a pack edited by hand, damaged, written by other
+ * code or brought from elsewhere is discarded whole (with a note), so the cache can make a run
+ * faster, never different. Packs of different runs may be read together: every entry is the
+ * result for the very bytes its key names, whichever pack holds it. Only files that loaded
  * without any finding are stored: their result is the schema's output alone, which does not
- * depend on the file's name or any option. Writing is best effort.
+ * depend on the file's name or any option. A pack's body is UTF-16 (cache-seal.ts,
+ * SealedEncoding). Writing is best effort.
  */
 export class ParseCache {
   private readonly entries: Record<string, Entry>;
   private readonly used = new Map<string, Entry>();
-  private added = 0;
-  private dropped = 0;
+  /** The shards of the entries added in this run (they are rewritten). */
+  private readonly addedTo = new Set<string>();
   hits = 0;
 
   private constructor(
     private readonly dir: string,
-    private readonly pack: string,
     private readonly key: Buffer | undefined,
     private readonly code: string,
     entries: Record<string, Entry>,
@@ -58,41 +61,41 @@ export class ParseCache {
    */
   static open(dir: string, note: (text: Text) => void = () => {}, env: NodeJS.ProcessEnv = process.env): ParseCache {
     const code = codeVersion();
-    const pack = `${PACK_PREFIX}${code}.json`;
     const key = cacheKey(env);
-    let entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
+    const entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
     if (!key) {
       note(
         t('没有私有的缓存密钥（无主目录或其不安全），不使用解析缓存', 'no private cache key (no home folder, or an unsafe one); the parse cache is not used'),
       );
-      return new ParseCache(dir, pack, undefined, code, entries);
+      return new ParseCache(dir, undefined, code, entries);
     }
-    let bytes: Buffer | undefined;
-    try {
-      bytes = readFileSync(path.join(dir, pack));
-    } catch {
-      // No cache yet.
-    }
-    if (bytes !== undefined) {
-      const body = unsealBytes(key, 'parse', code, bytes);
-      let data: { version?: unknown; entries?: unknown } | undefined;
+    for (const shard of SHARDS) {
+      const file = path.join(dir, packName(code, shard));
+      let bytes: Buffer | undefined;
       try {
-        data = body === undefined ? undefined : (JSON.parse(body) as { version?: unknown; entries?: unknown });
+        bytes = readFileSync(file);
+      } catch {
+        continue; // No pack yet.
+      }
+      const body = unsealBytes(key, 'parse', code, bytes, 'utf16le');
+      let data: { version?: unknown; shard?: unknown; entries?: unknown } | undefined;
+      try {
+        data = body === undefined ? undefined : (JSON.parse(body) as typeof data);
       } catch {
         data = undefined;
       }
-      if (data?.version === 4 && data.entries !== null && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
-        entries = Object.assign(Object.create(null) as Record<string, Entry>, data.entries);
+      if (data?.version === 5 && data.shard === shard && data.entries !== null && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
+        Object.assign(entries, data.entries);
       } else {
         note(
           t(
-            `解析缓存 ${path.join(dir, pack)} 已被改动、损坏或不是本用户写入的，已丢弃`,
-            `the parse cache ${path.join(dir, pack)} was edited, is damaged or was not written by this user; discarded`,
+            `解析缓存 ${file} 已被改动、损坏或不是本用户写入的，已丢弃`,
+            `the parse cache ${file} was edited, is damaged or was not written by this user; discarded`,
           ),
         );
       }
     }
-    return new ParseCache(dir, pack, key, code, entries);
+    return new ParseCache(dir, key, code, entries);
   }
 
   /** The key of a file: its kind and the sha256 of its bytes. */
@@ -129,7 +132,7 @@ export class ParseCache {
    */
   set(raw: RawFile, checked: CheckedFile, key = ParseCache.key(raw)): void {
     if (checked.value === undefined || checked.findings.length > 0) return;
-    if (!(key in this.entries)) this.added++;
+    if (!(key in this.entries)) this.addedTo.add(shardOf(key));
     const found = checked.itemFindings;
     const keep = found !== undefined && (found.failed ?? []).length === 0 && portable(found, raw.file);
     const text = checked.textFindings;
@@ -142,29 +145,52 @@ export class ParseCache {
   }
 
   /**
-   * Write the entries used in this run (so the pack holds the current files only) when anything
-   * changed, and remove packs of other versions. Atomic: a reader sees the old or the new pack.
+   * Write the packs whose entries changed in this run (an entry added, or one no file of this run
+   * used), holding the entries used in this run only, and remove packs of other versions. Each
+   * pack atomically: a reader sees its old or its new content.
    */
   save(): void {
-    for (const key of Object.keys(this.entries)) if (!this.used.has(key)) this.dropped++;
-    if (!this.key || (this.added === 0 && this.dropped === 0)) return;
-    const file = path.join(this.dir, this.pack);
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    if (!this.key) return;
+    const dirty = new Set(this.addedTo);
+    for (const key of Object.keys(this.entries)) if (!this.used.has(key)) dirty.add(shardOf(key));
+    if (dirty.size === 0) return;
+    const packs = new Map<string, Record<string, Entry>>();
+    for (const [key, entry] of this.used) {
+      const shard = shardOf(key);
+      if (!dirty.has(shard)) continue;
+      let pack = packs.get(shard);
+      if (!pack) packs.set(shard, (pack = {}));
+      pack[key] = entry;
+    }
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(tmp, sealBytes(this.key, 'parse', this.code, JSON.stringify({ version: 4, entries: Object.fromEntries(this.used) })), {
-        mode: 0o600,
-        flag: 'wx',
-      });
-      renameSync(tmp, file);
+      for (const shard of [...dirty].sort()) {
+        const file = path.join(this.dir, packName(this.code, shard));
+        const entries = packs.get(shard);
+        if (entries) writeSealed(file, this.key, 'parse', this.code, JSON.stringify({ version: 5, shard, entries }), 'utf16le');
+        else rmSync(file, { force: true });
+      }
+      const current = new Set(SHARDS.map((shard) => packName(this.code, shard)));
       for (const name of readdirSync(this.dir)) {
-        if (name.startsWith(PACK_PREFIX) && name !== this.pack && !name.endsWith('.tmp')) rmSync(path.join(this.dir, name), { force: true });
+        if (name.startsWith(PACK_PREFIX) && !current.has(name) && !name.endsWith('.tmp')) rmSync(path.join(this.dir, name), { force: true });
       }
     } catch {
       // Best effort: the next run parses again.
-      rmSync(tmp, { force: true });
     }
   }
+}
+
+/** The shards of the parse cache: the first hex digit of an entry's sha256. */
+const SHARDS = [...'0123456789abcdef'];
+
+/** The shard of an entry's key (`<kind>:<sha256>`). */
+function shardOf(key: string): string {
+  return key.charAt(key.indexOf(':') + 1);
+}
+
+/** The file name of a pack. */
+function packName(code: string, shard: string): string {
+  return `${PACK_PREFIX}${code}-${shard}.json`;
 }
 
 /** The version of everything that shapes a checked file: licat's whole code and its dependencies. */

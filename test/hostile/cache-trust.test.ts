@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileTexts, writeSmallCatalog } from '../build/catalogs.js';
 import { licat, tempDir } from '../helpers.js';
+import { parsePacks, readSealedText, writeSealedText } from '../sealed-cache.js';
 import { codeDigest, writeCodeDigest } from '../../src/load/code-digest.js';
 
 /** A private cache home for one test: licat's key and default cache live below it. */
@@ -39,11 +40,11 @@ describe('caches can only make a run faster, never different', () => {
     build(catalog, out, env);
     build(catalog, out, env);
     const clean = fileTexts(out);
-    const pack = readdirSync(path.join(home, 'licat')).find((n) => n.startsWith('parsed-'))!;
-    const file = path.join(home, 'licat', pack);
-    const text = readFileSync(file, 'utf8');
+    // A pack (the cache is sharded) holding an item's name.
+    const file = parsePacks(path.join(home, 'licat')).find((pack) => readSealedText(pack).includes('"name":"'))!;
+    const text = readSealedText(file);
     const name = /"name":"([^"]+)"/.exec(text)![1]!;
-    writeFileSync(file, text.split(`"name":"${name}"`).join('"name":"TAMPERED"'));
+    writeSealedText(file, 'parse', text.split(`"name":"${name}"`).join('"name":"TAMPERED"'));
     const r = build(catalog, out, env, ['--verbose']);
     expect(r.stderr).toContain(`licat: the parse cache ${file} was edited, is damaged or was not written by this user; discarded`);
     expect(fileTexts(out)).toEqual(clean);
@@ -59,11 +60,11 @@ describe('caches can only make a run faster, never different', () => {
     build(catalog, out, a.env, ['--cache-dir', shared]);
     build(catalog, out, a.env, ['--cache-dir', shared]);
     const clean = fileTexts(out);
-    const pack = readdirSync(shared).find((n) => n.startsWith('parsed-'))!;
-    const text = readFileSync(path.join(shared, pack), 'utf8');
+    const pack = parsePacks(shared).find((file) => readSealedText(file).includes('"name":"'))!;
+    const text = readSealedText(pack);
     const name = /"name":"([^"]+)"/.exec(text)![1]!;
     // The pack was sealed with another user's key, and is edited on top of it.
-    writeFileSync(path.join(shared, pack), text.split(`"name":"${name}"`).join('"name":"TAMPERED"'));
+    writeSealedText(pack, 'parse', text.split(`"name":"${name}"`).join('"name":"TAMPERED"'));
     const r = build(catalog, out, b.env, ['--cache-dir', shared, '--verbose']);
     expect(r.stderr).toContain('discarded');
     expect(fileTexts(out)).toEqual(clean);

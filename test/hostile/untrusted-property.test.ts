@@ -1,9 +1,10 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeSmallCatalog } from '../build/catalogs.js';
 import { licat, tempDir } from '../helpers.js';
+import { parsePacks, readSealedText, writeSealedText } from '../sealed-cache.js';
 import { memoryContext } from '../memory-sink.js';
 import { MergeError, mergedCatalog, mergeEmitter, readShards } from '../../src/emit/merge-shards.js';
 import { FeedsCache } from '../../src/emit/feeds/feeds-cache.js';
@@ -107,11 +108,9 @@ describe('property: mutated shard manifests and cache entries crash nothing and 
     const fingerprint = (r: Awaited<ReturnType<typeof checkCatalog>>) => JSON.stringify({ d: r.diagnostics, items: r.catalog.items, halls: r.catalog.halls });
     const reference = fingerprint(await checkCatalog(catalog, process.cwd()));
     expect(fingerprint(await checkCatalog(catalog, process.cwd(), { cacheDir }))).toBe(reference);
-    const pack = path.join(
-      cacheDir,
-      readdirSync(cacheDir).find((n) => n.startsWith('parsed-'))!,
-    );
-    const sealed = readFileSync(pack, 'utf8');
+    // The largest pack (the cache is sharded by the entries' sha256).
+    const pack = parsePacks(cacheDir).sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
+    const sealed = readSealedText(pack);
     const newline = sealed.indexOf('\n');
     const body = JSON.parse(sealed.slice(newline + 1)) as unknown;
     await fc.assert(
@@ -125,7 +124,7 @@ describe('property: mutated shard manifests and cache entries crash nothing and 
             kind === 'json'
               ? `${sealed.slice(0, newline + 1)}${JSON.stringify(mutateJson(body, ...(change as [number, unknown, number])))}`
               : editText(sealed, change);
-          writeFileSync(pack, mutated);
+          writeSealedText(pack, 'parse', mutated);
           expect(fingerprint(await checkCatalog(catalog, process.cwd(), { cacheDir }))).toBe(reference);
         },
       ),

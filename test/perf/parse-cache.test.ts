@@ -3,7 +3,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeDigest } from '../../src/load/code-digest.js';
-import { editSealed } from '../sealed-cache.js';
+import { editSealed, parsePacks, readSealedText } from '../sealed-cache.js';
 import { copySample, licat, ROOT, tempDir } from '../helpers.js';
 
 const HOSTILE = path.join(ROOT, 'test/fixtures/hostile');
@@ -30,7 +30,10 @@ describe('the cache of parsed files (validate --cache-dir)', () => {
     const dir = troubledCatalog();
     const cache = path.join(tempDir(), 'cache');
     compare(dir, cache, 'cold');
-    expect(readdirSync(cache).filter((f) => f.startsWith('parsed-'))).toHaveLength(1);
+    // One pack per shard that holds entries (the first hex digit of each entry's sha256).
+    const packs = parsePacks(cache);
+    expect(packs.length).toBeGreaterThan(1);
+    for (const pack of packs) expect(path.basename(pack)).toMatch(/^parsed-[0-9a-f]+-[0-9a-f]\.json$/);
     compare(dir, cache, 'warm');
 
     const food = path.join(dir, 'items/market/food-business.yaml');
@@ -61,18 +64,14 @@ describe('the cache of parsed files (validate --cache-dir)', () => {
     const run = () => licat(['validate', dir, '--format', 'json', '--cache-dir', cache], env);
     const plain = licat(['validate', dir, '--format', 'json']);
     expect(run().stdout).toBe(plain.stdout);
-    // The pack holds the finding with the item, under no file name.
-    const pack = readFileSync(
-      path.join(
-        cache,
-        readdirSync(cache).find((f) => f.startsWith('parsed-'))!,
-      ),
-      'utf8',
-    );
-    const entries = Object.values(
-      (JSON.parse(pack.slice(pack.indexOf('\n') + 1)) as { entries: Record<string, { items?: { findings: Record<string, Array<{ file: string }>> } }> })
-        .entries,
-    );
+    // The packs hold the finding with the item, under no file name.
+    const entries = parsePacks(cache).flatMap((pack) => {
+      const text = readSealedText(pack);
+      return Object.values(
+        (JSON.parse(text.slice(text.indexOf('\n') + 1)) as { entries: Record<string, { items?: { findings: Record<string, Array<{ file: string }>> } }> })
+          .entries,
+      );
+    });
     const kept = entries.flatMap((e) => e.items?.findings['catch-all-clause'] ?? []);
     expect(kept).toHaveLength(1);
     expect(kept[0]!.file).toBe('');
@@ -93,6 +92,24 @@ describe('the cache of parsed files (validate --cache-dir)', () => {
     const r = licat(['validate', dir, '--format', 'json', '--cache-dir', cache, '--no-cache']);
     expect(r.stdout).toBe(plain.stdout);
     expect(existsSync(cache)).toBe(false);
+  });
+
+  it('rewrites only the packs of what changed: none for a catalog checked again, at most two for one edited file', () => {
+    const dir = copySample();
+    const cache = path.join(tempDir(), 'cache');
+    const packs = () => new Map(parsePacks(cache).map((file) => [path.basename(file), readFileSync(file, 'latin1')]));
+    const changed = (before: Map<string, string>, after: Map<string, string>) =>
+      [...new Set([...before.keys(), ...after.keys()])].filter((name) => before.get(name) !== after.get(name));
+    compare(dir, cache, 'cold');
+    const cold = packs();
+    compare(dir, cache, 'warm');
+    expect(changed(cold, packs())).toEqual([]);
+    const food = path.join(dir, 'items/market/food-business.yaml');
+    writeFileSync(food, readFileSync(food, 'utf8').replace(/^name: .*$/m, 'name: 食品经营许可（改名）'));
+    compare(dir, cache, 'one file edited');
+    const edited = changed(cold, packs());
+    expect(edited.length).toBeGreaterThan(0);
+    expect(edited.length).toBeLessThanOrEqual(2);
   });
 
   it('treats two files with the same bytes as two items', () => {
@@ -121,14 +138,14 @@ describe('a cache written by another version of licat or its schemas', () => {
   };
 
   /** Rewrite every cached item name, so that output built from the cache is recognisable. */
-  function poison(cache: string, root: string): string {
-    const pack = readdirSync(cache).find((f) => f.startsWith('parsed-'))!;
-    const file = path.join(cache, pack);
+  function poison(cache: string, root: string): string[] {
+    const packs = parsePacks(cache);
     // Sealed again with the user's key, as a process of the same user could: only the code tells.
-    editSealed(file, 'parse', [codeDigest(root)], (data: { entries: Record<string, { value: { name?: string } }> }) => {
-      for (const { value } of Object.values(data.entries)) if (typeof value.name === 'string') value.name = `STALE ${value.name}`;
-    });
-    return pack;
+    for (const file of packs)
+      editSealed(file, 'parse', [codeDigest(root)], (data: { entries: Record<string, { value: { name?: string } }> }) => {
+        for (const { value } of Object.values(data.entries)) if (typeof value.name === 'string') value.name = `STALE ${value.name}`;
+      });
+    return packs.map((file) => path.basename(file));
   }
 
   it('is not used once licat or a schema changes, and the poisoned control shows it would be seen', () => {
@@ -146,7 +163,7 @@ describe('a cache written by another version of licat or its schemas', () => {
     expect(names(['--cache-dir', cache])).toBe(clean);
 
     // Control: a poisoned cache of the same version is served (this is what the test would catch).
-    const pack = poison(cache, copy);
+    const packs = poison(cache, copy);
     expect(names(['--cache-dir', cache])).toContain('STALE ');
 
     // A new version of licat: the old pack is ignored and replaced.
@@ -154,13 +171,13 @@ describe('a cache written by another version of licat or its schemas', () => {
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string };
     writeFileSync(pkgFile, JSON.stringify({ ...pkg, version: `${pkg.version}-next` }));
     expect(names(['--cache-dir', cache])).toBe(clean);
-    expect(readdirSync(cache)).not.toContain(pack);
+    for (const pack of packs) expect(readdirSync(cache)).not.toContain(pack);
 
     // A changed schema (same version number): ignored again.
-    const pack2 = poison(cache, copy);
+    const packs2 = poison(cache, copy);
     const schema = path.join(copy, 'lib/schema/item.js');
     writeFileSync(schema, `${readFileSync(schema, 'utf8')}\n// a change to the item schema\n`);
     expect(names(['--cache-dir', cache])).toBe(clean);
-    expect(readdirSync(cache)).not.toContain(pack2);
+    for (const pack of packs2) expect(readdirSync(cache)).not.toContain(pack);
   }, 300_000);
 });

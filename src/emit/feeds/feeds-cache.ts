@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { t, type Text } from '../../i18n/lang.js';
-import { cacheKey, sealBytes, unsealBytes } from '../../load/cache-seal.js';
+import { cacheKey, unsealBytes, writeSealed } from '../../load/cache-seal.js';
 import { codeDigest } from '../../load/code-digest.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Expansion } from '../../model/expand.js';
@@ -264,7 +264,6 @@ export class FeedsCache {
    * spare for the next build).
    */
   save(staging: string): boolean {
-    const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       const items = folderId(path.join(staging, ...FOLDERS.items.split('/')));
       const halls = folderId(path.join(staging, ...FOLDERS.halls.split('/')));
@@ -274,11 +273,9 @@ export class FeedsCache {
       if (this.previous) this.next.spare = { folders: this.previous.folders, diff: this.spareDiff() };
       if (!this.key) return false;
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      writeFileSync(tmp, sealBytes(this.key, 'feeds', this.code, JSON.stringify(this.next)), { mode: 0o600, flag: 'wx' });
-      renameSync(tmp, this.file);
+      writeSealed(this.file, this.key, 'feeds', this.code, JSON.stringify(this.next));
       return this.next.spare !== undefined;
     } catch {
-      rmSync(tmp, { force: true });
       return false;
     }
   }
