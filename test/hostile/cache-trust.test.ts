@@ -88,7 +88,7 @@ describe('caches can only make a run faster, never different', () => {
       path.join(
         home,
         'licat',
-        readdirSync(path.join(home, 'licat')).find((n) => n.startsWith('feeds-'))!,
+        readdirSync(path.join(home, 'licat')).find((n) => n.startsWith('feeds-') && n.endsWith('-halls.json'))!,
       );
     const sealed = readFileSync(recordFile(), 'utf8');
     const halls = (JSON.parse(sealed.slice(sealed.indexOf('\n') + 1)) as { halls: Record<string, { id?: string }> }).halls;

@@ -137,28 +137,34 @@ describe('property: mutated shard manifests and cache entries crash nothing and 
     const cacheDir = path.join(tempDir(), 'cache');
     const out = path.join(tempDir(), 'dist');
     for (let i = 0; i < 2; i++) expect(licat(['build', catalog, '--only', 'feeds', '--out', out, '--quiet', '--cache-dir', cacheDir]).code).toBe(0);
-    const file = path.join(
-      cacheDir,
-      readdirSync(cacheDir).find((n) => n.startsWith('feeds-'))!,
+    // The record, and the hall table it names, a file of its own beside it.
+    const files = ['.json', '-halls.json'].map((end) =>
+      path.join(
+        cacheDir,
+        readdirSync(cacheDir).find((n) => n.startsWith('feeds-') && n.endsWith(end) && (end !== '.json' || !n.endsWith('-halls.json')))!,
+      ),
     );
-    const sealed = readFileSync(file, 'utf8');
-    const newline = sealed.indexOf('\n');
-    const record = JSON.parse(sealed.slice(newline + 1)) as { structure: string };
-    expect(FeedsCache.open(cacheDir, out, record.structure).warm).toBe(true);
+    const originals = files.map((file) => readFileSync(file, 'utf8'));
+    const structure = (JSON.parse(originals[0]!.slice(originals[0]!.indexOf('\n') + 1)) as { structure: string }).structure;
+    expect(FeedsCache.open(cacheDir, out, structure).warm).toBe(true);
     fc.assert(
       fc.property(
+        fc.constantFrom(0, 1),
         fc.oneof(
           jsonMutation.map((m) => ['json', m] as const),
           textEdit.map((e) => ['text', e] as const),
         ),
-        ([kind, change]) => {
+        (which, [kind, change]) => {
+          const sealed = originals[which]!;
+          const newline = sealed.indexOf('\n');
+          const body = JSON.parse(sealed.slice(newline + 1)) as unknown;
           const mutated =
             kind === 'json'
-              ? `${sealed.slice(0, newline + 1)}${JSON.stringify(mutateJson(record, ...(change as [number, unknown, number])))}`
+              ? `${sealed.slice(0, newline + 1)}${JSON.stringify(mutateJson(body, ...(change as [number, unknown, number])))}`
               : editText(sealed, change);
-          fc.pre(mutated !== sealed && mutated.slice(newline + 1) !== JSON.stringify(record));
-          writeFileSync(file, mutated);
-          expect(FeedsCache.open(cacheDir, out, record.structure).warm).toBe(false);
+          fc.pre(mutated !== sealed && mutated.slice(newline + 1) !== JSON.stringify(body));
+          files.forEach((file, k) => writeFileSync(file, k === which ? mutated : originals[k]!));
+          expect(FeedsCache.open(cacheDir, out, structure).warm).toBe(false);
         },
       ),
       { numRuns: 300, seed: 20261206 },

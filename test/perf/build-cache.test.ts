@@ -49,8 +49,19 @@ describe('incremental feeds (the build cache)', () => {
     expect(rebuilt(buildBoth(run, catalog, out, cache, 'nothing changed'))).toEqual([0, 0]);
 
     // The food licence's feed changes, and no hall feed: they name the item by its code only.
+    // Once the hall feeds have settled (their identities recorded), the record's hall table is
+    // not written again for an edit that changes no hall.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+    buildBoth(run, catalog, out, cache, 'settled');
+    const table = path.join(
+      cache,
+      readdirSync(cache).find((f) => f.startsWith('feeds-') && f.endsWith('-halls.json'))!,
+    );
+    const tableBefore = statSync(table);
     edit('items/food-business.yaml', (t) => t.replace('name: 食品经营许可', 'name: 食品经营许可（新）'));
     expect(rebuilt(buildBoth(run, catalog, out, cache, 'item renamed'))).toEqual([1, 0]);
+    expect(statSync(table).ino).toBe(tableBefore.ino);
+    expect(statSync(table).mtimeMs).toBe(tableBefore.mtimeMs);
     edit('items/food-business.yaml', (t) => t.replace(/^conditions:\n/m, 'conditions:\n  - 申请人具有完全民事行为能力。\n'));
     expect(rebuilt(buildBoth(run, catalog, out, cache, 'condition added'))).toEqual([1, 0]);
     expect(JSON.parse(readFileSync(path.join(out, 'changes.json'), 'utf8')).records).toEqual([{ kind: 'item', key: '440101001000', operation: 'update' }]);
@@ -132,7 +143,7 @@ describe('incremental feeds (the build cache)', () => {
     const poison = () => {
       const file = path.join(
         cache,
-        readdirSync(cache).find((f) => f.startsWith('feeds-'))!,
+        readdirSync(cache).find((f) => f.startsWith('feeds-') && !f.endsWith('-halls.json'))!,
       );
       editSealed(file, 'feeds', [codeDigest(ROOT)], (record: { spare?: { diff: Record<string, string | null> } }) => {
         // The item feed and the tier bundles holding the item differ.
@@ -204,10 +215,13 @@ describe('incremental feeds (the build cache)', () => {
     const poison = () => {
       const file = path.join(
         cache,
-        readdirSync(cache).find((f) => f.startsWith('feeds-'))!,
+        readdirSync(cache).find((f) => f.startsWith('feeds-') && !f.endsWith('-halls.json'))!,
       );
-      editSealed(file, 'feeds', codes, (record: { halls: Record<string, { items: number }>; files: Record<string, { input?: string }> }) => {
-        for (const hall of Object.values(record.halls)) hall.items += 1000;
+      // The hall table is a file of its own beside the record.
+      editSealed(file.replace(/\.json$/, '-halls.json'), 'feeds-halls', codes, (table: { halls: Record<string, { items: number }> }) => {
+        for (const hall of Object.values(table.halls)) hall.items += 1000;
+      });
+      editSealed(file, 'feeds', codes, (record: { files: Record<string, { input?: string }> }) => {
         for (const entry of Object.values(record.files)) delete entry.input;
       });
     };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { t, type Text } from '../../i18n/lang.js';
@@ -46,7 +46,7 @@ interface FolderId {
 }
 
 interface Record {
-  version: 5;
+  version: 6;
   code: string;
   structure: string;
   /** `feeds/items` and `feeds/halls` as the build left them. */
@@ -61,6 +61,20 @@ interface Record {
    * null where it has none.
    */
   spare?: { folders: { items: FolderId; halls: FolderId }; diff: { [rel: string]: string | null } };
+}
+
+/**
+ * The record as stored: the hall feeds' table (28,743 entries for a province, unchanged by an
+ * edit to an item's elements) is a file of its own beside it, named here by the random `id` it
+ * was written with, and written again only when it changes.
+ */
+type StoredRecord = Omit<Record, 'halls'> & { halls: string };
+
+/** The hall feeds' table as stored. */
+interface StoredHalls {
+  version: 6;
+  id: string;
+  halls: Record['halls'];
 }
 
 const FOLDERS = { items: 'feeds/items', halls: 'feeds/halls' } as const;
@@ -96,17 +110,22 @@ export class FeedsCache {
   discarded = 0;
   /** See previousFeeds. */
   private feeds: Map<string, string> | undefined;
+  /** Whether a hall feed of this build is recorded otherwise than the previous build's. */
+  private hallsChanged = false;
+  /** The id of the stored hall table the previous record names. */
+  private readonly hallsId: string | undefined;
 
   private constructor(
     private readonly file: string,
-    previous: Record | undefined,
+    previous: (Record & { hallsId: string }) | undefined,
     private readonly target: string,
     private readonly code: string,
     structure: string,
     private readonly key: Buffer | undefined,
   ) {
     this.previous = previous && sameFolders(target, previous.folders) ? previous : undefined;
-    this.next = { version: 5, code, structure, folders: previous?.folders ?? NO_FOLDERS, items: {}, halls: {}, files: {} };
+    this.hallsId = this.previous && previous!.hallsId;
+    this.next = { version: 6, code, structure, folders: previous?.folders ?? NO_FOLDERS, items: {}, halls: {}, files: {} };
   }
 
   /**
@@ -117,29 +136,35 @@ export class FeedsCache {
     const code = feedsCodeVersion();
     const file = path.join(dir, `feeds-${createHash('sha256').update(path.resolve(target)).digest('hex').slice(0, 16)}.json`);
     const key = cacheKey(env);
-    let previous: Record | undefined;
+    let previous: (Record & { hallsId: string }) | undefined;
     let bytes: Buffer | undefined;
     try {
       bytes = key ? readFileSync(file) : undefined;
     } catch {
       // no record yet
     }
+    const discarded = (which: string) =>
+      note(
+        t(
+          `门户数据缓存 ${which} 已被改动、损坏或不是本用户写入的，已丢弃`,
+          `the feeds cache ${which} was edited, is damaged or was not written by this user; discarded`,
+        ),
+      );
     if (key && bytes !== undefined) {
       const body = unsealBytes(key, 'feeds', code, bytes);
+      let data: Partial<StoredRecord> | undefined;
       try {
-        const data = (body === undefined ? undefined : JSON.parse(body)) as Partial<Record> | undefined;
-        if (data && data.version === 5 && data.code === code && wellFormed(data)) {
-          if (data.structure === structure) previous = data as Record;
-        } else
-          note(
-            t(
-              `门户数据缓存 ${file} 已被改动、损坏或不是本用户写入的，已丢弃`,
-              `the feeds cache ${file} was edited, is damaged or was not written by this user; discarded`,
-            ),
-          );
+        data = body === undefined ? undefined : (JSON.parse(body) as Partial<StoredRecord>);
       } catch {
-        note(t(`门户数据缓存 ${file} 已损坏，已丢弃`, `the feeds cache ${file} is damaged; discarded`));
+        data = undefined;
       }
+      if (data && data.version === 6 && data.code === code && wellFormed(data)) {
+        if (data.structure === structure) {
+          const halls = readHalls(hallsFile(file), key, code, data.halls!);
+          if (halls) previous = { ...(data as StoredRecord), halls, hallsId: data.halls! };
+          else discarded(hallsFile(file));
+        }
+      } else discarded(file);
     }
     return new FeedsCache(file, previous, target, code, structure, key);
   }
@@ -255,6 +280,8 @@ export class FeedsCache {
    */
   keepHall(region: string, items: number, record: Pick<FileRecord, 'sha256' | 'size'>, id?: string): void {
     this.next.halls[region] = { items, sha256: record.sha256, size: record.size, ...(id !== undefined && { id }) };
+    const before = this.previous?.halls[region];
+    if (!before || before.items !== items || before.sha256 !== record.sha256 || before.size !== record.size || before.id !== id) this.hallsChanged = true;
   }
 
   /**
@@ -270,10 +297,19 @@ export class FeedsCache {
       if (!items || !halls) return false;
       this.next.folders = { items, halls };
       this.identify(staging);
-      if (this.previous) this.next.spare = { folders: this.previous.folders, diff: this.spareDiff() };
+      const hallsChanged = this.hallsChanged || !this.previous || Object.keys(this.next.halls).length !== Object.keys(this.previous.halls).length;
+      if (this.previous) this.next.spare = { folders: this.previous.folders, diff: this.spareDiff(hallsChanged) };
       if (!this.key) return false;
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      writeSealed(this.file, this.key, 'feeds', this.code, JSON.stringify(this.next));
+      // The hall table first, under a new id: a record is never read with another build's table.
+      let hallsId = this.hallsId;
+      if (hallsChanged || hallsId === undefined) {
+        hallsId = randomBytes(16).toString('hex');
+        const stored: StoredHalls = { version: 6, id: hallsId, halls: this.next.halls };
+        writeSealed(hallsFile(this.file), this.key, 'feeds-halls', this.code, JSON.stringify(stored));
+      }
+      const stored: StoredRecord = { ...this.next, halls: hallsId };
+      writeSealed(this.file, this.key, 'feeds', this.code, JSON.stringify(stored));
       return this.next.spare !== undefined;
     } catch {
       return false;
@@ -288,25 +324,29 @@ export class FeedsCache {
   private identify(staging: string): void {
     const settled = Date.now() - SETTLE_MS;
     const add = (rel: string, file: CachedFile) => {
-      if (file.id !== undefined) return; // kept in place: the identity checked this build
+      if (file.id !== undefined) return false; // kept in place: the identity checked this build
       const id = fileIdentity(path.join(staging, ...rel.split('/')), settled);
       if (id !== undefined && id.split(':')[2] === String(file.size)) file.id = id;
       else delete file.id;
+      return file.id !== undefined;
     };
     for (const [code, file] of Object.entries(this.next.items)) add(itemRel(code), file);
-    for (const [region, file] of Object.entries(this.next.halls)) add(hallRel(region), file);
+    for (const [region, file] of Object.entries(this.next.halls)) if (add(hallRel(region), file)) this.hallsChanged = true;
     for (const [rel, file] of Object.entries(this.next.files)) add(rel, file);
   }
 
-  /** How the previous output's feeds (the next spare) differ from this build's. */
-  private spareDiff(): { [rel: string]: string | null } {
+  /**
+   * How the previous output's feeds (the next spare) differ from this build's; its hall feeds
+   * are looked at only when `halls` (some hall is recorded otherwise).
+   */
+  private spareDiff(halls: boolean): { [rel: string]: string | null } {
     const diff: { [rel: string]: string | null } = {};
     const compare = (then: { [key: string]: CachedFile }, now: { [key: string]: CachedFile }, rel: (key: string) => string) => {
       for (const [key, file] of Object.entries(then)) if (now[key]?.sha256 !== file.sha256) diff[rel(key)] = file.sha256;
       for (const key of Object.keys(now)) if (!(key in then)) diff[rel(key)] = null;
     };
     compare(this.previous!.items, this.next.items, itemRel);
-    compare(this.previous!.halls, this.next.halls, hallRel);
+    if (halls) compare(this.previous!.halls, this.next.halls, hallRel);
     return diff;
   }
 
@@ -344,10 +384,33 @@ export function feedsCodeVersion(): string {
   return codeDigest();
 }
 
+const isMap = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /** A record's shape, before any of it is used. */
-function wellFormed(data: Partial<Record>): boolean {
-  const isMap = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  return typeof data.structure === 'string' && isMap(data.folders) && isMap(data.items) && isMap(data.halls) && isMap(data.files);
+function wellFormed(data: Partial<StoredRecord>): boolean {
+  return typeof data.structure === 'string' && isMap(data.folders) && isMap(data.items) && typeof data.halls === 'string' && isMap(data.files);
+}
+
+/** The file of the hall table beside the record `file`. */
+function hallsFile(file: string): string {
+  return file.replace(/\.json$/, '-halls.json');
+}
+
+/** The hall table in `file` if it is sealed by this user for this code and has the `id` the record names. */
+function readHalls(file: string, key: Buffer, code: string, id: string): Record['halls'] | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const body = unsealBytes(key, 'feeds-halls', code, bytes);
+  try {
+    const data = body === undefined ? undefined : (JSON.parse(body) as Partial<StoredHalls>);
+    return data?.version === 6 && data.id === id && isMap(data.halls) ? data.halls : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
