@@ -128,20 +128,13 @@ export function unsealText(key: Buffer, purpose: string, code: string, text: str
 }
 
 /**
- * How a sealed file's body is stored. UTF-8 for most; UTF-16LE for a large body that is mostly
- * Chinese text (the parse cache): Node 20 decodes such a body from UTF-8 at some 150 MB/s (45 ms
- * for a 7 MB pack) and from UTF-16LE by a copy (under 1 ms), for 30% more bytes.
- */
-export type SealedEncoding = 'utf8' | 'utf16le';
-
-/**
- * Write `sealText(key, purpose, code, body)` to `file` with the body in `encoding`, atomically (a
+ * Write `sealText(key, purpose, code, body)` to `file`, atomically (a
  * temporary file beside it, renamed over it) and readable by the user alone. The body is encoded
  * once and the seal computed over those bytes; header and body are written one after the other,
  * never copied into one buffer. Throws when it cannot (no temporary file is left).
  */
-export function writeSealed(file: string, key: Buffer, purpose: string, code: string, body: string, encoding: SealedEncoding = 'utf8'): void {
-  const bytes = Buffer.from(body, encoding);
+export function writeSealed(file: string, key: Buffer, purpose: string, code: string, body: string): void {
+  const bytes = Buffer.from(body, 'utf8');
   const head = Buffer.from(`licat-cache ${purpose} ${mac(key, purpose, code, bytes)}\n`, 'latin1');
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -159,12 +152,12 @@ export function writeSealed(file: string, key: Buffer, purpose: string, code: st
 }
 
 /**
- * `unsealText` of a file's bytes as read, its body in `encoding`: the seal is checked over the
+ * `unsealText` of a file's bytes as read: the seal is checked over the
  * body's bytes, and only a body whose seal holds is decoded. The same verdict as decoding first
  * for every file `writeSealed` or `sealText` wrote (both seal the encoded bytes of the body); a
  * body changed in any byte is refused, whatever it would decode to.
  */
-export function unsealBytes(key: Buffer, purpose: string, code: string, bytes: Buffer, encoding: SealedEncoding = 'utf8'): string | undefined {
+export function unsealBytes(key: Buffer, purpose: string, code: string, bytes: Buffer): string | undefined {
   const newline = bytes.indexOf(0x0a);
   if (newline < 0 || newline > 200) return undefined;
   const m = /^licat-cache ([a-z-]+) ([0-9a-f]{64})$/.exec(bytes.toString('latin1', 0, newline));
@@ -173,8 +166,7 @@ export function unsealBytes(key: Buffer, purpose: string, code: string, bytes: B
   const expected = Buffer.from(mac(key, purpose, code, body), 'hex');
   if (!timingSafeEqual(expected, Buffer.from(m[2]!, 'hex'))) return undefined;
   // ASCII reads the same as Latin-1, which is a copy (UTF-8 validates: 15 ms for a 5 MB record).
-  if (encoding === 'utf8' && isAscii(body)) return body.toString('latin1');
-  return body.toString(encoding);
+  return isAscii(body) ? body.toString('latin1') : body.toString('utf8');
 }
 
 function mac(key: Buffer, purpose: string, code: string, body: string | Uint8Array): string {

@@ -36,8 +36,7 @@ interface Entry {
  * faster, never different. Packs of different runs may be read together: every entry is the
  * result for the very bytes its key names, whichever pack holds it. Only files that loaded
  * without any finding are stored: their result is the schema's output alone, which does not
- * depend on the file's name or any option. A pack's body is UTF-16 (cache-seal.ts,
- * SealedEncoding). Writing is best effort.
+ * depend on the file's name or any option. Writing is best effort.
  */
 export class ParseCache {
   private readonly entries: Record<string, Entry>;
@@ -77,7 +76,7 @@ export class ParseCache {
       } catch {
         continue; // No pack yet.
       }
-      const body = unsealBytes(key, 'parse', code, bytes, 'utf16le');
+      const body = unsealBytes(key, 'parse', code, bytes);
       let data: { version?: unknown; shard?: unknown; entries?: unknown } | undefined;
       try {
         data = body === undefined ? undefined : (JSON.parse(body) as typeof data);
@@ -167,7 +166,7 @@ export class ParseCache {
       for (const shard of [...dirty].sort()) {
         const file = path.join(this.dir, packName(this.code, shard));
         const entries = packs.get(shard);
-        if (entries) writeSealed(file, this.key, 'parse', this.code, JSON.stringify({ version: 5, shard, entries }), 'utf16le');
+        if (entries) writeSealed(file, this.key, 'parse', this.code, JSON.stringify({ version: 5, shard, entries }));
         else rmSync(file, { force: true });
       }
       const current = new Set(SHARDS.map((shard) => packName(this.code, shard)));

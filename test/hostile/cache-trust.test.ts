@@ -44,7 +44,7 @@ describe('caches can only make a run faster, never different', () => {
     const file = parsePacks(path.join(home, 'licat')).find((pack) => readSealedText(pack).includes('"name":"'))!;
     const text = readSealedText(file);
     const name = /"name":"([^"]+)"/.exec(text)![1]!;
-    writeSealedText(file, 'parse', text.split(`"name":"${name}"`).join('"name":"TAMPERED"'));
+    writeSealedText(file, text.split(`"name":"${name}"`).join('"name":"TAMPERED"'));
     const r = build(catalog, out, env, ['--verbose']);
     expect(r.stderr).toContain(`licat: the parse cache ${file} was edited, is damaged or was not written by this user; discarded`);
     expect(fileTexts(out)).toEqual(clean);
@@ -64,7 +64,7 @@ describe('caches can only make a run faster, never different', () => {
     const text = readSealedText(pack);
     const name = /"name":"([^"]+)"/.exec(text)![1]!;
     // The pack was sealed with another user's key, and is edited on top of it.
-    writeSealedText(pack, 'parse', text.split(`"name":"${name}"`).join('"name":"TAMPERED"'));
+    writeSealedText(pack, text.split(`"name":"${name}"`).join('"name":"TAMPERED"'));
     const r = build(catalog, out, b.env, ['--cache-dir', shared, '--verbose']);
     expect(r.stderr).toContain('discarded');
     expect(fileTexts(out)).toEqual(clean);

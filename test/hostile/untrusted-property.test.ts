@@ -124,7 +124,7 @@ describe('property: mutated shard manifests and cache entries crash nothing and 
             kind === 'json'
               ? `${sealed.slice(0, newline + 1)}${JSON.stringify(mutateJson(body, ...(change as [number, unknown, number])))}`
               : editText(sealed, change);
-          writeSealedText(pack, 'parse', mutated);
+          writeSealedText(pack, mutated);
           expect(fingerprint(await checkCatalog(catalog, process.cwd(), { cacheDir }))).toBe(reference);
         },
       ),
