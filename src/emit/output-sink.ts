@@ -278,11 +278,10 @@ export class StagingSink implements OutputSink, ReusableOutput {
    */
   keptInPlace(rel: string, record: FileRecord, id: string): boolean {
     if (this.present?.get(rel) !== record.sha256) return false;
-    const abs = path.join(this.root, ...rel.split('/'));
-    if (this.identity(rel, abs) !== id) return false;
+    if (this.identity(rel) !== id) return false;
     this.claim(rel);
     this.present.delete(rel);
-    this.records.set(rel, { path: rel, size: record.size, sha256: record.sha256 });
+    this.records.set(rel, record.path === rel ? record : { path: rel, size: record.size, sha256: record.sha256 });
     return true;
   }
 
@@ -357,11 +356,11 @@ export class StagingSink implements OutputSink, ReusableOutput {
   }
 
   /**
-   * The identity of the recycled file at `rel` (absolute path `abs`), not yet claimed: as looked
+   * The identity of the recycled file at `rel` (absolute path `abs`, worked out when not given), not yet claimed: as looked
    * at ahead when that still holds (look-ahead.ts), else as it is now (recorded-file.ts).
    */
-  private identity(rel: string, abs: string): string | undefined {
-    return this.ahead?.identity(rel) ?? fileIdentity(abs);
+  private identity(rel: string, abs?: string): string | undefined {
+    return this.ahead?.identity(rel) ?? fileIdentity(abs ?? this.absolute(rel));
   }
 
   /**

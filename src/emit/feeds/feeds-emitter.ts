@@ -178,8 +178,10 @@ async function putFile(run: Run, kind: FeedKind | undefined, rel: string, data: 
   const value = typeof data === 'function' ? (data as () => unknown)() : data;
   if (kind) run.validator.check(kind, rel, value);
   const body = text ?? feedText(value);
-  if (run.cache?.warm) {
-    // Hashed from the text (no buffer of its own): most such files are the previous ones.
+  if (run.cache?.warm && input === undefined) {
+    // Hashed from the text (no buffer of its own): most such files are the previous ones. (A
+    // file made from another input than the previous one's is not: it is written, and hashed
+    // as it is.)
     const record = { path: rel, size: Buffer.byteLength(body, 'utf8'), sha256: createHash('sha256').update(body, 'utf8').digest('hex') };
     const source = run.cache.sameFile(rel, record.sha256);
     if (source) {
