@@ -79,6 +79,9 @@ export async function checkReplaceable(places: OutputPlaces, label: string): Pro
   }
   const entries = await readdir(places.target);
   if (entries.every((e) => e === 'README.md')) return;
+  // The folder is listed (on the thread pool) while the manifest is read.
+  const listing = listFiles(places.target);
+  listing.catch(() => undefined);
   const recorded = await recordedFiles(path.join(places.target, 'manifest.json'));
   if (!recorded) {
     throw new OutputError(
@@ -88,7 +91,8 @@ export async function checkReplaceable(places: OutputPlaces, label: string): Pro
       ),
     );
   }
-  const strangers = await unrecorded(places.target, recorded);
+  const { files, others } = await listing;
+  const strangers = [...others, ...files.filter((rel) => !recorded.has(rel))].sort();
   if (strangers.length > 0) {
     const shown = strangers.slice(0, 3).join(', ') + (strangers.length > 3 ? ` (+${strangers.length - 3})` : '');
     throw new OutputError(
@@ -128,18 +132,19 @@ async function recordedFiles(file: string): Promise<Set<string> | undefined> {
   return paths;
 }
 
-/** Paths under `dir` (files, links, anything but folders) that `recorded` does not list; empty folders are no loss. */
-async function unrecorded(dir: string, recorded: ReadonlySet<string>): Promise<string[]> {
-  const out: string[] = [];
+/** Paths under `dir` (`/`-separated): its files, and anything else but folders (links, sockets); empty folders are no loss. */
+async function listFiles(dir: string): Promise<{ files: string[]; others: string[] }> {
+  const files: string[] = [];
+  const others: string[] = [];
   const walk = async (rel: string) => {
     for (const entry of await readdir(rel ? path.join(dir, ...rel.split('/')) : dir, { withFileTypes: true })) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await walk(child);
-      else if (!entry.isFile() || !recorded.has(child)) out.push(child);
+      else (entry.isFile() ? files : others).push(child);
     }
   };
   await walk('');
-  return out.sort();
+  return { files, others };
 }
 
 /** The folders of a spare output that a build may bring up to date; the rest is removed. */
