@@ -142,6 +142,18 @@ describe('feeds emitter', () => {
     const validator = await loadFeedValidator();
     expect(() => validator.check('index', 'feeds/index.json', { version: 2 })).toThrow(InvalidFeedError);
   });
+
+  it("knows that a tier bundle's items have an item feed's item schema, and no other (a build then checks each item once)", async () => {
+    expect((await loadFeedValidator()).itemsShared).toBe(true);
+    // Published schemas whose bundle items differ from the item feed's item: not shared.
+    const dir = tempDir();
+    for (const file of Object.values(FEED_SCHEMA_FILES)) writeFileSync(path.join(dir, file), readFileSync(path.join(ROOT, 'schemas', file)));
+    const tierFile = path.join(dir, FEED_SCHEMA_FILES.tier);
+    const tier = JSON.parse(readFileSync(tierFile, 'utf8')) as { properties: { items: { items: { minProperties?: number } } } };
+    tier.properties.items.items.minProperties = 1;
+    writeFileSync(tierFile, JSON.stringify(tier));
+    expect((await loadFeedValidator(dir)).itemsShared).toBe(false);
+  });
 });
 
 describe('feed validators compiled ahead of time', () => {

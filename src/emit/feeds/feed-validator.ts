@@ -25,6 +25,11 @@ export interface FeedValidator {
   check(kind: FeedKind, file: string, data: unknown): void;
   /** Whether the validators were compiled ahead of time (`npm run build`) or when loaded. */
   readonly origin: 'precompiled' | 'compiled';
+  /**
+   * Whether a tier bundle's items have the very schema of an item feed's item: then an item
+   * whose item feed matched its schema matches in a bundle too.
+   */
+  readonly itemsShared: boolean;
 }
 
 /** The `schemas/` folder shipped beside `lib/` (and beside `src/` in a checkout). */
@@ -64,7 +69,20 @@ async function load(schemaDir: string): Promise<FeedValidator> {
   const schemas = await readSchemas(schemaDir);
   const digest = schemasDigest(schemas);
   const ready = precompiled(digest);
-  return ready ? checker(ready, 'precompiled') : checker(await compile(schemas), 'compiled');
+  const shared = itemsShared(schemas);
+  return ready ? checker(ready, 'precompiled', shared) : checker(await compile(schemas), 'compiled', shared);
+}
+
+/** Whether the tier bundle schema's items are, as JSON, the item feed schema's item. */
+function itemsShared(schemas: Record<FeedKind, string>): boolean {
+  try {
+    const tier = JSON.parse(schemas.tier) as { properties?: { items?: { items?: unknown } } };
+    const item = JSON.parse(schemas.item) as { properties?: { item?: unknown } };
+    const a = tier.properties?.items?.items;
+    return a !== undefined && JSON.stringify(a) === JSON.stringify(item.properties?.item);
+  } catch {
+    return false;
+  }
 }
 
 /** The precompiled validators, if they exist and were made from schemas with this digest. */
@@ -89,9 +107,10 @@ async function compile(schemas: Record<FeedKind, string>): Promise<Validators> {
   return validators;
 }
 
-function checker(validators: Validators, origin: FeedValidator['origin']): FeedValidator {
+function checker(validators: Validators, origin: FeedValidator['origin'], shared: boolean): FeedValidator {
   return {
     origin,
+    itemsShared: shared,
     check(kind, file, data) {
       const validate = validators[kind];
       if (validate(data)) return;

@@ -6,7 +6,7 @@ import type { Catalog, ItemEntry } from '../../model/catalog.js';
 import { planExpansion, type Expansion } from '../../model/expand.js';
 import { UNIFIED_DEFAULT } from '../../schema/catalog.js';
 import { TIERS, type Tier } from '../../schema/common.js';
-import type { HallFeed, HallIndexEntry } from '../../schema/feeds.js';
+import type { HallFeed, HallIndexEntry, TierBundle } from '../../schema/feeds.js';
 import type { EmitContext, Emitter, FileRecord, ReusableOutput } from '../emitter.js';
 import { WritePool } from '../write-pool.js';
 import { ChangeLog, readPreviousBuild, recordedPreviousBuild } from './changes.js';
@@ -255,6 +255,21 @@ function itemsOfTier(run: Run, tier: Tier): ItemEntry[] {
   );
 }
 
+/**
+ * The bundle of `tier`, checked against its schema. Outside a shard its items are the very items
+ * whose item feeds this build checked, or took from the previous output (checked when they were
+ * written, by the same code, from the same elements: feeds-cache.ts): where a bundle's items have
+ * the item feeds' item schema (FeedValidator.itemsShared), only the rest of the bundle is checked
+ * again (otherwise 8 MB of items for the city and county tiers after an edit, some 40 ms).
+ */
+function checkedTierBundle(run: Run, tier: Tier, entries: readonly ItemEntry[]): TierBundle {
+  const bundle = tierBundle(tier, entries, run.unified, run.baseUrl);
+  const rel = tierBundlePath(tier);
+  if (!run.shard && run.validator.itemsShared) run.validator.check('tier', rel, { ...bundle, items: [] });
+  else run.validator.check('tier', rel, bundle);
+  return bundle;
+}
+
 /** Stage 2: a bundle of every item offered at each tier with halls (written by shard 1 only). */
 async function writeTierBundles(run: Run): Promise<void> {
   for (const tier of TIERS) {
@@ -264,7 +279,7 @@ async function writeTierBundles(run: Run): Promise<void> {
     run.tiers.push({ tier, halls, items: entries.length });
     if (!inShard(0, run.shard)) continue;
     const input = run.cache ? digest(tier, run.structure, ...entries.map((e) => inputOf(run, e))) : undefined;
-    await put(run, 'tier', tierBundlePath(tier), () => tierBundle(tier, entries, run.unified, run.baseUrl), undefined, input);
+    await put(run, undefined, tierBundlePath(tier), () => checkedTierBundle(run, tier, entries), undefined, input);
   }
 }
 
