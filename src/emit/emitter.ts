@@ -49,7 +49,7 @@ export interface ReusableOutput {
   keptInPlace(rel: string, record: FileRecord, id: string): boolean;
   readonly unverifiedLeftovers: readonly string[];
   lookedAhead?(): Promise<void>;
-  recycle(present: ReadonlyMap<string, string>): void;
+  recycle(present: Map<string, string>): void;
   discardLeftovers(): void;
   finishLeftovers(): void;
   keepPrevious: boolean;

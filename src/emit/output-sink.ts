@@ -109,11 +109,12 @@ export class StagingSink implements OutputSink, ReusableOutput {
    * from its cache record and has checked the folders are untouched since). From now on a file
    * written or adopted at one of these paths replaces it: the old name is unlinked first, never
    * written through, since it may share its inode with a file of the live output. What is never
-   * claimed is removed by `finishLeftovers`.
+   * claimed is removed by `finishLeftovers`. The sink takes `present` over (and empties it as
+   * files are claimed): the caller passes a map of its own and does not use it again.
    */
-  recycle(present: ReadonlyMap<string, string>): void {
+  recycle(present: Map<string, string>): void {
     if (this.present || this.leftovers.length === 0) throw new Error('recycle() without unverified leftovers');
-    this.present = new Map(present);
+    this.present = present;
   }
 
   /**
