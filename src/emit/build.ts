@@ -163,20 +163,23 @@ export function emitOutput(catalog: Catalog, options: EmitOptions): BuildHandle 
  * an unchanged page is not rewritten.
  */
 async function unchangedOrWritten(sink: StagingSink, target: string, rel: string, text: string): Promise<FileRecord> {
-  const bytes = Buffer.from(text, 'utf8');
-  const record = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
   const previous = path.join(target, ...rel.split('/'));
-  let same: boolean;
-  try {
-    same = readFileSync(previous).equals(bytes);
-  } catch {
-    same = false;
+  // A page is ASCII (paths and digests): compared as read, byte for byte, without encoding it
+  // first (the page of the hall feeds is 3.5 MB).
+  if (Buffer.byteLength(text, 'utf8') === text.length) {
+    let before: string | undefined;
+    try {
+      before = readFileSync(previous, 'latin1');
+    } catch {
+      before = undefined;
+    }
+    if (before === text) {
+      const record = { path: rel, size: text.length, sha256: createHash('sha256').update(text, 'latin1').digest('hex') };
+      sink.adopt(rel, previous, record);
+      return record;
+    }
   }
-  if (same) {
-    sink.adopt(rel, previous, record);
-    return record;
-  }
-  const staged = sink.stage(rel, bytes);
+  const staged = sink.stage(rel, text);
   await staged.done;
   return staged.record;
 }
