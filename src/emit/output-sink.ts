@@ -357,8 +357,9 @@ export class StagingSink implements OutputSink, ReusableOutput {
   }
 
   /**
-   * The identity of the recycled file at `rel` (absolute path `abs`, worked out when not given), not yet claimed: as looked
-   * at ahead when that still holds (look-ahead.ts), else as it is now (recorded-file.ts).
+   * The identity of the recycled file at `rel` (absolute path `abs`, worked out when not given),
+   * not yet claimed: as looked at ahead when that still holds (look-ahead.ts), else as it is now
+   * (recorded-file.ts).
    */
   private identity(rel: string, abs?: string): string | undefined {
     return this.ahead?.identity(rel) ?? fileIdentity(abs ?? this.absolute(rel));

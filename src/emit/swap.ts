@@ -79,10 +79,11 @@ export async function checkReplaceable(places: OutputPlaces, label: string): Pro
   }
   const entries = await readdir(places.target);
   if (entries.every((e) => e === 'README.md')) return;
-  // The folder is listed (on the thread pool) while the manifest is read.
-  const listing = listFiles(places.target);
-  listing.catch(() => undefined);
-  const recorded = await recordedFiles(path.join(places.target, 'manifest.json'));
+  // Where there is a manifest to read, the folder is listed (on the thread pool) meanwhile.
+  const manifest = path.join(places.target, 'manifest.json');
+  const listing = (await lstat(manifest).catch(() => undefined))?.isFile() ? listFiles(places.target) : undefined;
+  listing?.catch(() => undefined);
+  const recorded = await recordedFiles(manifest);
   if (!recorded) {
     throw new OutputError(
       t(
@@ -91,7 +92,7 @@ export async function checkReplaceable(places: OutputPlaces, label: string): Pro
       ),
     );
   }
-  const { files, others } = await listing;
+  const { files, others } = await (listing ?? listFiles(places.target));
   const strangers = [...others, ...files.filter((rel) => !recorded.has(rel))].sort();
   if (strangers.length > 0) {
     const shown = strangers.slice(0, 3).join(', ') + (strangers.length > 3 ? ` (+${strangers.length - 3})` : '');
