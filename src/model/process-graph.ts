@@ -114,14 +114,23 @@ function makeGraph(steps: Item['process']['steps']): ProcessGraph {
 
 /** Steps reachable from the start (step 0), following edges forward: 1 for each reachable one. */
 export function reachableFromStart(graph: ProcessGraph): Uint8Array {
-  const n = graph.steps.length;
+  return graph.steps.length === 0 ? new Uint8Array(0) : flood([0], graph.first, graph.to);
+}
+
+/**
+ * Every step reachable from `seeds` over the edges listed by `first` and `to` (the edges of step
+ * v are to[first[v]] to to[first[v + 1] - 1]): 1 for each, the seeds included. Iterative.
+ */
+function flood(seeds: Iterable<number>, first: Int32Array, to: Int32Array): Uint8Array {
+  const n = first.length - 1;
   const seen = new Uint8Array(n);
-  if (n === 0) return seen;
-  const { first, to } = graph;
   const stack = new Int32Array(n);
   let top = 0;
-  stack[top++] = 0;
-  seen[0] = 1;
+  for (const seed of seeds) {
+    if (seen[seed] === 1) continue;
+    seen[seed] = 1;
+    stack[top++] = seed;
+  }
   while (top > 0) {
     const v = stack[--top]!;
     for (let e = first[v]!; e < first[v + 1]!; e++) {
@@ -146,24 +155,7 @@ export function canReachEnd(graph: ProcessGraph): Uint8Array {
   const from = new Int32Array(to.length);
   const fill = firstIn.slice(0, n);
   for (let v = 0; v < n; v++) for (let e = first[v]!; e < first[v + 1]!; e++) from[fill[to[e]!]!++] = v;
-  const ok = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  let top = 0;
-  for (const end of graph.ends) {
-    ok[end] = 1;
-    stack[top++] = end;
-  }
-  while (top > 0) {
-    const v = stack[--top]!;
-    for (let e = firstIn[v]!; e < firstIn[v + 1]!; e++) {
-      const u = from[e]!;
-      if (ok[u] === 0) {
-        ok[u] = 1;
-        stack[top++] = u;
-      }
-    }
-  }
-  return ok;
+  return flood(graph.ends, firstIn, from);
 }
 
 /**
