@@ -121,7 +121,7 @@ export class ParseCache {
       findings: [],
       value,
       ...(entry.items && { itemFindings: withFile(entry.items, raw.file) }),
-      ...(entry.text && { textFindings: entry.text.map((finding) => ({ ...finding, file: raw.file })) }),
+      ...(entry.text && { textFindings: listWithFile(entry.text, raw.file) }),
     };
   }
 
@@ -139,7 +139,7 @@ export class ParseCache {
     this.used.set(key, {
       value: checked.value,
       ...(keep && { items: withFile(found, '') }),
-      ...(keepText && { text: text.map((finding) => ({ ...finding, file: '' })) }),
+      ...(keepText && { text: listWithFile(text, '') }),
     });
   }
 
@@ -203,9 +203,14 @@ function withFile(found: ItemFindings, file: string): ItemFindings {
   for (const [rule, list] of Object.entries(found.findings) as Array<
     [keyof ItemFindings['findings'], NonNullable<ItemFindings['findings'][keyof ItemFindings['findings']]>]
   >) {
-    findings[rule] = list.map((finding) => ({ ...finding, file }));
+    findings[rule] = listWithFile(list, file);
   }
   return { findings };
+}
+
+/** Findings with `file` as their file. */
+function listWithFile<F extends Finding>(list: readonly F[], file: string): F[] {
+  return list.map((finding) => ({ ...finding, file }));
 }
 
 /** Whether item findings name their file only in `file` (so they hold for the same bytes under another name). */
