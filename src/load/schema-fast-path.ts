@@ -362,3 +362,143 @@ function compileRecord(def: ZodDef): Check | undefined {
     return out ?? record;
   };
 }
+
+/** A part of a value that zod must look at, with the schema of that part and where it is. */
+export interface SchemaPart {
+  path: Array<string | number>;
+  schema: z.ZodType;
+  value: unknown;
+}
+
+type Narrow = (value: unknown, path: Array<string | number>, parts: SchemaPart[]) => void;
+
+/**
+ * Compile a zod schema into a function that finds the smallest parts of a value zod must look
+ * at to report its problems: everything outside those parts passes the fast checks above, and
+ * no check of an enclosing object or list depends on them. zod's issues for the whole value are
+ * then exactly zod's issues for each part in turn, each path led by the part's own: a file with
+ * one wrong value costs zod's check of that value instead of the whole file's.
+ *
+ * It descends only where zod's result is the sum of its children's: a strict object with every
+ * required key and no unknown one, and no refinement (whether one runs depends on its children's
+ * problems); a list within its length limits; a record whose keys all pass. Anything else is one
+ * part, checked by zod whole. No part at all means the fast checks found nothing wrong (they are
+ * conservative): zod must then check the whole value. test/unit/schema-fast-path compares the
+ * issues with zod's over thousands of changed items.
+ * @example compileNarrowing(itemSchema)(data) // [{ path: ['materials', 0, 'necessity'], schema, value: 'requred' }]
+ */
+export function compileNarrowing(schema: z.ZodType): (value: unknown) => SchemaPart[] {
+  const narrow = narrowing(schema);
+  return (value) => {
+    const parts: SchemaPart[] = [];
+    narrow(value, [], parts);
+    return parts;
+  };
+}
+
+function narrowing(schema: z.ZodType): Narrow {
+  const def = internals(schema).def;
+  const inner =
+    def.coerce === true
+      ? undefined
+      : def.type === 'object'
+        ? narrowObject(def)
+        : def.type === 'array'
+          ? narrowArray(def)
+          : def.type === 'record'
+            ? narrowRecord(def)
+            : undefined;
+  if (inner) {
+    // A container zod must check whole (`inner` gives false), or the parts inside it.
+    return (value, path, parts) => {
+      if (!inner(value, path, parts)) parts.push({ path: [...path], schema, value });
+    };
+  }
+  const check = compile(schema);
+  return (value, path, parts) => {
+    if (check(value, false) === UNSURE) parts.push({ path: [...path], schema, value });
+  };
+}
+
+/** Narrows inside a container and returns true, or returns false (adding nothing) where zod must check it whole. */
+type Inner = (value: unknown, path: Array<string | number>, parts: SchemaPart[]) => boolean;
+
+const plainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+function narrowObject(def: ZodDef): Inner | undefined {
+  const shape = def.shape;
+  // Only objects the fast check knows (compileObject), without refinements.
+  if (!shape || !def.catchall || internals(def.catchall).def.type !== 'never' || (def.checks ?? []).length > 0) return undefined;
+  if (Object.getOwnPropertySymbols(shape).length > 0) return undefined;
+  const fields: Array<{ key: string; narrow: Narrow; optional: boolean }> = [];
+  for (const key of Object.keys(shape)) {
+    if (key === '__proto__') return undefined;
+    const field = internals(shape[key]!);
+    const optional = field.optin === 'optional' && field.optout === 'optional' && field.def.type === 'optional';
+    if (!optional && (field.optin !== undefined || field.optout !== undefined)) return undefined;
+    if (optional && ((field.def.checks ?? []).length > 0 || !field.def.innerType)) return undefined;
+    fields.push({ key, narrow: narrowing(optional ? field.def.innerType! : shape[key]!), optional });
+  }
+  const known = new Set(fields.map((f) => f.key));
+  return (value, path, parts) => {
+    if (!plainObject(value)) return false;
+    const keys = Object.keys(value);
+    // Keys zod sees (`in`) but a listing does not, an unknown key or a missing one: zod reports those.
+    if (Object.getOwnPropertyNames(value).length !== keys.length || Object.getOwnPropertySymbols(value).length > 0) return false;
+    for (const key of keys) if (!known.has(key)) return false;
+    for (const field of fields) if (!field.optional && !(field.key in value)) return false;
+    for (const field of fields) {
+      if (!(field.key in value)) continue;
+      const v = value[field.key];
+      if (field.optional && v === undefined) continue;
+      path.push(field.key);
+      field.narrow(v, path, parts);
+      path.pop();
+    }
+    return true;
+  };
+}
+
+function narrowArray(def: ZodDef): Inner | undefined {
+  if (!def.element) return undefined;
+  let min = 0;
+  let max = Infinity;
+  for (const ch of def.checks ?? []) {
+    const d = ch._zod.def;
+    if (d.check === 'min_length' && typeof d.minimum === 'number') min = Math.max(min, d.minimum);
+    else if (d.check === 'max_length' && typeof d.maximum === 'number') max = Math.min(max, d.maximum);
+    else return undefined;
+  }
+  const element = narrowing(def.element);
+  return (value, path, parts) => {
+    if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype || value.length < min || value.length > max) return false;
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      element(value[i], path, parts);
+      path.pop();
+    }
+    return true;
+  };
+}
+
+function narrowRecord(def: ZodDef): Inner | undefined {
+  if (!def.keyType || !def.valueType || (def.checks ?? []).length > 0) return undefined;
+  const keyZod = internals(def.keyType);
+  if (keyZod.values || keyZod.def.type !== 'string') return undefined;
+  const keyCheck = compile(def.keyType);
+  const valueNarrow = narrowing(def.valueType);
+  return (value, path, parts) => {
+    if (!plainObject(value)) return false;
+    const keys = Object.keys(value);
+    if (Object.getOwnPropertyNames(value).length !== keys.length || Object.getOwnPropertySymbols(value).length > 0) return false;
+    // A key that fails, or that its schema changes (and so may collide with another): zod decides.
+    for (const key of keys) if (key === '__proto__' || keyCheck(key, false) !== key) return false;
+    for (const key of keys) {
+      path.push(key);
+      valueNarrow(value[key], path, parts);
+      path.pop();
+    }
+    return true;
+  };
+}

@@ -8,7 +8,7 @@ import { characterHint, plainCharacters } from '../diagnostics/character-hints.j
  * Turn zod issues into short, located findings: a missing key is reported at its parent, an
  * unknown key at that key, a wrong value at the value.
  */
-export function zodFindings(error: z.ZodError, data: unknown, file: string, schema?: z.ZodType): Finding[] {
+export function zodFindings(error: Pick<z.ZodError, 'issues'>, data: unknown, file: string, schema?: z.ZodType): Finding[] {
   const findings: Finding[] = [];
   // A mistyped key is one problem: "unknown key `nmae`; did you mean `name`?", not that plus
   // "missing required key `name`".
@@ -154,7 +154,7 @@ function formatHint(segments: ReadonlyArray<PropertyKey>, lang: 'zh' | 'en'): st
 }
 
 /** The keys zod reports missing in the object at `segments`. */
-function missingKeysAt(error: z.ZodError, segments: ReadonlyArray<PropertyKey>, data: unknown): string[] {
+function missingKeysAt(error: Pick<z.ZodError, 'issues'>, segments: ReadonlyArray<PropertyKey>, data: unknown): string[] {
   const out: string[] = [];
   for (const issue of error.issues) {
     if (issue.path.length !== segments.length + 1 || !segments.every((s, i) => issue.path[i] === s)) continue;

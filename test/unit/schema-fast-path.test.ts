@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { compileFastPath, UNSURE } from '../../src/load/schema-fast-path.js';
+import { compileFastPath, compileNarrowing, UNSURE } from '../../src/load/schema-fast-path.js';
 import { catalogSchema } from '../../src/schema/catalog.js';
 import { departmentsSchema } from '../../src/schema/departments.js';
 import { hallSchema } from '../../src/schema/hall.js';
@@ -208,5 +208,38 @@ describe('the fast path of the schema check', () => {
     const reordered = Object.fromEntries(Object.entries(items[0] as object).reverse());
     const r = fast(reordered, true) as object;
     expect(Object.keys(r)).toEqual(Object.keys(itemSchema.parse(reordered)));
+  });
+
+  it('finds the parts of a changed file that zod must check: their issues are zod’s for the whole file', () => {
+    const next = random(20261206);
+    let narrowed = 0;
+    let whole = 0;
+    for (const [kind, schema, values] of samples) {
+      const narrow = compileNarrowing(schema);
+      for (const value of values) expect(narrow(value), kind).toEqual([]);
+      for (let round = 0; round < (kind === 'item' ? 2000 : kind === 'departments' ? 60 : 300); round++) {
+        let value: unknown = values[round % values.length];
+        const changes = 1 + Math.floor(next() * 3);
+        for (let k = 0; k < changes; k++) value = mutate(value, next);
+        const expected = schema.safeParse(value);
+        const parts = narrow(value);
+        if (expected.success) {
+          // Nothing is wrong: either no part, or parts zod accepts (the fast checks are conservative).
+          for (const part of parts) expect(part.schema.safeParse(part.value).success, `${kind} round ${round}`).toBe(true);
+          continue;
+        }
+        expect(parts.length, `${kind} round ${round}: a refused file has parts to check`).toBeGreaterThan(0);
+        const issues = parts.flatMap((part) => {
+          const result = part.schema.safeParse(part.value);
+          return result.success ? [] : result.error.issues.map((issue) => ({ ...issue, path: [...part.path, ...issue.path] }));
+        });
+        expect(issues, `${kind} round ${round}`).toEqual(expected.error.issues);
+        if (parts.every((part) => part.path.length === 0)) whole++;
+        else narrowed++;
+      }
+    }
+    // Most changes are narrowed to a part of the file; some need zod on the whole of it.
+    expect(narrowed).toBeGreaterThan(1000);
+    expect(whole).toBeGreaterThan(10);
   });
 });
