@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { t, type Text } from '../i18n/lang.js';
 import { loadYamlData } from '../load/parse-yaml.js';
+import { compileFastPath, UNSURE } from '../load/schema-fast-path.js';
 
 /** A curated phrase of a term list (data/terms/*.yaml) and what to write instead. */
 export interface Term {
@@ -37,7 +38,7 @@ export type TermListName = 'catch-all' | 'vague' | 'criteria-vague';
 const termFile = z.strictObject({
   rule: z.string().regex(/^[a-z-]+$/),
   description: z.string().min(1),
-  allow: z.array(z.string().min(1)).default([]),
+  allow: z.array(z.string().min(1)).optional(),
   terms: z
     .array(
       z
@@ -52,15 +53,23 @@ const termFile = z.strictObject({
     .min(1),
 });
 
+const fastTermFile = compileFastPath(termFile);
+
 /**
  * Parse a term list. A malformed list is a defect of licat's own data, so it throws.
  * @example parseTerms('rule: vague-clause\ndescription: d\nterms:\n  - match: 若干\n    instead: { zh: 写明数量, en: give the number }\n', 'x.yaml')
  */
 export function parseTerms(text: string, source: string): TermList {
   // Read as the catalog's files are (the fast reader, else js-yaml), where `yaml` would be loaded for this alone.
-  const result = termFile.safeParse(loadYamlData(text, source));
-  if (!result.success) throw new Error(`${source}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const { rule, description, allow, terms } = result.data;
+  const data = loadYamlData(text, source);
+  // The fast check gives zod's output without zod's first-run cost; zod reports what it refuses.
+  let list = fastTermFile(data, false) as z.output<typeof termFile> | typeof UNSURE;
+  if (list === UNSURE) {
+    const result = termFile.safeParse(data);
+    if (!result.success) throw new Error(`${source}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    list = result.data;
+  }
+  const { rule, description, allow = [], terms } = list;
   const compiled = terms.map((term) => ({
     label: term.match ?? term.example ?? term.pattern!,
     regex: new RegExp(term.match !== undefined ? [...term.match].map(escapeRegExp).join('\\s*') : term.pattern!, 'gu'),
