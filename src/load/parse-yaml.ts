@@ -107,8 +107,11 @@ function explainFailure(text: string, file: string, error: unknown): Finding[] {
     const counter = new LineCounter();
     const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
     for (const err of doc.errors) {
+      // The library ran out of stack: where it stopped depends on the stack left (another thread
+      // or a run of other code stops elsewhere), so the report below says where instead.
+      if (err.code === 'RESOURCE_EXHAUSTION') continue;
       const [start] = err.linePos ?? [counter.linePos(err.pos[0])];
-      const known = err.code === 'RESOURCE_EXHAUSTION' ? deepMessage() : YAML_MESSAGES[err.code];
+      const known = YAML_MESSAGES[err.code];
       const detail = err.message.split('\n')[0] ?? '';
       findings.push({
         rule: err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
