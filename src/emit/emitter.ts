@@ -19,6 +19,11 @@ export interface OutputSink {
    * that is never held whole). Optional: without it, callers stage the joined text.
    */
   stageParts?(rel: string, parts: Iterable<string>): StagedFile;
+  /**
+   * As `stage`, for a file given as pieces of bytes, one after the other: the pieces are not
+   * joined into a buffer of their own. Optional: without it, callers stage the pieces joined.
+   */
+  stagePieces?(rel: string, pieces: readonly Uint8Array[]): StagedFile;
   /** Absolute path for a file written by a stream (e.g. the Excel streaming writer)... */
   streamPath(rel: string): Promise<string>;
   /** ...then record it once the stream is closed. */

@@ -38,6 +38,8 @@ export function isPlainOutputPath(rel: string): boolean {
 /** Sizes of the buffer texts are encoded into (`StagingSink.encode`); larger texts get their own. */
 const SCRATCH_MIN = 1 << 20;
 const SCRATCH_LIMIT = 64 << 20;
+/** Most pieces `stagePieces` writes one after the other; more are joined first. */
+const PIECES_APART = 16;
 /**
  * Files staged before the sink starts a thread to write them (WriteThread): a build that writes
  * a few hundred files (a rebuild) is done before the thread would have started.
@@ -189,14 +191,57 @@ export class StagingSink implements OutputSink, ReusableOutput {
     return { record, done: Promise.resolve() };
   }
 
+  /**
+   * As `stage`, for a file given as pieces of bytes (a tier bundle made of the previous one's
+   * items): joined in the sink's own buffer, which the files staged before have already made,
+   * rather than in a new one (a new buffer of some megabytes costs more to touch for the first
+   * time than to fill).
+   */
+  stagePieces(rel: string, pieces: readonly Uint8Array[]): StagedFile {
+    // Many pieces: joined first, in the sink's buffer, rather than written one call each.
+    if (pieces.length > PIECES_APART) {
+      let size = 0;
+      for (const piece of pieces) size += piece.byteLength;
+      if (size > SCRATCH_LIMIT) return this.stage(rel, Buffer.concat(pieces, size));
+      if (!this.scratch || this.scratch.length < size) this.scratch = Buffer.allocUnsafe(Math.max(size, SCRATCH_MIN));
+      let at = 0;
+      for (const piece of pieces) {
+        this.scratch.set(piece, at);
+        at += piece.byteLength;
+      }
+      // Written before this returns, or copied to the writing thread's batch: the buffer is free again.
+      return this.stage(rel, this.scratch.subarray(0, size));
+    }
+    const abs = this.claim(rel);
+    if (this.threading && (this.thread !== undefined || ++this.staged > THREAD_AFTER)) return this.stageOnThread(rel, abs, pieces);
+    const hash = createHash('sha256');
+    let size = 0;
+    for (const piece of pieces) {
+      hash.update(piece);
+      size += piece.byteLength;
+    }
+    const record: FileRecord = { path: rel, size, sha256: hash.digest('hex') };
+    try {
+      this.vacate(rel, abs);
+      this.ensureDir(path.dirname(abs));
+      this.fs.writeFileSync(abs, pieces[0] ?? new Uint8Array(0));
+      for (const piece of pieces.slice(1)) (this.fs.appendFileSync ?? appendFileSync)(abs, piece);
+    } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on what the file system threw, as it was
+      return { record, done: Promise.reject(error) };
+    }
+    this.records.set(rel, record);
+    return { record, done: Promise.resolve() };
+  }
+
   /** `stage` once the files are written by a thread: hashed here, written there. */
-  private stageOnThread(rel: string, abs: string, data: string | Uint8Array): StagedFile {
+  private stageOnThread(rel: string, abs: string, data: string | Uint8Array | readonly Uint8Array[]): StagedFile {
     this.thread ??= new WriteThread();
     try {
       this.vacate(rel, abs);
       this.ensureDir(path.dirname(abs));
     } catch (error) {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data instanceof Uint8Array ? data : Buffer.concat(data);
       const record: FileRecord = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on what the file system threw, as it was
       return { record, done: Promise.reject(error) };

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, type Stats } from 'node:fs';
 import { readWhole } from '../load/read-whole.js';
 
 /**
  * The bytes of `file` if it is a regular file (not a link) with the recorded size and sha256:
- * what is reused from the previous output is checked, never taken on trust.
+ * what is reused from the previous output is checked, never taken on trust. `allocate` gives
+ * the buffer to read into (a new one by default).
  */
-export function readAsRecorded(file: string, cached: { size: number; sha256: string }): Buffer | undefined {
+export function readAsRecorded(file: string, cached: { size: number; sha256: string }, allocate?: (size: number) => Buffer): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
@@ -16,7 +17,7 @@ export function readAsRecorded(file: string, cached: { size: number; sha256: str
   try {
     const info = fstatSync(fd);
     if (!info.isFile() || info.size !== cached.size) return undefined;
-    const bytes = readWhole(fd, info.size);
+    const bytes = readWhole(fd, info.size, allocate);
     if (bytes.length !== info.size) return undefined;
     return createHash('sha256').update(bytes).digest('hex') === cached.sha256 ? bytes : undefined;
   } catch {
@@ -24,6 +25,35 @@ export function readAsRecorded(file: string, cached: { size: number; sha256: str
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The bytes of `file` as recorded: where the record has the file's identity (`id`, see
+ * fileIdentity) and the file, opened, still has it before and after it is read, the bytes are
+ * the ones recorded without hashing them (writing to a file sets its change time); otherwise as
+ * readAsRecorded, by their sha256.
+ */
+export function readRecorded(file: string, cached: { size: number; sha256: string; id?: string }, allocate?: (size: number) => Buffer): Buffer | undefined {
+  if (cached.id === undefined) return readAsRecorded(file, cached, allocate);
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  let bytes: Buffer | undefined;
+  try {
+    const before = fstatSync(fd);
+    if (before.isFile() && identityOf(before) === cached.id) {
+      bytes = readWhole(fd, before.size, allocate);
+      if (bytes.length !== before.size || identityOf(fstatSync(fd)) !== cached.id) bytes = undefined;
+    }
+  } catch {
+    bytes = undefined;
+  } finally {
+    closeSync(fd);
+  }
+  return bytes ?? readAsRecorded(file, cached, allocate);
 }
 
 /**
@@ -46,5 +76,9 @@ export function fileIdentity(file: string, settledBefore?: number): string | und
   const info = lstatSync(file, { throwIfNoEntry: false });
   if (!info?.isFile()) return undefined;
   if (settledBefore !== undefined && info.ctimeMs >= settledBefore) return undefined;
+  return identityOf(info);
+}
+
+function identityOf(info: Stats): string {
   return `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
 }

@@ -51,14 +51,19 @@ export class WriteThread {
   }
 
   /**
-   * Queue `data` to be written to the absolute path `file` (its folder exists). Returns its bytes
+   * Queue `data` (text, bytes, or pieces of bytes one after the other) to be written to the
+   * absolute path `file` (its folder exists). Returns its bytes
    * (valid until the main thread next waits: hash them at once) and a promise settled once the
    * file is written, rejected with the file-system error if it could not be.
    */
-  add(file: string, data: string | Uint8Array): { bytes: Uint8Array; done: Promise<void> } {
-    if (this.failure) return { bytes: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, done: Promise.reject(this.failure) };
+  add(file: string, data: string | Uint8Array | readonly Uint8Array[]): { bytes: Uint8Array; done: Promise<void> } {
+    const pieces: readonly Uint8Array[] | undefined = typeof data === 'string' || data instanceof Uint8Array ? undefined : data;
+    if (this.failure) {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : pieces ? Buffer.concat(pieces) : (data as Uint8Array);
+      return { bytes, done: Promise.reject(this.failure) };
+    }
     // At most 3 bytes of UTF-8 per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units).
-    const most = typeof data === 'string' ? data.length * 3 : data.byteLength;
+    const most = typeof data === 'string' ? data.length * 3 : pieces ? pieces.reduce((n, piece) => n + piece.byteLength, 0) : (data as Uint8Array).byteLength;
     let batch = this.batch;
     if (batch && (batch.files.length >= BATCH_FILES || batch.used + most > batch.bytes.length)) {
       this.send();
@@ -68,8 +73,10 @@ export class WriteThread {
     const start = batch.used;
     if (typeof data === 'string') batch.used += batch.bytes.write(data, start, 'utf8');
     else {
-      batch.bytes.set(data, start);
-      batch.used += data.byteLength;
+      for (const piece of pieces ?? [data as Uint8Array]) {
+        batch.bytes.set(piece, batch.used);
+        batch.used += piece.byteLength;
+      }
     }
     batch.files.push([file, start, batch.used]);
     if (!this.scheduled) {

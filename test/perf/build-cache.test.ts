@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +84,56 @@ describe('incremental feeds (the build cache)', () => {
     edit('catalog.yaml', (t) => t.replace('version: "1"', 'version: "2"'));
     buildBoth(run, catalog, out, cache, 'catalog version');
     expect(rebuilt(buildBoth(run, catalog, out, cache, 'nothing changed again'))).toEqual([0, 0]);
+  }, 300_000);
+
+  it('makes a tier bundle after an edit of the previous one’s bytes, only while that file is as recorded', () => {
+    const run: Run = (args) => licat(args);
+    const catalog = writeSmallCatalog();
+    const out = path.join(tempDir('licat-inc-'), 'dist');
+    const cache = path.join(path.dirname(out), 'cache');
+    const itemFile = path.join(catalog, 'items/food-business.yaml');
+    const rename = (name: string) => writeFileSync(itemFile, readFileSync(itemFile, 'utf8').replace(/^name: .*$/m, `name: ${name}`));
+    const bundle = path.join(out, 'feeds/tiers/city.json');
+    // Another item of the city bundle, its name changed in place to one of the same length.
+    const other = '"name":"特种设备安装改造修理许可"';
+    const forged = '"name":"特种设备安装改造维修许可"';
+    const tamper = () => {
+      const text = readFileSync(bundle, 'utf8');
+      expect(text).toContain(other);
+      writeFileSync(bundle, text.replace(other, forged));
+    };
+    buildBoth(run, catalog, out, cache, 'cold');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+    buildBoth(run, catalog, out, cache, 'settled');
+    rename('食品经营许可（一）');
+    buildBoth(run, catalog, out, cache, 'renamed once');
+    expect(readFileSync(bundle, 'utf8')).toContain('食品经营许可（一）');
+
+    // The bundle changed in place: no longer as recorded, so none of its bytes are taken.
+    tamper();
+    rename('食品经营许可（二）');
+    buildBoth(run, catalog, out, cache, 'bundle touched');
+    expect(readFileSync(bundle, 'utf8')).not.toContain(forged);
+
+    // The control: a record (sealed as this user could) that vouches for the touched bundle is
+    // believed, and the next bundle is made of its bytes, the other item's included: the items
+    // an edit leaves alone are copied from the previous bundle, not encoded again.
+    tamper();
+    const record = path.join(
+      cache,
+      readdirSync(cache).find((f) => f.startsWith('feeds-') && !f.endsWith('-halls.json'))!,
+    );
+    editSealed(record, 'feeds', [codeDigest(ROOT)], (data: { files: Record<string, { sha256: string; id?: string; parts?: { lengths: number[] } }> }) => {
+      const entry = data.files['feeds/tiers/city.json']!;
+      expect(entry.parts!.lengths.length).toBe((JSON.parse(readFileSync(bundle, 'utf8')) as { items: unknown[] }).items.length);
+      entry.sha256 = createHash('sha256').update(readFileSync(bundle)).digest('hex');
+      delete entry.id;
+    });
+    rename('食品经营许可（三）');
+    expect(run(['build', catalog, '--only', 'feeds', '--out', out, '--cache-dir', cache, '--quiet']).code).toBe(0);
+    const made = readFileSync(bundle, 'utf8');
+    expect(made).toContain('食品经营许可（三）');
+    expect(made).toContain(forged);
   }, 300_000);
 
   it('builds afresh when the previous output is not the one it recorded', async () => {

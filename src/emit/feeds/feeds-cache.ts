@@ -7,7 +7,7 @@ import { codeDigest } from '../../load/code-digest.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Expansion } from '../../model/expand.js';
 import type { FileRecord } from '../emitter.js';
-import { fileIdentity, readAsRecorded, SETTLE_MS } from '../recorded-file.js';
+import { fileIdentity, readAsRecorded, readRecorded, SETTLE_MS } from '../recorded-file.js';
 
 /** A feed of the previous output, as the cache recorded it when it was written. */
 export interface CachedFile {
@@ -54,7 +54,7 @@ interface Record {
   items: { [code: string]: CachedItem };
   halls: { [region: string]: CachedHall };
   /** The other files of the feeds (tier bundles, index pages, codes, schemas), by path. */
-  files: { [rel: string]: CachedFile & { input?: string } };
+  files: { [rel: string]: CachedFile & { input?: string; parts?: BundleParts } };
   /**
    * The output this build replaced, which becomes the spare (swap.ts): its folders as they were
    * left, and how its feeds differ from this build's, by path: the sha256 of its own file, or
@@ -75,6 +75,15 @@ interface StoredHalls {
   version: 6;
   id: string;
   halls: Record['halls'];
+}
+
+/**
+ * Where the items of a tier bundle lie in its bytes: the bytes before the first item, then each
+ * item's length in the bundle's order, one comma between two items (feedText: compact JSON).
+ */
+export interface BundleParts {
+  head: number;
+  lengths: number[];
 }
 
 const FOLDERS = { items: 'feeds/items', halls: 'feeds/halls' } as const;
@@ -200,8 +209,41 @@ export class FeedsCache {
   }
 
   /** Record another file of this build, with what it was made from when that is known. */
-  keepFile(record: FileRecord, input?: string): void {
-    this.next.files[record.path] = { sha256: record.sha256, size: record.size, ...(input !== undefined && { input }) };
+  keepFile(record: FileRecord, input?: string, parts?: BundleParts): void {
+    this.next.files[record.path] = { sha256: record.sha256, size: record.size, ...(input !== undefined && { input }), ...(parts && { parts }) };
+  }
+
+  /**
+   * The items of the previous output's tier bundle at `rel` as its bytes hold them, each with the
+   * input (itemInput) it was made from, in the bundle's order: `codes`, the items of this build's
+   * bundle, which are the previous build's while the structure is (a record of another structure
+   * is not used). Undefined unless the bundle was recorded with its parts and is still as
+   * recorded. `allocate` gives the buffer the bundle is read into: `bytes`, where each item lies
+   * from `start` to `end`.
+   */
+  previousBundleItems(
+    rel: string,
+    codes: readonly string[],
+    allocate?: (size: number) => Buffer,
+  ): { bytes: Buffer; items: Array<{ input: string | undefined; start: number; end: number }> } | undefined {
+    const cached = this.previous?.files[rel];
+    const parts = cached?.parts;
+    if (!cached || !parts || !wellFormedParts(parts) || parts.lengths.length !== codes.length || codes.length === 0) return undefined;
+    const bytes = readRecorded(this.located(rel), cached, allocate);
+    if (!bytes) {
+      this.discarded++;
+      return undefined;
+    }
+    const items: Array<{ input: string | undefined; start: number; end: number }> = [];
+    let start = parts.head;
+    for (let i = 0; i < codes.length; i++) {
+      const end = start + parts.lengths[i]!;
+      // Each item an object, and a comma (or the closing bracket) after it: else the record does not describe these bytes.
+      if (end >= bytes.length || bytes[start] !== 0x7b || bytes[end - 1] !== 0x7d || bytes[end] !== (i + 1 < codes.length ? 0x2c : 0x5d)) return undefined;
+      items.push({ input: this.previous.items[codes[i]!]?.input, start, end });
+      start = end + 1;
+    }
+    return { bytes, items };
   }
 
   /**
@@ -387,6 +429,11 @@ export function feedsCodeVersion(): string {
 const isMap = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A record's shape, before any of it is used. */
+function wellFormedParts(parts: BundleParts): boolean {
+  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  return count(parts.head) && Array.isArray(parts.lengths) && parts.lengths.every(count);
+}
+
 function wellFormed(data: Partial<StoredRecord>): boolean {
   return typeof data.structure === 'string' && isMap(data.folders) && isMap(data.items) && typeof data.halls === 'string' && isMap(data.files);
 }

@@ -98,6 +98,11 @@ interface Run {
   written?: FileRecord[];
   /** See inputOf. */
   inputs: Map<ItemEntry, string>;
+  /**
+   * Where the previous tier bundles are read, one after the other (putTierBundle): one buffer for
+   * them all, since a new buffer of megabytes costs more to touch first than to fill.
+   */
+  bundleBuffer: (size: number) => Buffer;
 }
 
 async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
@@ -152,6 +157,7 @@ async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
     rebuilt: { items: 0, halls: 0 },
     itemShas: [],
     inputs: new Map(),
+    bundleBuffer: reusedBuffer(),
     ...(shard && { written: [] }),
   };
 }
@@ -278,9 +284,82 @@ async function writeTierBundles(run: Run): Promise<void> {
     const entries = itemsOfTier(run, tier);
     run.tiers.push({ tier, halls, items: entries.length });
     if (!inShard(0, run.shard)) continue;
-    const input = run.cache ? digest(tier, run.structure, ...entries.map((e) => inputOf(run, e))) : undefined;
-    await put(run, undefined, tierBundlePath(tier), () => checkedTierBundle(run, tier, entries), undefined, input);
+    if (run.cache) await putTierBundle(run, run.cache, tier, entries);
+    else await put(run, undefined, tierBundlePath(tier), checkedTierBundle(run, tier, entries));
   }
+}
+
+/**
+ * A tier bundle with the cache. Linked from the previous output while every item is the same;
+ * otherwise written from its items' JSON, an item the previous bundle holds unchanged copied from
+ * that file's bytes (its input is the sha256 of that very JSON, itemInput) rather than encoded
+ * again: after an edit, one item of a 5 MB bundle is new. Where each item lies is recorded for
+ * the next build. The bytes are feedText's of the bundle.
+ */
+async function putTierBundle(run: Run, cache: FeedsCache, tier: Tier, entries: readonly ItemEntry[]): Promise<void> {
+  const rel = tierBundlePath(tier);
+  const input = digest(tier, run.structure, ...entries.map((e) => inputOf(run, e)));
+  const same = cache.sameInput(rel, input);
+  if (same) {
+    run.reuse!.adopt(rel, same.source, same.record);
+    cache.keepFile(same.record, input);
+    run.written?.push(same.record);
+    return;
+  }
+  const bundle = checkedTierBundle(run, tier, entries);
+  // The bundle without its items ends in `"items":[]}`: the head is that up to the bracket.
+  const frame = feedText({ ...bundle, items: [] });
+  const head = Buffer.from(frame.slice(0, -3), 'utf8');
+  const tail = Buffer.from(frame.slice(-3), 'utf8');
+  const previous = cache.previousBundleItems(
+    rel,
+    entries.map((e) => e.item.code),
+    run.bundleBuffer,
+  );
+  // Items kept one after another are one piece of the previous bundle, commas included.
+  const pieces: Buffer[] = [head];
+  const lengths: number[] = [];
+  let kept: { start: number; end: number } | undefined;
+  const flush = () => {
+    if (kept) pieces.push(previous!.bytes.subarray(kept.start, kept.end));
+    kept = undefined;
+  };
+  for (const [i, entry] of entries.entries()) {
+    const before = previous?.items[i];
+    if (before !== undefined && before.input === inputOf(run, entry)) {
+      if (kept && kept.end + 1 === before.start) kept.end = before.end;
+      else {
+        flush();
+        if (i > 0) pieces.push(COMMA);
+        kept = { start: before.start, end: before.end };
+      }
+      lengths.push(before.end - before.start);
+    } else {
+      flush();
+      if (i > 0) pieces.push(COMMA);
+      const bytes = Buffer.from(JSON.stringify(entry.item), 'utf8');
+      pieces.push(bytes);
+      lengths.push(bytes.length);
+    }
+  }
+  flush();
+  pieces.push(tail);
+  const out = run.context.out;
+  const staged = out.stagePieces ? out.stagePieces(rel, pieces) : out.stage(rel, Buffer.concat(pieces));
+  await run.pool.add(staged.done);
+  cache.keepFile(staged.record, input, { head: head.length, lengths });
+  run.written?.push(staged.record);
+}
+
+const COMMA = Buffer.from(',');
+
+/** An allocator that gives the same memory each time (grown when too small): for a buffer used once it is read. */
+function reusedBuffer(): (size: number) => Buffer {
+  let buffer = Buffer.alloc(0);
+  return (size) => {
+    if (buffer.length < size) buffer = Buffer.allocUnsafe(size);
+    return buffer.subarray(0, size);
+  };
 }
 
 /**
