@@ -8,6 +8,12 @@ const WORKER = new URL('./write-worker.js', import.meta.url);
 /** Files in one batch, and the bytes a batch starts with (a larger file gets a batch of its own size). */
 const BATCH_FILES = 32;
 const BATCH_BYTES = 1 << 20;
+/**
+ * Buffers of written batches kept for the next ones: memory touched for the first time costs more
+ * than filling it (on some machines more than a millisecond a megabyte), and a full build sends
+ * some thousand batches.
+ */
+const SPARE_BUFFERS = 8;
 
 interface Batch {
   id: number;
@@ -35,6 +41,7 @@ export class WriteThread {
   private scheduled = false;
   private ids = 0;
   private failure: Error | undefined;
+  private readonly spare: Buffer[] = [];
 
   /** Whether the thread's module is there: not when running from the TypeScript sources (tests). */
   static available(): boolean {
@@ -114,7 +121,8 @@ export class WriteThread {
     });
     // A rejection is seen by whoever awaits a file of the batch (or close()); never unhandled here.
     done.catch(() => undefined);
-    this.batch = { id: ++this.ids, bytes: Buffer.allocUnsafeSlow(Math.max(BATCH_BYTES, most)), used: 0, files: [], done, resolve, reject };
+    const bytes = most <= BATCH_BYTES ? this.spare.pop() : undefined;
+    this.batch = { id: ++this.ids, bytes: bytes ?? Buffer.allocUnsafeSlow(Math.max(BATCH_BYTES, most)), used: 0, files: [], done, resolve, reject };
     return this.batch;
   }
 
@@ -133,6 +141,7 @@ export class WriteThread {
     if (!batch) return;
     this.waiting.delete(reply.id);
     if (this.waiting.size === 0) this.worker.unref();
+    if (reply.buffer.byteLength === BATCH_BYTES && this.spare.length < SPARE_BUFFERS) this.spare.push(Buffer.from(reply.buffer));
     if (reply.error) {
       const error = Object.assign(new Error(reply.error.message), reply.error);
       this.failure ??= error;

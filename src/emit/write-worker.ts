@@ -1,7 +1,7 @@
 /**
  * The thread of write-thread.ts: writes each batch of files it is sent, in order, and answers
- * with the batch's id, and the first error if a write failed (the rest of that batch is then
- * not written). Nothing else: the files were named, claimed and hashed by the main thread.
+ * with the batch's id, its buffer (handed back) and the first error if a write failed (the rest
+ * of that batch is then not written). Nothing else: the files were named, claimed and hashed by the main thread.
  */
 import { writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
@@ -16,20 +16,22 @@ export interface WriteBatch {
 
 export interface WriteDone {
   id: number;
+  /** The batch's buffer, handed back for the next batch once its files are written. */
+  buffer: ArrayBuffer;
   error?: { message: string; code?: string; errno?: number; syscall?: string; path?: string };
 }
 
 parentPort?.on('message', ({ id, buffer, files }: WriteBatch) => {
   const bytes = new Uint8Array(buffer);
-  let reply: WriteDone = { id };
+  let reply: WriteDone = { id, buffer };
   for (const [file, start, end] of files) {
     try {
       writeFileSync(file, bytes.subarray(start, end));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      reply = { id, error: { message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, path: e.path } };
+      reply = { id, buffer, error: { message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, path: e.path } };
       break;
     }
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(reply, [buffer]);
 });
