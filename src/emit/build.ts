@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile, lstat, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t, type Lang } from '../i18n/lang.js';
@@ -13,6 +12,7 @@ import type { LookAhead } from './look-ahead.js';
 import { isFsError, OutputError, outputFsError } from './output-error.js';
 import { StagingSink, type FileRecord, type SinkFs } from './output-sink.js';
 import { checkReplaceable, createStaging, outputPlaces, recoverLeftovers, removeSync, retire, swapIn } from './swap.js';
+import { readReused } from '../load/read-whole.js';
 
 export interface EmitOptions {
   /** The output folder, e.g. `dist`; shown to users as given. */
@@ -169,7 +169,7 @@ async function unchangedOrWritten(sink: StagingSink, target: string, rel: string
   if (Buffer.byteLength(text, 'utf8') === text.length) {
     let before: string | undefined;
     try {
-      before = readFileSync(previous, 'latin1');
+      before = readReused(previous).toString('latin1');
     } catch {
       before = undefined;
     }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FEED_VERSION, schemaRef, type Manifest, type ManifestPage } from '../schema/feeds.js';
 import type { FileRecord } from './emitter.js';
 import type { CatalogRef } from './feeds/feed-paths.js';
+import { readReused } from '../load/read-whole.js';
 
 export const MANIFEST = 'manifest.json';
 /** The folder of the manifest's pages. */
@@ -116,7 +116,7 @@ export function manifestText(manifest: Manifest | ManifestPage): string {
 /** The catalog a v2 output folder was built from, as its root manifest says; undefined when it has none readable. */
 export function readManifestCatalog(dir: string): CatalogRef | undefined {
   try {
-    const root = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    const root = JSON.parse(readReused(path.join(dir, MANIFEST)).toString('utf8')) as Partial<Manifest>;
     if (root.version !== FEED_VERSION || !Array.isArray(root.pages) || !root.catalog) return undefined;
     return root.catalog;
   } catch {
@@ -130,13 +130,13 @@ export function readManifestCatalog(dir: string): CatalogRef | undefined {
  */
 export function readManifestFiles(dir: string): { catalog: CatalogRef; files: Map<string, { size: number; sha256: string }> } | undefined {
   try {
-    const root = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    const root = JSON.parse(readReused(path.join(dir, MANIFEST)).toString('utf8')) as Partial<Manifest>;
     if (root.version !== FEED_VERSION || !Array.isArray(root.pages) || !root.catalog) return undefined;
     const files = new Map<string, { size: number; sha256: string }>();
     for (const file of root.files ?? []) files.set(file.path, { size: file.size, sha256: file.sha256 });
     for (const page of root.pages) {
       files.set(page.path, { size: page.size, sha256: page.sha256 });
-      const text = JSON.parse(readFileSync(path.join(dir, ...page.path.split('/')), 'utf8')) as Partial<ManifestPage>;
+      const text = JSON.parse(readReused(path.join(dir, ...page.path.split('/'))).toString('utf8')) as Partial<ManifestPage>;
       for (const file of text.files ?? []) files.set(file.path, { size: file.size, sha256: file.sha256 });
     }
     return { catalog: root.catalog, files };

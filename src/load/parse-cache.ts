@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Text } from '../i18n/lang.js';
 import { t } from '../i18n/lang.js';
 import { cacheKey, unsealBytes, writeSealed } from './cache-seal.js';
+import { readReused } from './read-whole.js';
 import { codeDigest } from './code-digest.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
 import type { CheckedFile, ItemFindings } from './check-file.js';
@@ -72,7 +73,8 @@ export class ParseCache {
       const file = path.join(dir, packName(code, shard));
       let bytes: Buffer | undefined;
       try {
-        bytes = readFileSync(file);
+        // Unsealed into a string at once: the buffer serves the next pack.
+        bytes = readReused(file);
       } catch {
         continue; // No pack yet.
       }

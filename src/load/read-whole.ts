@@ -1,4 +1,4 @@
-import { readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /**
  * The `size` bytes of the open file `fd` from where it stands, or fewer when it shrank while
@@ -39,4 +39,26 @@ export function slabAllocator(blockSize = 1 << 20, shared: () => boolean = () =>
     used += size;
     return out;
   };
+}
+
+let reused: Buffer | undefined;
+
+/**
+ * The bytes of `file` (as `readFileSync` reads it) in a buffer shared by every call: valid only
+ * until the next call, for a caller that decodes or copies them at once (a cache file, a manifest
+ * page). Memory touched for the first time costs more to the process than filling it again (a
+ * millisecond or more a megabyte on some machines): one buffer, of the largest size read, serves
+ * them all. Throws as `readFileSync` does.
+ * @example const text = readReused('cache/parsed-0.json').toString('utf8');
+ */
+export function readReused(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (!reused || reused.length < size) reused = Buffer.allocUnsafeSlow(size);
+    const buffer = reused;
+    return readWhole(fd, size, (n) => buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
 }

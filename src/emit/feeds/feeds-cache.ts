@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
+import { lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { t, type Text } from '../../i18n/lang.js';
 import { cacheKey, unsealBytes, writeSealed } from '../../load/cache-seal.js';
+import { readReused } from '../../load/read-whole.js';
 import { codeDigest } from '../../load/code-digest.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Expansion } from '../../model/expand.js';
@@ -148,7 +149,8 @@ export class FeedsCache {
     let previous: (Record & { hallsId: string }) | undefined;
     let bytes: Buffer | undefined;
     try {
-      bytes = key ? readFileSync(file) : undefined;
+      // Unsealed into a string at once: the buffer is shared (readReused).
+      bytes = key ? readReused(file) : undefined;
     } catch {
       // no record yet
     }
@@ -447,7 +449,7 @@ function hallsFile(file: string): string {
 function readHalls(file: string, key: Buffer, code: string, id: string): Record['halls'] | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readReused(file);
   } catch {
     return undefined;
   }
