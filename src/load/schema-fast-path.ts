@@ -196,8 +196,8 @@ function compileNumber(checks: ZodCheck[]): Check | undefined {
   };
 }
 
-function compileArray(def: ZodDef): Check | undefined {
-  if (!def.element) return undefined;
+/** A list's length limits, where its checks are those alone (else this module leaves the list to zod). */
+function lengthLimits(def: ZodDef): { min: number; max: number } | undefined {
   let min = 0;
   let max = Infinity;
   for (const ch of def.checks ?? []) {
@@ -206,6 +206,13 @@ function compileArray(def: ZodDef): Check | undefined {
     else if (d.check === 'max_length' && typeof d.maximum === 'number') max = Math.min(max, d.maximum);
     else return undefined;
   }
+  return { min, max };
+}
+
+function compileArray(def: ZodDef): Check | undefined {
+  const limits = lengthLimits(def);
+  if (!def.element || !limits) return undefined;
+  const { min, max } = limits;
   const element = compile(def.element);
   return (input, reuse) => {
     if (!Array.isArray(input) || input.length < min || input.length > max) return UNSURE;
@@ -233,27 +240,37 @@ interface Field {
   optional: boolean;
 }
 
-function compileObject(def: ZodDef): Check | undefined {
+/**
+ * The fields of a strict object (an unknown key is a problem zod reports), each with the schema
+ * of its value (an optional field's inner one); undefined for any other object, which this
+ * module leaves to zod.
+ */
+function strictFields(def: ZodDef): Array<{ key: string; schema: z.ZodType; optional: boolean }> | undefined {
   const shape = def.shape;
-  // Only strict objects: an unknown key is a problem zod reports.
   if (!shape || !def.catchall || internals(def.catchall).def.type !== 'never') return undefined;
   if (Object.getOwnPropertySymbols(shape).length > 0) return undefined;
-  const refinements: ZodCheck[] = [];
-  for (const ch of def.checks ?? []) {
-    if (ch._zod.def.check !== 'custom' || ch._zod.def.when !== undefined) return undefined;
-    refinements.push(ch);
-  }
-  const fields: Field[] = [];
-  const index = new Map<string, number>();
+  const fields: Array<{ key: string; schema: z.ZodType; optional: boolean }> = [];
   for (const key of Object.keys(shape)) {
     if (key === '__proto__') return undefined;
     const field = internals(shape[key]!);
     const optional = field.optin === 'optional' && field.optout === 'optional' && field.def.type === 'optional';
     if (!optional && (field.optin !== undefined || field.optout !== undefined)) return undefined;
     if (optional && ((field.def.checks ?? []).length > 0 || !field.def.innerType)) return undefined;
-    index.set(key, fields.length);
-    fields.push({ key, check: compile(optional ? field.def.innerType! : shape[key]!), optional });
+    fields.push({ key, schema: optional ? field.def.innerType! : shape[key]!, optional });
   }
+  return fields;
+}
+
+function compileObject(def: ZodDef): Check | undefined {
+  const strict = strictFields(def);
+  if (!strict) return undefined;
+  const refinements: ZodCheck[] = [];
+  for (const ch of def.checks ?? []) {
+    if (ch._zod.def.check !== 'custom' || ch._zod.def.when !== undefined) return undefined;
+    refinements.push(ch);
+  }
+  const fields: Field[] = strict.map(({ key, schema, optional }) => ({ key, check: compile(schema), optional }));
+  const index = new Map(fields.map((field, i) => [field.key, i]));
   const count = fields.length;
   const refine = (result: Record<string, unknown>): unknown => {
     for (const refinement of refinements) {
@@ -427,19 +444,10 @@ const plainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
 function narrowObject(def: ZodDef): Inner | undefined {
-  const shape = def.shape;
-  // Only objects the fast check knows (compileObject), without refinements.
-  if (!shape || !def.catchall || internals(def.catchall).def.type !== 'never' || (def.checks ?? []).length > 0) return undefined;
-  if (Object.getOwnPropertySymbols(shape).length > 0) return undefined;
-  const fields: Array<{ key: string; narrow: Narrow; optional: boolean }> = [];
-  for (const key of Object.keys(shape)) {
-    if (key === '__proto__') return undefined;
-    const field = internals(shape[key]!);
-    const optional = field.optin === 'optional' && field.optout === 'optional' && field.def.type === 'optional';
-    if (!optional && (field.optin !== undefined || field.optout !== undefined)) return undefined;
-    if (optional && ((field.def.checks ?? []).length > 0 || !field.def.innerType)) return undefined;
-    fields.push({ key, narrow: narrowing(optional ? field.def.innerType! : shape[key]!), optional });
-  }
+  // Only objects the fast check knows, without refinements.
+  const strict = (def.checks ?? []).length > 0 ? undefined : strictFields(def);
+  if (!strict) return undefined;
+  const fields = strict.map(({ key, schema, optional }) => ({ key, narrow: narrowing(schema), optional }));
   const known = new Set(fields.map((f) => f.key));
   return (value, path, parts) => {
     if (!plainObject(value)) return false;
@@ -461,15 +469,9 @@ function narrowObject(def: ZodDef): Inner | undefined {
 }
 
 function narrowArray(def: ZodDef): Inner | undefined {
-  if (!def.element) return undefined;
-  let min = 0;
-  let max = Infinity;
-  for (const ch of def.checks ?? []) {
-    const d = ch._zod.def;
-    if (d.check === 'min_length' && typeof d.minimum === 'number') min = Math.max(min, d.minimum);
-    else if (d.check === 'max_length' && typeof d.maximum === 'number') max = Math.min(max, d.maximum);
-    else return undefined;
-  }
+  const limits = lengthLimits(def);
+  if (!def.element || !limits) return undefined;
+  const { min, max } = limits;
   const element = narrowing(def.element);
   return (value, path, parts) => {
     if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype || value.length < min || value.length > max) return false;
