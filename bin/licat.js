@@ -4,8 +4,8 @@ import v8 from 'node:v8';
 
 // Grow V8's young generation to its full size in one step instead of doubling it from 1 MB: a
 // run keeps most of what it reads (the parsed catalog), and every young collection on the way
-// copies all of it again (on the 1,200-item catalog, 21 collections become 13, some 50 ms of
-// `licat validate`). The largest size is V8's own default; only the way there is shorter.
+// copies all of it again (on the 1,200-item catalog, 21 collections become 12-14, some 20-45 ms
+// of `licat validate`). The largest size is V8's own default; only the way there is shorter.
 v8.setFlagsFromString('--semi-space-growth-factor=16');
 
 // Where Node has it (>= 22.1), keep the compiled code of licat's modules between runs: a run then

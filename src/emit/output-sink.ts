@@ -192,10 +192,10 @@ export class StagingSink implements OutputSink, ReusableOutput {
   }
 
   /**
-   * As `stage`, for a file given as pieces of bytes (a tier bundle made of the previous one's
-   * items): joined in the sink's own buffer, which the files staged before have already made,
-   * rather than in a new one (a new buffer of some megabytes costs more to touch for the first
-   * time than to fill).
+   * As `stage`, for a file given as pieces of bytes (a tier bundle made of runs of the previous
+   * one's bytes): a few pieces are hashed and written one after the other, never joined; many are
+   * joined first in the sink's own buffer, which earlier files have already made, rather than in a
+   * new one (a new buffer of some megabytes costs more to touch for the first time than to fill).
    */
   stagePieces(rel: string, pieces: readonly Uint8Array[]): StagedFile {
     // Many pieces: joined first, in the sink's buffer, rather than written one call each.

@@ -236,6 +236,7 @@ export class FeedsCache {
       this.discarded++;
       return undefined;
     }
+    if (bytes[parts.head - 1] !== 0x5b) return undefined;
     const items: Array<{ input: string | undefined; start: number; end: number }> = [];
     let start = parts.head;
     for (let i = 0; i < codes.length; i++) {
@@ -430,12 +431,13 @@ export function feedsCodeVersion(): string {
 
 const isMap = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** A record's shape, before any of it is used. */
+/** The shape of a tier bundle's recorded parts, before any of it is used. */
 function wellFormedParts(parts: BundleParts): boolean {
   const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-  return count(parts.head) && Array.isArray(parts.lengths) && parts.lengths.every(count);
+  return count(parts.head) && parts.head > 0 && Array.isArray(parts.lengths) && parts.lengths.every(count);
 }
 
+/** A record's shape, before any of it is used. */
 function wellFormed(data: Partial<StoredRecord>): boolean {
   return typeof data.structure === 'string' && isMap(data.folders) && isMap(data.items) && typeof data.halls === 'string' && isMap(data.files);
 }
