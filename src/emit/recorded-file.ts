@@ -4,10 +4,12 @@ import { readWhole } from '../load/read-whole.js';
 
 /**
  * The bytes of `file` if it is a regular file (not a link) with the recorded size and sha256:
- * what is reused from the previous output is checked, never taken on trust. `allocate` gives
- * the buffer to read into (a new one by default).
+ * what is reused from the previous output is checked, never taken on trust. Where the record
+ * has the file's identity (`id`, see fileIdentity) and the open file has it before and after it
+ * is read, the bytes are the ones recorded without hashing them (writing to a file sets its
+ * change time). `allocate` gives the buffer to read into (a new one by default).
  */
-export function readAsRecorded(file: string, cached: { size: number; sha256: string }, allocate?: (size: number) => Buffer): Buffer | undefined {
+export function readAsRecorded(file: string, cached: { size: number; sha256: string; id?: string }, allocate?: (size: number) => Buffer): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
@@ -19,41 +21,13 @@ export function readAsRecorded(file: string, cached: { size: number; sha256: str
     if (!info.isFile() || info.size !== cached.size) return undefined;
     const bytes = readWhole(fd, info.size, allocate);
     if (bytes.length !== info.size) return undefined;
+    if (cached.id !== undefined && identityOf(info) === cached.id && identityOf(fstatSync(fd)) === cached.id) return bytes;
     return createHash('sha256').update(bytes).digest('hex') === cached.sha256 ? bytes : undefined;
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
-}
-
-/**
- * The bytes of `file` as recorded: where the record has the file's identity (`id`, see
- * fileIdentity) and the file, opened, still has it before and after it is read, the bytes are
- * the ones recorded without hashing them (writing to a file sets its change time); otherwise as
- * readAsRecorded, by their sha256.
- */
-export function readRecorded(file: string, cached: { size: number; sha256: string; id?: string }, allocate?: (size: number) => Buffer): Buffer | undefined {
-  if (cached.id === undefined) return readAsRecorded(file, cached, allocate);
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-  } catch {
-    return undefined;
-  }
-  let bytes: Buffer | undefined;
-  try {
-    const before = fstatSync(fd);
-    if (before.isFile() && identityOf(before) === cached.id) {
-      bytes = readWhole(fd, before.size, allocate);
-      if (bytes.length !== before.size || identityOf(fstatSync(fd)) !== cached.id) bytes = undefined;
-    }
-  } catch {
-    bytes = undefined;
-  } finally {
-    closeSync(fd);
-  }
-  return bytes ?? readAsRecorded(file, cached, allocate);
 }
 
 /**

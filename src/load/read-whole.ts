@@ -44,20 +44,26 @@ export function slabAllocator(blockSize = 1 << 20, shared: () => boolean = () =>
 let reused: Buffer | undefined;
 
 /**
- * The bytes of `file` (as `readFileSync` reads it) in a buffer shared by every call: valid only
- * until the next call, for a caller that decodes or copies them at once (a cache file, a manifest
- * page). Memory touched for the first time costs more to the process than filling it again (a
- * millisecond or more a megabyte on some machines): one buffer, of the largest size read, serves
- * them all. Throws as `readFileSync` does.
+ * `size` bytes of memory shared by every caller: valid only until the next call, for bytes that
+ * are decoded or copied at once. Memory touched for the first time costs more to the process than
+ * filling it again (a millisecond or more a megabyte on some machines): one buffer, of the
+ * largest size asked for, serves them all.
+ */
+export function reusedBytes(size: number): Buffer {
+  if (!reused || reused.length < size) reused = Buffer.allocUnsafeSlow(size);
+  return reused.subarray(0, size);
+}
+
+/**
+ * The bytes of `file` (as `readFileSync` reads it) in the shared buffer of `reusedBytes`: valid
+ * only until the next call, for a caller that decodes or copies them at once (a cache file, a
+ * manifest page). Throws as `readFileSync` does.
  * @example const text = readReused('cache/parsed-0.json').toString('utf8');
  */
 export function readReused(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const size = fstatSync(fd).size;
-    if (!reused || reused.length < size) reused = Buffer.allocUnsafeSlow(size);
-    const buffer = reused;
-    return readWhole(fd, size, (n) => buffer.subarray(0, n));
+    return readWhole(fd, fstatSync(fd).size, reusedBytes);
   } finally {
     closeSync(fd);
   }

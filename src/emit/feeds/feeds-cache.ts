@@ -8,7 +8,7 @@ import { codeDigest } from '../../load/code-digest.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Expansion } from '../../model/expand.js';
 import type { FileRecord } from '../emitter.js';
-import { fileIdentity, readAsRecorded, readRecorded, SETTLE_MS } from '../recorded-file.js';
+import { fileIdentity, readAsRecorded, SETTLE_MS } from '../recorded-file.js';
 
 /** A feed of the previous output, as the cache recorded it when it was written. */
 export interface CachedFile {
@@ -231,7 +231,7 @@ export class FeedsCache {
     const cached = this.previous?.files[rel];
     const parts = cached?.parts;
     if (!cached || !parts || !wellFormedParts(parts) || parts.lengths.length !== codes.length || codes.length === 0) return undefined;
-    const bytes = readRecorded(this.located(rel), cached, allocate);
+    const bytes = readAsRecorded(this.located(rel), cached, allocate);
     if (!bytes) {
       this.discarded++;
       return undefined;

@@ -9,6 +9,7 @@ import { TIERS, type Tier } from '../../schema/common.js';
 import type { HallFeed, HallIndexEntry, TierBundle } from '../../schema/feeds.js';
 import type { EmitContext, Emitter, FileRecord, ReusableOutput } from '../emitter.js';
 import { WritePool } from '../write-pool.js';
+import { reusedBytes } from '../../load/read-whole.js';
 import { ChangeLog, readPreviousBuild, recordedPreviousBuild } from './changes.js';
 import { cityOf, codeLabels, departmentCodes, regionCodePaths, regionCodes } from './codes.js';
 import {
@@ -98,11 +99,6 @@ interface Run {
   written?: FileRecord[];
   /** See inputOf. */
   inputs: Map<ItemEntry, string>;
-  /**
-   * Where the previous tier bundles are read, one after the other (putTierBundle): one buffer for
-   * them all, since a new buffer of megabytes costs more to touch first than to fill.
-   */
-  bundleBuffer: (size: number) => Buffer;
 }
 
 async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
@@ -157,7 +153,6 @@ async function startRun(catalog: Catalog, context: EmitContext): Promise<Run> {
     rebuilt: { items: 0, halls: 0 },
     itemShas: [],
     inputs: new Map(),
-    bundleBuffer: reusedBuffer(),
     ...(shard && { written: [] }),
   };
 }
@@ -314,7 +309,8 @@ async function putTierBundle(run: Run, cache: FeedsCache, tier: Tier, entries: r
   const previous = cache.previousBundleItems(
     rel,
     entries.map((e) => e.item.code),
-    run.bundleBuffer,
+    // Read into the shared buffer: its pieces are staged (written or copied) before it is used again.
+    reusedBytes,
   );
   // Items kept one after another are one piece of the previous bundle, commas included.
   const pieces: Buffer[] = [head];
@@ -352,15 +348,6 @@ async function putTierBundle(run: Run, cache: FeedsCache, tier: Tier, entries: r
 }
 
 const COMMA = Buffer.from(',');
-
-/** An allocator that gives the same memory each time (grown when too small): for a buffer used once it is read. */
-function reusedBuffer(): (size: number) => Buffer {
-  let buffer = Buffer.alloc(0);
-  return (size) => {
-    if (buffer.length < size) buffer = Buffer.allocUnsafe(size);
-    return buffer.subarray(0, size);
-  };
-}
 
 /**
  * Stage 3: a feed per hall. While the structure is the one of the previous build (cache warm),
