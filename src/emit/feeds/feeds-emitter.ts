@@ -170,12 +170,8 @@ async function put(run: Run, kind: FeedKind | undefined, rel: string, data: unkn
 }
 
 async function putFile(run: Run, kind: FeedKind | undefined, rel: string, data: unknown, text?: string, input?: string): Promise<FileRecord> {
-  const same = input !== undefined ? run.cache?.sameInput(rel, input) : undefined;
-  if (same) {
-    run.reuse!.adopt(rel, same.source, same.record);
-    run.cache!.keepFile(same.record, input);
-    return same.record;
-  }
+  const same = input !== undefined ? linkSame(run, rel, input) : undefined;
+  if (same) return same;
   const value = typeof data === 'function' ? (data as () => unknown)() : data;
   if (kind) run.validator.check(kind, rel, value);
   const body = text ?? feedText(value);
@@ -195,6 +191,15 @@ async function putFile(run: Run, kind: FeedKind | undefined, rel: string, data: 
   await run.pool.add(staged.done);
   run.cache?.keepFile(staged.record, input);
   return staged.record;
+}
+
+/** The previous output's file at `rel`, linked, where the previous build made it from the same `input`. */
+function linkSame(run: Run, rel: string, input: string): FileRecord | undefined {
+  const same = run.cache?.sameInput(rel, input);
+  if (!same) return undefined;
+  run.reuse!.adopt(rel, same.source, same.record);
+  run.cache!.keepFile(same.record, input);
+  return same.record;
 }
 
 /** itemInput of an item, computed once a run (the item feed and each tier bundle offering it need it). */
@@ -294,11 +299,9 @@ async function writeTierBundles(run: Run): Promise<void> {
 async function putTierBundle(run: Run, cache: FeedsCache, tier: Tier, entries: readonly ItemEntry[]): Promise<void> {
   const rel = tierBundlePath(tier);
   const input = digest(tier, run.structure, ...entries.map((e) => inputOf(run, e)));
-  const same = cache.sameInput(rel, input);
+  const same = linkSame(run, rel, input);
   if (same) {
-    run.reuse!.adopt(rel, same.source, same.record);
-    cache.keepFile(same.record, input);
-    run.written?.push(same.record);
+    run.written?.push(same);
     return;
   }
   const bundle = checkedTierBundle(run, tier, entries);
