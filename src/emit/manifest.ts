@@ -22,11 +22,17 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
  */
 export function pageFiles(files: readonly FileRecord[], limit: number = PAGE_FILES): Array<[string, FileRecord[]]> {
   const byFolder = new Map<string, FileRecord[]>();
+  // A build lists a folder's files one after the other: its folder is taken apart only when it
+  // is not the previous file's.
+  let folder = '';
+  let list: FileRecord[] | undefined;
   for (const file of files) {
     const cut = file.path.lastIndexOf('/');
-    const folder = cut < 0 ? '' : file.path.slice(0, cut);
-    let list = byFolder.get(folder);
-    if (!list) byFolder.set(folder, (list = []));
+    if (list === undefined || cut !== folder.length || !file.path.startsWith(folder)) {
+      folder = cut < 0 ? '' : file.path.slice(0, cut);
+      list = byFolder.get(folder);
+      if (!list) byFolder.set(folder, (list = []));
+    }
     list.push(file);
   }
   const pages: Array<[string, FileRecord[]]> = [];
@@ -34,32 +40,42 @@ export function pageFiles(files: readonly FileRecord[], limit: number = PAGE_FIL
     if (folder === '') continue;
     split(folder.replace(/\//g, '-'), folder.length + 1, list, 0, limit, pages);
   }
-  for (const [, list] of pages) list.sort(byPath);
+  for (const [, list] of pages) sortByPath(list);
   return pages.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * Split `list` (files whose names, from `start`, share their first `prefix` characters) by the
+ * next character of the name, until every group has at most `limit` files.
+ */
 function split(name: string, start: number, list: FileRecord[], prefix: number, limit: number, out: Array<[string, FileRecord[]]>): void {
   if (list.length <= limit) {
     out.push([name, list]);
     return;
   }
-  const length = prefix + 1;
-  const groups = new Map<string, FileRecord[]>();
+  // By the character after the shared prefix (NaN: a name that ends there).
+  const groups = new Map<number, FileRecord[]>();
   for (const file of list) {
-    const key = file.path.slice(start, start + length);
+    const key = file.path.charCodeAt(start + prefix);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = []));
     group.push(file);
   }
   // A prefix that no longer splits (names identical that far) stops the descent.
-  if (groups.size === 1 && [...groups.keys()][0]!.length < length) {
+  if (groups.size === 1 && Number.isNaN([...groups.keys()][0])) {
     out.push([name, list]);
     return;
   }
   for (const [key, group] of groups) {
-    const own = key.slice(prefix).replace(/[^A-Za-z0-9_-]/g, '_');
-    split(`${name}${prefix === 0 ? '-' : ''}${own}`, start, group, length, limit, out);
+    const own = Number.isNaN(key) ? '' : String.fromCharCode(key).replace(/[^A-Za-z0-9_-]/g, '_');
+    split(`${name}${prefix === 0 ? '-' : ''}${own}`, start, group, prefix + 1, limit, out);
   }
+}
+
+/** Sort files by path, in place; a list already in order (as a build lists them) is left as it is. */
+function sortByPath<T extends { path: string }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.path > list[i]!.path) return list.sort(byPath);
+  return list;
 }
 
 /** The files at the top of the output (`changes.json`, `openapi.json`, …), sorted. */
@@ -77,7 +93,7 @@ export function buildManifestPage(name: string, files: readonly FileRecord[], ba
   return {
     $schema: schemaRef('manifestPage', manifestPagePath(name), baseUrl),
     version: FEED_VERSION,
-    files: [...files].sort(byPath).map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
+    files: sortByPath([...files]).map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
   };
 }
 
@@ -111,6 +127,32 @@ export function buildManifest(
 /** Manifest text (root and pages): indented for people, with a final newline. */
 export function manifestText(manifest: Manifest | ManifestPage): string {
   return JSON.stringify(manifest, null, 2) + '\n';
+}
+
+/**
+ * `manifestText(page)` in pieces of `per` files each (and the text before and after them): joined,
+ * exactly that text. No piece holds the whole page, so none is a string of megabytes, which
+ * costs far more to make and to read than many small ones (see emit/build.ts, keptPage). The
+ * pieces follow JSON.stringify's layout with an indent of 2: an array's elements each on a line
+ * of their own, one level deeper than the array, separated by commas. Pure.
+ * @example [...manifestPageParts(page)].join('') === manifestText(page)
+ */
+export function* manifestPageParts(page: ManifestPage, per = 200): Generator<string> {
+  if (page.files.length === 0) {
+    yield manifestText(page);
+    return;
+  }
+  // `files` is the last key: the last "null" of this text is the one element put in its place.
+  const frame = manifestText({ ...page, files: [null as unknown as ManifestPage['files'][number]] });
+  const at = frame.lastIndexOf('\n    null\n');
+  yield frame.slice(0, at);
+  for (let start = 0; start < page.files.length; start += per) {
+    // The elements at the top level of an array ("[\n  {...},\n  {...}\n]"), moved one level
+    // (two spaces) deeper: the files array is a key of the page.
+    const inner = JSON.stringify(page.files.slice(start, start + per), null, 2).slice(2, -2);
+    yield `${start > 0 ? ',' : ''}\n  ${inner.replaceAll('\n', '\n  ')}`;
+  }
+  yield frame.slice(at + '\n    null'.length);
 }
 
 /** The catalog a v2 output folder was built from, as its root manifest says; undefined when it has none readable. */

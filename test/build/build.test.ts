@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,31 @@ describe('licat build', () => {
     expect([...again.keys()]).toEqual([...a.keys()]);
     expect([...a.keys()].filter((p) => a.get(p) !== again.get(p))).toEqual(['changes.json', 'manifest.json']);
     expect(JSON.parse(readFileSync(path.join(parent, 'a', 'changes.json'), 'utf8'))).toMatchObject({ from: '1', to: '1', records: [] });
+  });
+
+  it('keeps an unchanged manifest page as the very file, and writes again one edited to the same meaning', () => {
+    const catalog = writeSmallCatalog();
+    const out = path.join(tempDir(), 'dist');
+    expect(build(catalog, out, '--quiet').code).toBe(0);
+    const before = snapshot(out);
+    const root = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { pages: Array<{ path: string; size: number; sha256: string }> };
+    expect(root.pages.length).toBeGreaterThan(1);
+    const inode = (rel: string) => statSync(path.join(out, rel)).ino;
+    const inodes = new Map(root.pages.map((p) => [p.path, inode(p.path)]));
+    // One page rewritten compactly (the same files, sizes and digests), and the root manifest's
+    // record of it made to match: only its bytes differ from what a build writes.
+    const edited = root.pages[0]!;
+    const compact = `${JSON.stringify(JSON.parse(readFileSync(path.join(out, edited.path), 'utf8')))}\n`;
+    writeFileSync(path.join(out, edited.path), compact);
+    Object.assign(edited, { size: Buffer.byteLength(compact), sha256: createHash('sha256').update(compact).digest('hex') });
+    writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(root, null, 2)}\n`);
+
+    expect(build(catalog, out, '--quiet').code).toBe(0);
+    const after = snapshot(out);
+    for (const page of root.pages) expect(after.get(page.path)).toBe(before.get(page.path));
+    expect(verifyAgainstManifest(out)).toEqual([]);
+    expect(inode(edited.path)).not.toBe(inodes.get(edited.path));
+    for (const page of root.pages.slice(1)) expect(inode(page.path)).toBe(inodes.get(page.path));
   });
 
   it('records --build-time, in UTC, only in the manifest and the index', () => {
