@@ -4,7 +4,7 @@ import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { t, type Text } from '../i18n/lang.js';
 import { FEED_VERSION } from '../schema/feeds.js';
-import { readManifestFiles } from './manifest.js';
+import { readManifestPaths } from './manifest.js';
 import { OutputError } from './output-error.js';
 
 /**
@@ -119,8 +119,7 @@ async function recordedFiles(file: string): Promise<Set<string> | undefined> {
   if (!m || typeof m !== 'object' || typeof m.$schema !== 'string' || !Array.isArray(m.files)) return undefined;
   if (m.version === FEED_VERSION && m.$schema.endsWith('schemas/manifest.schema.json')) {
     // A paged manifest: its top-level files, its pages and the files they list.
-    const listed = readManifestFiles(path.dirname(file));
-    return listed && new Set<string>(['manifest.json', ...listed.files.keys()]);
+    return readManifestPaths(path.dirname(file))?.add('manifest.json');
   }
   // An output of licat before feeds v2: one manifest listing every file.
   if (!m.$schema.startsWith('https://licat.example/schemas/')) return undefined;

@@ -51,7 +51,8 @@ describe('licat build', () => {
     const inode = (rel: string) => statSync(path.join(out, rel)).ino;
     const inodes = new Map(root.pages.map((p) => [p.path, inode(p.path)]));
     // One page rewritten compactly (the same files, sizes and digests), and the root manifest's
-    // record of it made to match: only its bytes differ from what a build writes.
+    // record of it made to match: only its bytes differ from what a build writes. The output is
+    // still recognised as licat's (that page's paths are read from it as JSON, not scanned).
     const edited = root.pages[0]!;
     const compact = `${JSON.stringify(JSON.parse(readFileSync(path.join(out, edited.path), 'utf8')))}\n`;
     writeFileSync(path.join(out, edited.path), compact);
