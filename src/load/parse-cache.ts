@@ -23,6 +23,8 @@ interface Entry {
   items?: ItemFindings;
   /** What the rules of the file's text found, with no file name (see `items`). */
   text?: Finding[];
+  /** For an item, `valueDigest(value)`. */
+  input?: string;
 }
 
 /**
@@ -85,7 +87,7 @@ export class ParseCache {
       } catch {
         data = undefined;
       }
-      if (data?.version === 5 && data.shard === shard && data.entries !== null && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
+      if (data?.version === 6 && data.shard === shard && data.entries !== null && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
         Object.assign(entries, data.entries);
       } else {
         note(
@@ -124,6 +126,7 @@ export class ParseCache {
       value,
       ...(entry.items && { itemFindings: withFile(entry.items, raw.file) }),
       ...(entry.text && { textFindings: listWithFile(entry.text, raw.file) }),
+      ...(typeof entry.input === 'string' && { input: entry.input }),
     };
   }
 
@@ -142,6 +145,7 @@ export class ParseCache {
       value: checked.value,
       ...(keep && { items: withFile(found, '') }),
       ...(keepText && { text: listWithFile(text, '') }),
+      ...(checked.input !== undefined && { input: checked.input }),
     });
   }
 
@@ -168,7 +172,7 @@ export class ParseCache {
       for (const shard of [...dirty].sort()) {
         const file = path.join(this.dir, packName(this.code, shard));
         const entries = packs.get(shard);
-        if (entries) writeSealed(file, this.key, 'parse', this.code, JSON.stringify({ version: 5, shard, entries }));
+        if (entries) writeSealed(file, this.key, 'parse', this.code, JSON.stringify({ version: 6, shard, entries }));
         else rmSync(file, { force: true });
       }
       const current = new Set(SHARDS.map((shard) => packName(this.code, shard)));

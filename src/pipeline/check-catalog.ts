@@ -1,6 +1,7 @@
 import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
 import type { Text } from '../i18n/lang.js';
 import { checkFile, type CheckedFile } from '../load/check-file.js';
+import { valueDigest } from '../load/value-digest.js';
 import { ParseCache } from '../load/parse-cache.js';
 import { checkInChunks, checkInParallel, forcedWorkers, ParsePool, workerEntry, type ItemHook } from '../load/parse-parallel.js';
 import { readCatalog, type RawFile } from '../load/read-catalog.js';
@@ -87,6 +88,8 @@ async function checkAhead(files: RawFile[], cacheDir: string | undefined, note?:
     const result = fresh?.get(raw.file) ?? checkFile(raw);
     // What the rules of its text find, kept with it (checkFiles takes them from here).
     if (result.text !== undefined && raw.kind !== 'regions') result.textFindings = textFindingsOf({ ...raw, kind: raw.kind }, result.text);
+    // The digest the feeds of an item are keyed by, made once and kept with it.
+    if (raw.kind === 'item' && result.value !== undefined && result.findings.length === 0) result.input = valueDigest(result.value);
     checked.set(raw.file, result);
     cache.set(raw, result, key);
   }

@@ -3,6 +3,7 @@ import { lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { t, type Text } from '../../i18n/lang.js';
 import { cacheKey, unsealBytes, writeSealed } from '../../load/cache-seal.js';
+import { valueDigest } from '../../load/value-digest.js';
 import { readReused } from '../../load/read-whole.js';
 import { codeDigest } from '../../load/code-digest.js';
 import type { Catalog } from '../../model/catalog.js';
@@ -485,7 +486,5 @@ export function structureKey(catalog: Catalog, expansion: Expansion, baseUrl: st
   return hash.digest('hex');
 }
 
-/** sha256 of an item's elements. */
-export function itemInput(item: unknown): string {
-  return createHash('sha256').update(JSON.stringify(item)).digest('hex');
-}
+/** sha256 of an item's elements: of its very JSON (load/value-digest.ts). */
+export const itemInput: (item: unknown) => string = valueDigest;
