@@ -269,8 +269,13 @@ describe('incremental feeds (the build cache)', () => {
         readdirSync(cache).find((f) => f.startsWith('feeds-') && !f.endsWith('-halls.json'))!,
       );
       // The hall table is a file of its own beside the record.
-      editSealed(file.replace(/\.json$/, '-halls.json'), 'feeds-halls', codes, (table: { halls: Record<string, { items: number }> }) => {
-        for (const hall of Object.values(table.halls)) hall.items += 1000;
+      // Each hall's record is `sha256 size items[ identity]`.
+      editSealed(file.replace(/\.json$/, '-halls.json'), 'feeds-halls', codes, (table: { entries: string[] }) => {
+        table.entries = table.entries.map((entry) => {
+          const parts = entry.split(' ');
+          parts[2] = String(Number(parts[2]) + 1000);
+          return parts.join(' ');
+        });
       });
       editSealed(file, 'feeds', codes, (record: { files: Record<string, { input?: string }> }) => {
         for (const entry of Object.values(record.files)) delete entry.input;

@@ -54,7 +54,7 @@ interface Record {
   /** `feeds/items` and `feeds/halls` as the build left them. */
   folders: { items: FolderId; halls: FolderId };
   items: { [code: string]: CachedItem };
-  halls: { [region: string]: CachedHall };
+  halls: HallTable;
   /** The other files of the feeds (tier bundles, index pages, codes, schemas), by path. */
   files: { [rel: string]: CachedFile & { input?: string; parts?: BundleParts } };
   /**
@@ -74,9 +74,43 @@ type StoredRecord = Omit<Record, 'halls'> & { halls: string };
 
 /** The hall feeds' table as stored. */
 interface StoredHalls {
-  version: 6;
+  version: 7;
   id: string;
-  halls: Record['halls'];
+  /** HallTable.regions, joined by commas. */
+  regions: string;
+  entries: string[];
+}
+
+/**
+ * The hall feeds of a build, in the order it made them (the expansion's halls, which the
+ * structure decides): each one's region code, and its record as one string, `sha256 size items`
+ * and the identity where there is one (hallEntry). Looked up by position and kept as strings, a
+ * province's 28,743 halls are two arrays rather than a table of objects keyed by region: quicker
+ * to read, look up, compare and keep.
+ */
+interface HallTable {
+  regions: string[];
+  entries: string[];
+}
+
+/** A hall's record as HallTable keeps it. */
+function hallEntry(hall: CachedHall): string {
+  return `${hall.sha256} ${hall.size} ${hall.items}${hall.id !== undefined ? ` ${hall.id}` : ''}`;
+}
+
+/** The record `hallEntry` made `entry` from; undefined for anything else. */
+function parseHallEntry(entry: string): CachedHall | undefined {
+  const parts = entry.split(' ');
+  if (parts.length < 3 || parts.length > 4 || parts[0]!.length !== 64) return undefined;
+  const size = Number(parts[1]);
+  const items = Number(parts[2]);
+  if (!Number.isSafeInteger(size) || !Number.isSafeInteger(items) || parts[3] === '') return undefined;
+  return { sha256: parts[0]!, size, items, ...(parts[3] !== undefined && { id: parts[3] }) };
+}
+
+/** Whether a hall's record (hallEntry) has the file's identity: a fourth part. */
+function hasIdentity(entry: string): boolean {
+  return entry.indexOf(' ', entry.indexOf(' ', 65) + 1) >= 0;
 }
 
 /**
@@ -136,7 +170,7 @@ export class FeedsCache {
   ) {
     this.previous = previous && sameFolders(target, previous.folders) ? previous : undefined;
     this.hallsId = this.previous && previous!.hallsId;
-    this.next = { version: 6, code, structure, folders: previous?.folders ?? NO_FOLDERS, items: {}, halls: {}, files: {} };
+    this.next = { version: 6, code, structure, folders: previous?.folders ?? NO_FOLDERS, items: {}, halls: { regions: [], entries: [] }, files: {} };
   }
 
   /**
@@ -251,12 +285,15 @@ export class FeedsCache {
   }
 
   /**
-   * The previous feed of hall `region` as recorded, not yet looked at: the caller either finds
-   * that very file in place (its recorded identity `id`, output-sink.ts keptInPlace) or checks
-   * the previous output's file with `hallIntact` before taking it.
+   * The previous feed of hall `region`, the hall at `position` in this build's order (the
+   * previous build's too, the structure being the same), as recorded, not yet looked at: the
+   * caller either finds that very file in place (its recorded identity `id`, output-sink.ts
+   * keptInPlace) or checks the previous output's file with `hallIntact` before taking it.
    */
-  hall(region: string): Readonly<CachedHall> | undefined {
-    return this.previous?.halls[region];
+  hall(position: number, region: string): Readonly<CachedHall> | undefined {
+    const halls = this.previous?.halls;
+    if (halls?.regions[position] !== region) return undefined;
+    return parseHallEntry(halls.entries[position]!);
   }
 
   /**
@@ -294,7 +331,8 @@ export class FeedsCache {
     if (!this.feeds) {
       this.feeds = new Map<string, string>();
       for (const [code, item] of Object.entries(this.previous.items)) this.feeds.set(itemRel(code), item.sha256);
-      for (const [region, hall] of Object.entries(this.previous.halls)) this.feeds.set(hallRel(region), hall.sha256);
+      const { regions, entries } = this.previous.halls;
+      for (let i = 0; i < regions.length; i++) this.feeds.set(hallRel(regions[i]!), entries[i]!.slice(0, 64));
     }
     return this.feeds;
   }
@@ -321,13 +359,18 @@ export class FeedsCache {
   }
 
   /**
-   * Record a hall feed of this build. `id`: the identity the file in the output still has (it was
-   * kept in place, neither written nor linked anew), which saves looking at it again.
+   * Record a hall feed of this build, the one at `position` in its order (halls are recorded in
+   * that order). `id`: the identity the file in the output still has (it was kept in place,
+   * neither written nor linked anew), which saves looking at it again.
    */
-  keepHall(region: string, items: number, record: Pick<FileRecord, 'sha256' | 'size'>, id?: string): void {
-    this.next.halls[region] = { items, sha256: record.sha256, size: record.size, ...(id !== undefined && { id }) };
-    const before = this.previous?.halls[region];
-    if (!before || before.items !== items || before.sha256 !== record.sha256 || before.size !== record.size || before.id !== id) this.hallsChanged = true;
+  keepHall(position: number, region: string, items: number, record: Pick<FileRecord, 'sha256' | 'size'>, id?: string): void {
+    const entry = hallEntry({ items, sha256: record.sha256, size: record.size, ...(id !== undefined && { id }) });
+    const halls = this.next.halls;
+    if (position !== halls.regions.length) throw new Error(`hall ${region} recorded out of order`);
+    halls.regions.push(region);
+    halls.entries.push(entry);
+    const before = this.previous?.halls;
+    if (before?.regions[position] !== region || before.entries[position] !== entry) this.hallsChanged = true;
   }
 
   /**
@@ -343,7 +386,7 @@ export class FeedsCache {
       if (!items || !halls) return false;
       this.next.folders = { items, halls };
       this.identify(staging);
-      const hallsChanged = this.hallsChanged || !this.previous || Object.keys(this.next.halls).length !== Object.keys(this.previous.halls).length;
+      const hallsChanged = this.hallsChanged || !this.previous || this.next.halls.regions.length !== this.previous.halls.regions.length;
       if (this.previous) this.next.spare = { folders: this.previous.folders, diff: this.spareDiff(hallsChanged) };
       if (!this.key) return false;
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
@@ -351,7 +394,7 @@ export class FeedsCache {
       let hallsId = this.hallsId;
       if (hallsChanged || hallsId === undefined) {
         hallsId = randomBytes(16).toString('hex');
-        const stored: StoredHalls = { version: 6, id: hallsId, halls: this.next.halls };
+        const stored: StoredHalls = { version: 7, id: hallsId, regions: this.next.halls.regions.join(','), entries: this.next.halls.entries };
         writeSealed(hallsFile(this.file), this.key, 'feeds-halls', this.code, JSON.stringify(stored));
       }
       const stored: StoredRecord = { ...this.next, halls: hallsId };
@@ -377,7 +420,15 @@ export class FeedsCache {
       return file.id !== undefined;
     };
     for (const [code, file] of Object.entries(this.next.items)) add(itemRel(code), file);
-    for (const [region, file] of Object.entries(this.next.halls)) if (add(hallRel(region), file)) this.hallsChanged = true;
+    const { regions, entries } = this.next.halls;
+    for (let i = 0; i < regions.length; i++) {
+      if (hasIdentity(entries[i]!)) continue; // kept in place: the identity checked this build
+      const hall = parseHallEntry(entries[i]!)!;
+      if (add(hallRel(regions[i]!), hall)) {
+        entries[i] = hallEntry(hall);
+        this.hallsChanged = true;
+      }
+    }
     for (const [rel, file] of Object.entries(this.next.files)) add(rel, file);
   }
 
@@ -392,7 +443,7 @@ export class FeedsCache {
       for (const key of Object.keys(now)) if (!(key in then)) diff[rel(key)] = null;
     };
     compare(this.previous!.items, this.next.items, itemRel);
-    if (halls) compare(this.previous!.halls, this.next.halls, hallRel);
+    if (halls) compare(hallFiles(this.previous!.halls), hallFiles(this.next.halls), hallRel);
     return diff;
   }
 
@@ -448,8 +499,15 @@ function hallsFile(file: string): string {
   return file.replace(/\.json$/, '-halls.json');
 }
 
+/** The sha256 of each hall's feed, by region (for spareDiff). */
+function hallFiles(halls: HallTable): { [region: string]: CachedFile } {
+  const out: { [region: string]: CachedFile } = {};
+  for (let i = 0; i < halls.regions.length; i++) out[halls.regions[i]!] = { sha256: halls.entries[i]!.slice(0, 64), size: 0 };
+  return out;
+}
+
 /** The hall table in `file` if it is sealed by this user for this code and has the `id` the record names. */
-function readHalls(file: string, key: Buffer, code: string, id: string): Record['halls'] | undefined {
+function readHalls(file: string, key: Buffer, code: string, id: string): HallTable | undefined {
   let bytes: Buffer;
   try {
     bytes = readReused(file);
@@ -459,7 +517,10 @@ function readHalls(file: string, key: Buffer, code: string, id: string): Record[
   const body = unsealBytes(key, 'feeds-halls', code, bytes);
   try {
     const data = body === undefined ? undefined : (JSON.parse(body) as Partial<StoredHalls>);
-    return data?.version === 6 && data.id === id && isMap(data.halls) ? data.halls : undefined;
+    if (data?.version !== 7 || data.id !== id || typeof data.regions !== 'string' || !Array.isArray(data.entries)) return undefined;
+    const regions = data.regions === '' ? [] : data.regions.split(',');
+    if (regions.length !== data.entries.length || !data.entries.every((e) => typeof e === 'string')) return undefined;
+    return { regions, entries: data.entries };
   } catch {
     return undefined;
   }

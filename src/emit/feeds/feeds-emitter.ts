@@ -363,7 +363,7 @@ async function writeHallFeeds(run: Run): Promise<void> {
   for (const [position, region] of expansion.tree.halls.entries()) {
     if (!inShard(position, run.shard)) continue;
     const rel = hallFeedPath(region.code);
-    const candidate = run.cache?.hall(region.code);
+    const candidate = run.cache?.hall(position, region.code);
     let kept: string | undefined;
     let hit = candidate;
     let record: FileRecord | undefined;
@@ -395,7 +395,7 @@ async function writeHallFeeds(run: Run): Promise<void> {
       run.rebuilt.halls++;
     }
     run.written?.push(record);
-    run.cache?.keepHall(region.code, items, record, kept);
+    run.cache?.keepHall(position, region.code, items, record, kept);
     run.offerings += items;
     run.halls.push({
       city: cityOf(expansion.tree, region),
