@@ -140,6 +140,8 @@ export class AheadIdentities {
   /** Folders not yet looked at again (`touch`). */
   private untouched: string[];
   private looked: LookedFolder[] | undefined;
+  /** The folder of the path `identity` was last asked about. */
+  private last: { rel: string; folder: { seen?: FolderStat | null; looked?: LookedFolder; ids?: Map<string, string> | null } } | undefined;
 
   /**
    * `root`: the staging folder the spare became; `folders`: those the thread was asked about;
@@ -186,8 +188,14 @@ export class AheadIdentities {
   identity(rel: string): string | undefined {
     if (!this.looked) return undefined;
     const slash = rel.lastIndexOf('/');
-    const folder = slash > 0 ? this.folders.get(rel.slice(0, slash)) : undefined;
-    if (!folder) return undefined;
+    // Paths come folder by folder: the previous path's folder is looked up again only when it changes.
+    let folder = this.last && slash === this.last.rel.length && rel.startsWith(this.last.rel) ? this.last.folder : undefined;
+    if (!folder) {
+      const dir = rel.slice(0, Math.max(slash, 0));
+      folder = slash > 0 ? this.folders.get(dir) : undefined;
+      if (!folder) return undefined;
+      this.last = { rel: dir, folder };
+    }
     if (folder.ids === undefined) {
       this.touch(rel);
       folder.ids = folder.looked && folder.seen && sameFolder(folder.looked, folder.seen) ? identities(folder.looked.lines) : null;

@@ -325,7 +325,7 @@ export class StagingSink implements OutputSink, ReusableOutput {
   keptInPlace(rel: string, record: FileRecord, id: string): boolean {
     if (this.present?.get(rel) !== record.sha256) return false;
     if (this.identity(rel) !== id) return false;
-    this.claim(rel);
+    this.take(rel);
     this.present.delete(rel);
     this.records.set(rel, record.path === rel ? record : { path: rel, size: record.size, sha256: record.sha256 });
     return true;
@@ -391,14 +391,20 @@ export class StagingSink implements OutputSink, ReusableOutput {
     return [...this.claimed].filter((rel) => !this.records.has(rel)).sort();
   }
 
+  /** Claim `rel` (see `take`); returns its absolute path. */
   private claim(rel: string): string {
+    this.take(rel);
+    return this.absolute(rel);
+  }
+
+  /** Claim `rel` for this build: a plain path, not the manifest's, and not claimed before. */
+  private take(rel: string): void {
     if (!PLAIN_PATH.test(rel)) throw new OutputPathError(`not a plain relative output path: ${JSON.stringify(rel)}`);
     if (RESERVED.has(rel)) throw new OutputPathError(`${rel} is written by the build itself`);
     if (this.claimed.has(rel)) throw new OutputPathError(`${rel} written twice`);
     // Before anything at `rel` changes: its folder's look-ahead is only good until then.
     this.ahead?.touch(rel);
     this.claimed.add(rel);
-    return this.absolute(rel);
   }
 
   /**
