@@ -74,7 +74,7 @@ const NO_FEE = new Set(['无', '不收费', '免费', '无收费', '否', '']);
  * clean file is never parsed a second time.
  */
 export function mayNeedFixes(text: string): boolean {
-  if (ODD_CHARACTER.test(text) || TRAILING.test(text)) return true;
+  if (ODD_OR_TRAILING.test(text)) return true;
   if (UNIT_WORD.test(text) && (UNIT_SPELLED.test(text) || DURATION_SPELLED.test(text))) return true;
   return feesMayNeedFix(text);
 }
@@ -94,7 +94,7 @@ function feesMayNeedFix(text: string): boolean {
  * refuses, a value a fix could touch anywhere) answers true.
  */
 function valuesMayNeedFixes(text: string, kind: YamlKind): boolean {
-  if (ODD_CHARACTER.test(text) || TRAILING.test(text) || feesMayNeedFix(text)) return true;
+  if (ODD_OR_TRAILING.test(text) || feesMayNeedFix(text)) return true;
   let data: unknown;
   try {
     data = loadYamlData(text);
@@ -126,8 +126,8 @@ function valuesMayNeedFixes(text: string, kind: YamlKind): boolean {
 }
 
 // Simple scans first: each runs over a 4 MB catalog in a few milliseconds.
-const ODD_CHARACTER = /[\u200B\u200C\u2060\uFEFF\u00A0\u202F\uFF10-\uFF19]|\u200D/;
-const TRAILING = /[ \t]\r?\n|[ \t]$/;
+/** An invisible character, an odd space or a full-width digit; or a space or tab ending a line: one pass over the text. */
+const ODD_OR_TRAILING = /[\u200B\u200C\u2060\uFEFF\u00A0\u202F\uFF10-\uFF19]|\u200D|[ \t](?:\r?\n|$)/;
 const UNIT_WORD = /工作日|自然日|日历日|即办|当场办结|working[ _]days?|working-days|workdays?|calendar[ _]days?|calendar-days/i;
 /** A time unit spelled otherwise after `unit:` (working-day itself does not match). */
 const UNIT_SPELLED = new RegExp(
