@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { REPORTER_NAMES as formats } from '../report/reporter-names.js';
+import { COMMANDS } from './commands.js';
 
 /**
  * The command line. Each command's module is imported only when that command runs, so
@@ -10,13 +13,12 @@ export async function main(argv: string[]): Promise<number> {
   guardStandardStreams(argv);
   const program = new Command('licat')
     .description('行政许可事项标准化目录编译器 / compiler for administrative licensing standards catalogs')
-    .version(await version(), '-V, --version')
+    .version(version(), '-V, --version')
     .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']))
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 
-  const { REPORTER_NAMES: formats } = await import('../report/reporter-names.js');
   const validate = program
     .command('validate')
     .description('检查目录 / load and check the catalog')
@@ -55,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await runSchema(options);
     });
 
-  for (const extension of await loadExtensions()) extension(program, (code) => (exitCode = code));
+  for (const extension of COMMANDS) extension(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv);
@@ -72,15 +74,9 @@ export async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-/** Commands registered by their own modules (build, diff, stats): listed in ./commands.ts. */
-async function loadExtensions() {
-  const { COMMANDS } = await import('./commands.js');
-  return COMMANDS;
-}
-
-async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+/** licat's version, from its package.json (read at once: a few hundred bytes, needed by every run). */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
