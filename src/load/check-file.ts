@@ -79,8 +79,6 @@ export interface CheckedFile {
   unloadedCode?: string;
   /** What the item hook of the parse found in a loaded item (see `ItemHook`), where one ran. */
   itemFindings?: ItemFindings;
-  /** For a loaded item, `valueDigest(value)` where known (kept with it in the parse cache). */
-  input?: string;
 }
 
 /**

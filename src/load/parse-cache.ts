@@ -5,6 +5,7 @@ import type { Text } from '../i18n/lang.js';
 import { t } from '../i18n/lang.js';
 import { cacheKey, unsealBytes, writeSealed } from './cache-seal.js';
 import { readReused } from './read-whole.js';
+import { knownDigest, rememberDigest } from './value-digest.js';
 import { codeDigest } from './code-digest.js';
 import type { Finding } from '../diagnostics/diagnostic.js';
 import type { CheckedFile, ItemFindings } from './check-file.js';
@@ -112,6 +113,7 @@ export class ParseCache {
     const entry = this.entries[key]!;
     // Two files with the same bytes get two objects, as parsing them would give.
     const value = this.used.has(key) ? structuredClone(entry.value) : entry.value;
+    if (typeof entry.input === 'string') rememberDigest(value, entry.input);
     this.used.set(key, entry);
     this.hits++;
     // The same bytes decoded without a finding when the entry was made: decoded again only if
@@ -126,7 +128,6 @@ export class ParseCache {
       value,
       ...(entry.items && { itemFindings: withFile(entry.items, raw.file) }),
       ...(entry.text && { textFindings: listWithFile(entry.text, raw.file) }),
-      ...(typeof entry.input === 'string' && { input: entry.input }),
     };
   }
 
@@ -138,6 +139,7 @@ export class ParseCache {
     if (checked.value === undefined || checked.findings.length > 0) return;
     if (!(key in this.entries)) this.addedTo.add(shardOf(key));
     const found = checked.itemFindings;
+    const input = knownDigest(checked.value);
     const keep = found !== undefined && (found.failed ?? []).length === 0 && portable(found, raw.file);
     const text = checked.textFindings;
     const keepText = text !== undefined && portableList(text, raw.file);
@@ -145,7 +147,7 @@ export class ParseCache {
       value: checked.value,
       ...(keep && { items: withFile(found, '') }),
       ...(keepText && { text: listWithFile(text, '') }),
-      ...(checked.input !== undefined && { input: checked.input }),
+      ...(input !== undefined && { input }),
     });
   }
 

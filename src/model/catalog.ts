@@ -12,8 +12,6 @@ export interface ItemEntry {
   /** The path relative to the catalog folder, however the folder was named on the command line. */
   rel?: string;
   item: Item;
-  /** `valueDigest(item)` (load/value-digest.ts), where known already: from the parse cache. */
-  input?: string;
 }
 
 export interface HallEntry {

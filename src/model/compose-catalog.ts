@@ -101,7 +101,7 @@ export function composeCatalog(root: string, files: RawFile[], checked?: Readonl
         catalog.departments = file.value as Departments;
         break;
       case 'item':
-        catalog.items.push({ file: raw.file, rel: raw.rel, item: file.value as Item, ...(file.input !== undefined && { input: file.input }) });
+        catalog.items.push({ file: raw.file, rel: raw.rel, item: file.value as Item });
         break;
       case 'hall':
         catalog.halls.push({ file: raw.file, hall: file.value as Hall });

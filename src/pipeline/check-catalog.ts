@@ -89,7 +89,7 @@ async function checkAhead(files: RawFile[], cacheDir: string | undefined, note?:
     // What the rules of its text find, kept with it (checkFiles takes them from here).
     if (result.text !== undefined && raw.kind !== 'regions') result.textFindings = textFindingsOf({ ...raw, kind: raw.kind }, result.text);
     // The digest the feeds of an item are keyed by, made once and kept with it.
-    if (raw.kind === 'item' && result.value !== undefined && result.findings.length === 0) result.input = valueDigest(result.value);
+    if (raw.kind === 'item' && result.value !== undefined && result.findings.length === 0) valueDigest(result.value);
     checked.set(raw.file, result);
     cache.set(raw, result, key);
   }

@@ -91,8 +91,9 @@ describe('caches can only make a run faster, never different', () => {
         readdirSync(path.join(home, 'licat')).find((n) => n.startsWith('feeds-') && n.endsWith('-halls.json'))!,
       );
     const sealed = readFileSync(recordFile(), 'utf8');
-    const halls = (JSON.parse(sealed.slice(sealed.indexOf('\n') + 1)) as { halls: Record<string, { id?: string }> }).halls;
-    expect(halls[region]!.id).toMatch(/^\d+:\d+:\d+:/);
+    // The hall table: the regions in the build's order, and each hall's entry `sha256 size items identity`.
+    const table = JSON.parse(sealed.slice(sealed.indexOf('\n') + 1)) as { regions: string; entries: string[] };
+    expect(table.entries[table.regions.split(',').indexOf(region)]!.split(' ')[3]).toMatch(/^\d+:\d+:\d+:/);
     // In place, keeping size and modification time: only the change time (and the content) tells.
     const before = statSync(victim);
     const stamp = path.join(tempDir(), 'stamp');
@@ -111,7 +112,9 @@ describe('caches can only make a run faster, never different', () => {
     expect(fileTexts(out)).toEqual(clean);
 
     const record = recordFile();
-    writeFileSync(record, readFileSync(record, 'utf8').replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`));
+    const tampered = readFileSync(record, 'utf8').replace(/"[0-9a-f]{64} /, `"${'0'.repeat(64)} `);
+    expect(tampered).not.toBe(readFileSync(record, 'utf8'));
+    writeFileSync(record, tampered);
     const r2 = build(catalog, out, env, ['--verbose']);
     expect(r2.stderr).toContain('the feeds cache');
     expect(r2.stderr).toContain('discarded');

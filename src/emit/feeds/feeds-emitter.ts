@@ -205,7 +205,7 @@ function linkSame(run: Run, rel: string, input: string): FileRecord | undefined 
 /** itemInput of an item, computed once a run (the item feed and each tier bundle offering it need it). */
 function inputOf(run: Run, entry: ItemEntry): string {
   let input = run.inputs.get(entry);
-  if (input === undefined) run.inputs.set(entry, (input = entry.input ?? itemInput(entry.item)));
+  if (input === undefined) run.inputs.set(entry, (input = itemInput(entry.item)));
   return input;
 }
 
