@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,44 @@ describe('licat build', () => {
     expect(verifyAgainstManifest(out)).toEqual([]);
     expect(inode(edited.path)).not.toBe(inodes.get(edited.path));
     for (const page of root.pages.slice(1)) expect(inode(page.path)).toBe(inodes.get(page.path));
+  });
+
+  it('makes no change records from a previous build whose hall feed is not as recorded: exit 2, one line, nothing written', () => {
+    const catalog = writeSmallCatalog();
+    const parent = tempDir();
+    const prev = path.join(parent, 'prev');
+    expect(build(catalog, prev, '--quiet').code).toBe(0);
+    const rel = `feeds/halls/${readdirSync(path.join(prev, 'feeds', 'halls')).sort()[0]!}`;
+    const pageFile = readdirSync(path.join(prev, 'manifest'))
+      .map((name) => path.join(prev, 'manifest', name))
+      .find((file) => readFileSync(file, 'utf8').includes(`"${rel}"`))!;
+    /** Make the manifest page record `text` as the feed's bytes (or anything else, with `sha256`). */
+    const record = (text: string, sha256 = createHash('sha256').update(text).digest('hex')) => {
+      const page = JSON.parse(readFileSync(pageFile, 'utf8')) as { files: Array<{ path: string; size: number; sha256: string }> };
+      Object.assign(page.files.find((f) => f.path === rel)!, { size: Buffer.byteLength(text), sha256 });
+      writeFileSync(pageFile, `${JSON.stringify(page, null, 2)}\n`);
+    };
+    const original = readFileSync(path.join(prev, rel), 'utf8');
+    const next = path.join(parent, 'next');
+    const refused = () => {
+      const r = build(catalog, next, '--since', prev, '--lang', 'en', '--quiet');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${rel} of the previous build compared with, ${prev}, is not as its record says or is not a hall feed`);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(existsSync(next)).toBe(false);
+    };
+    // The record says other bytes than the file holds.
+    record(original, '0'.repeat(64));
+    refused();
+    // File and record agree, but it is no hall feed (no offers).
+    const forged = JSON.stringify({ ...(JSON.parse(original) as object), offers: undefined });
+    writeFileSync(path.join(prev, rel), forged);
+    record(forged);
+    refused();
+    // Made whole again, the same build compares with it.
+    writeFileSync(path.join(prev, rel), original);
+    record(original);
+    expect(build(catalog, next, '--since', prev, '--quiet').code).toBe(0);
   });
 
   it('records --build-time, in UTC, only in the manifest and the index', () => {

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FEED_VERSION, schemaRef, type ChangeRecord, type ChangesFeed, type HallFeed } from '../../schema/feeds.js';
+import { t } from '../../i18n/lang.js';
 import { readManifestCatalog, readManifestFiles } from '../manifest.js';
+import { OutputError } from '../output-error.js';
 import { CHANGES } from './feed-paths.js';
 
 /** A previous build to compare with: its folder, catalog version and every file's sha256. */
@@ -155,8 +158,27 @@ export class ChangeLog {
     this.offerings.push({ region, text: JSON.stringify(records).slice(1, -1) });
   }
 
+  /**
+   * The previous build's hall feed at `rel`, as its record (manifest or cache) has it: a file not
+   * as recorded, or not a hall feed, stops the build with a clear message (exit 2), since change
+   * records made from it would not be true.
+   */
   private previousHall(rel: string): HallFeed {
-    return JSON.parse(readFileSync(path.join(this.previous!.dir, ...rel.split('/')), 'utf8')) as HallFeed;
+    const { dir, files } = this.previous!;
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readFileSync(path.join(dir, ...rel.split('/')));
+    } catch {
+      bytes = undefined;
+    }
+    const feed = bytes && createHash('sha256').update(bytes).digest('hex') === files.get(rel) ? asHallFeed(bytes) : undefined;
+    if (feed) return feed;
+    throw new OutputError(
+      t(
+        `用于比较的上一次构建 ${dir} 中的 ${rel} 与其记录不符或不是大厅数据，无法生成变更记录。请用 --since 指定完好的上一次构建（默认即输出文件夹本身），或构建到新的输出文件夹（变更记录将全部为 add）。`,
+        `${rel} of the previous build compared with, ${dir}, is not as its record says or is not a hall feed, so no true change records can be made. Give --since an intact previous build (by default the output folder itself), or build into a new output folder (every record is then "add").`,
+      ),
+    );
   }
 }
 
@@ -170,6 +192,19 @@ function sortByKey(records: ChangeRecord[]): void {
 function isSorted<T>(list: readonly T[], key: (value: T) => string): boolean {
   for (let i = 1; i < list.length; i++) if (key(list[i - 1]!) > key(list[i]!)) return false;
   return true;
+}
+
+/** `bytes` as a hall feed, as far as the change records read one: an object whose offers each have a code. */
+function asHallFeed(bytes: Buffer): HallFeed | undefined {
+  let feed: unknown;
+  try {
+    feed = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const offers = (feed as { offers?: unknown } | null)?.offers;
+  if (typeof feed !== 'object' || feed === null || !Array.isArray(offers)) return undefined;
+  return offers.every((o) => typeof o === 'object' && o !== null && typeof (o as { code?: unknown }).code === 'string') ? (feed as HallFeed) : undefined;
 }
 
 /** A hall feed without its offers and without what only names the format. */
