@@ -254,7 +254,10 @@ export function mergeEmitter(shards: readonly ShardOutput[]): Emitter {
       // The schemas and the OpenAPI description as this licat writes them, not a shard's copy.
       for (const [rel, text] of publishedFiles(first.catalog, first.baseUrl)) await context.out.write(rel, text);
       const since = typeof context.options.since === 'string' ? context.options.since : context.previousOutput;
-      const log = new ChangeLog(since === undefined ? undefined : readPreviousBuild(since), first.catalog.version, first.baseUrl);
+      // Each record checked against the published schema as it is made, as a build does.
+      const log = new ChangeLog(since === undefined ? undefined : readPreviousBuild(since), first.catalog.version, first.baseUrl, (feed) =>
+        validator.check('changes', CHANGES, feed),
+      );
       located.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
       for (const { file, shard } of located) {
         const item = /^feeds\/items\/(\d{12})\.json$/.exec(file.path);
