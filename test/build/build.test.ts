@@ -79,7 +79,10 @@ describe('licat build', () => {
     /** Make the manifest page record `text` as the feed's bytes (or anything else, with `sha256`). */
     const record = (text: string, sha256 = createHash('sha256').update(text).digest('hex')) => {
       const page = JSON.parse(readFileSync(pageFile, 'utf8')) as { files: Array<{ path: string; size: number; sha256: string }> };
-      Object.assign(page.files.find((f) => f.path === rel)!, { size: Buffer.byteLength(text), sha256 });
+      Object.assign(
+        page.files.find((f) => f.path === rel)!,
+        { size: Buffer.byteLength(text), sha256 },
+      );
       writeFileSync(pageFile, `${JSON.stringify(page, null, 2)}\n`);
     };
     const original = readFileSync(path.join(prev, rel), 'utf8');
