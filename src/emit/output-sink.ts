@@ -177,18 +177,7 @@ export class StagingSink implements OutputSink, ReusableOutput {
   stage(rel: string, data: string | Uint8Array): StagedFile {
     const abs = this.claim(rel);
     if (this.threading && (this.thread !== undefined || ++this.staged > THREAD_AFTER)) return this.stageOnThread(rel, abs, data);
-    const bytes = typeof data === 'string' ? this.encode(data) : data;
-    const record: FileRecord = { path: rel, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
-    try {
-      this.vacate(rel, abs);
-      this.ensureDir(path.dirname(abs));
-      this.fs.writeFileSync(abs, bytes);
-    } catch (error) {
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on what the file system threw, as it was
-      return { record, done: Promise.reject(error) };
-    }
-    this.records.set(rel, record);
-    return { record, done: Promise.resolve() };
+    return this.writeNow(rel, abs, [typeof data === 'string' ? this.encode(data) : data]);
   }
 
   /**
@@ -214,6 +203,11 @@ export class StagingSink implements OutputSink, ReusableOutput {
     }
     const abs = this.claim(rel);
     if (this.threading && (this.thread !== undefined || ++this.staged > THREAD_AFTER)) return this.stageOnThread(rel, abs, pieces);
+    return this.writeNow(rel, abs, pieces);
+  }
+
+  /** Hash and write the file at `rel` (claimed: `abs`) on this thread, its bytes given as pieces one after the other. */
+  private writeNow(rel: string, abs: string, pieces: readonly Uint8Array[]): StagedFile {
     const hash = createHash('sha256');
     let size = 0;
     for (const piece of pieces) {
