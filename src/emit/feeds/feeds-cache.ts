@@ -438,7 +438,7 @@ export class FeedsCache {
    */
   private spareDiff(halls: boolean): { [rel: string]: string | null } {
     const diff: { [rel: string]: string | null } = {};
-    const compare = (then: { [key: string]: CachedFile }, now: { [key: string]: CachedFile }, rel: (key: string) => string) => {
+    const compare = (then: { [key: string]: { sha256: string } }, now: { [key: string]: { sha256: string } }, rel: (key: string) => string) => {
       for (const [key, file] of Object.entries(then)) if (now[key]?.sha256 !== file.sha256) diff[rel(key)] = file.sha256;
       for (const key of Object.keys(now)) if (!(key in then)) diff[rel(key)] = null;
     };
@@ -500,9 +500,9 @@ function hallsFile(file: string): string {
 }
 
 /** The sha256 of each hall's feed, by region (for spareDiff). */
-function hallFiles(halls: HallTable): { [region: string]: CachedFile } {
-  const out: { [region: string]: CachedFile } = {};
-  for (let i = 0; i < halls.regions.length; i++) out[halls.regions[i]!] = { sha256: halls.entries[i]!.slice(0, 64), size: 0 };
+function hallFiles(halls: HallTable): { [region: string]: { sha256: string } } {
+  const out: { [region: string]: { sha256: string } } = {};
+  for (let i = 0; i < halls.regions.length; i++) out[halls.regions[i]!] = { sha256: halls.entries[i]!.slice(0, 64) };
   return out;
 }
 
