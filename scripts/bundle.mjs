@@ -1,19 +1,22 @@
 // Part of `npm run build`, after tsc: bundle the command line (lib/cli/main.js and every module
-// it imports, with zod, js-yaml and commander) into lib/bundle/, which bin/licat.js loads. Node
-// then resolves, reads and links a few dozen files at start-up instead of some 220 (licat's own
-// modules and zod's), which is most of what a short run like `licat validate` spends before it
-// reads the catalog. Modules imported only by some commands (the emitters, fix, watch...) stay
-// in chunks of their own, loaded when a command needs them. The worker threads' entries are
-// bundled too (lib/bundle/check-worker.js, parse-worker.js). Other packages (exceljs,
-// puppeteer...) are not bundled and load from node_modules as before; the yaml library, which
-// licat requires only where a position is needed, becomes one file of its own,
-// lib/bundle/yaml.cjs.
+// it imports, with zod, js-yaml and commander) into one CommonJS file, lib/bundle/main.cjs, which
+// bin/licat.js loads (bin/load-bundle.cjs). Node then reads and compiles one file at start-up
+// instead of resolving, reading and linking a few hundred ES modules (licat's own and zod's), which
+// was most of what a short run like `licat validate` spent before it read the catalog: on the
+// province catalog, loading the modules `validate` needs took about 100 ms as ES module chunks,
+// under 30 ms as this one file with its code cache (scripts/code-cache.mjs). Modules imported only
+// by some commands (the emitters, fix, watch...) are in the file too, but run only when imported:
+// V8 compiles a function when it is first called, so what a command never calls costs little more
+// than reading it. The worker threads' entries are bundled the same way (lib/bundle/check-worker.cjs,
+// parse-worker.cjs). Other packages (exceljs, puppeteer...) are not bundled and load from
+// node_modules as before, through the same dynamic imports; the yaml library, which licat requires
+// only where a position is needed, becomes one file of its own, lib/bundle/yaml.cjs.
 //
 // The modules of lib/ stay where tsc wrote them: the scripts and tests import them. Each bundled
 // module keeps its own `import.meta.url` (rewritten to its file in lib/), so the files it finds
 // beside itself (schemas, templates, data, workers) are the same.
 // esbuild-wasm is esbuild built to WebAssembly: no native binary is installed or downloaded.
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +65,7 @@ const keepModuleUrls = {
       const text = await readFile(args.path, 'utf8');
       if (!args.path.startsWith(lib + path.sep) || !text.includes('import.meta.url')) return undefined;
       const own = path.relative(outdir, args.path).split(path.sep).join('/');
-      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, import.meta.url).href`), loader: 'js' };
+      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, __licatBundleUrl).href`), loader: 'js' };
     });
   },
 };
@@ -70,27 +73,57 @@ const keepModuleUrls = {
 await rm(outdir, { recursive: true, force: true });
 const result = await esbuild.build({
   // The worker threads' entries too (load/parse-parallel.ts workerEntry): a worker then starts
-  // from the same few files.
+  // from one file.
   entryPoints: {
     main: path.join(lib, 'cli', 'main.js'),
     'check-worker': path.join(lib, 'pipeline', 'check-worker.js'),
     'parse-worker': path.join(lib, 'load', 'parse-worker.js'),
   },
   outdir,
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // commander is CommonJS: its require() of Node's built-in modules needs a require in an ES module.
-  banner: { js: "import { createRequire as __licatCreateRequire } from 'node:module';\nconst require = __licatCreateRequire(import.meta.url);" },
-  chunkNames: 'chunk-[hash]',
+  // The URL of the bundle itself, from which each module's own URL is made (keepModuleUrls), and
+  // the import() of other packages (see below).
+  banner: {
+    js: [
+      "const __licatBundleUrl = require('node:url').pathToFileURL(__filename).href;",
+      "const __licatImport = (specifier) => require('./import.cjs')(specifier);",
+    ].join('\n'),
+  },
   legalComments: 'none',
   plugins: [lazyChildProcess, keepModuleUrls],
   logLevel: 'warning',
   metafile: true,
 });
 if (result.errors.length > 0) process.exit(1);
+
+// The packages a bundle imports with import() (exceljs, puppeteer...) are imported by
+// lib/bundle/import.cjs, beside it, so they are found as before: Node compiles import.cjs itself,
+// while bin/load-bundle.cjs may compile the bundle with V8's code cache, and code taken from that
+// cache cannot import() (Node 20 loses the import callback of a script given cached data).
+// Every import() esbuild left in a bundle is rewritten, and counted against its metafile.
+await writeFile(
+  path.join(outdir, 'import.cjs'),
+  "'use strict';\n// import() for lib/bundle/*.cjs (scripts/bundle.mjs).\nmodule.exports = (specifier) => import(specifier);\n",
+);
+for (const [file, output] of Object.entries(result.metafile.outputs)) {
+  if (!file.endsWith('.cjs')) continue;
+  const expected = output.imports.filter((i) => i.kind === 'dynamic-import' && i.external).length;
+  const text = await readFile(file, 'utf8');
+  let found = 0;
+  const rewritten = text.replace(/(?<![\w$.])import\(/g, () => {
+    found++;
+    return '__licatImport(';
+  });
+  if (found !== expected) {
+    console.error(`bundle: ${file} has ${found} import( where esbuild reports ${expected} dynamic imports; cannot rewrite them safely`);
+    process.exit(1);
+  }
+  await writeFile(file, rewritten);
+}
 
 // The yaml library, which load/yaml-library.ts requires (synchronously) only where a position is
 // needed: the same package in one CommonJS file.

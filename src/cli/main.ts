@@ -11,6 +11,35 @@ import { COMMANDS } from './commands.js';
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   guardStandardStreams(argv);
+  const program = commandLine((code) => (exitCode = code));
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    const { resolveLang } = await import('../i18n/lang.js');
+    const { describeFailure } = await import('./failure.js');
+    const { line, code } = describeFailure(error, resolveLang(program.opts().lang as string | undefined));
+    process.stderr.write(line);
+    return code;
+  }
+  return exitCode;
+}
+
+/**
+ * `licat --help` as commander writes it where the output is `width` columns wide. `npm run build`
+ * keeps it (scripts/code-cache.mjs), so that bin/licat.js answers `--help` without loading this module.
+ */
+export function rootHelp(width: number): string {
+  return commandLine(() => undefined)
+    .configureOutput({ getOutHelpWidth: () => width, getOutHasColors: () => false })
+    .helpInformation();
+}
+
+/** Every command and option; an action reports its exit code through `setExit`. */
+function commandLine(setExit: (code: number) => void): Command {
   const program = new Command('licat')
     .description('行政许可事项标准化目录编译器 / compiler for administrative licensing standards catalogs')
     .version(version(), '-V, --version')
@@ -44,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const f of formats) validate.option(`--output-${f} <file>`, `${f} 格式写入文件 / write ${f} output to a file`);
   validate.action(async (dir: string, options: Record<string, unknown>) => {
     const { runValidate } = await import('./validate.js');
-    exitCode = await runValidate(dir, { ...options, lang: program.opts<{ lang?: string }>().lang });
+    setExit(await runValidate(dir, { ...options, lang: program.opts<{ lang?: string }>().lang }));
   });
 
   program
@@ -54,24 +83,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('--check', '只检查已提交的文件是否最新 / only check that the committed files are current')
     .action(async (options: { out: string; check?: boolean }) => {
       const { runSchema } = await import('./schema.js');
-      exitCode = await runSchema(options);
+      setExit(await runSchema(options));
     });
 
-  for (const extension of COMMANDS) extension(program, (code) => (exitCode = code));
-
-  try {
-    await program.parseAsync(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
-    }
-    const { resolveLang } = await import('../i18n/lang.js');
-    const { describeFailure } = await import('./failure.js');
-    const { line, code } = describeFailure(error, resolveLang(program.opts().lang as string | undefined));
-    process.stderr.write(line);
-    return code;
-  }
-  return exitCode;
+  for (const extension of COMMANDS) extension(program, setExit);
+  return program;
 }
 
 /** licat's version, from its package.json (read at once: a few hundred bytes, needed by every run). */

@@ -86,10 +86,10 @@ export function forcedWorkers(env: NodeJS.ProcessEnv = process.env): number | un
 }
 
 /**
- * The entry module of a worker thread: the bundled one (lib/bundle/, made by `npm run build`,
- * see scripts/bundle.mjs), which starts from a few files, where it exists; else `own`, the
- * module beside the caller (running from the sources, say).
- * @example workerEntry('check-worker.js', new URL('./check-worker.js', import.meta.url))
+ * The entry module of a worker thread: the bundled one (lib/bundle/`name`, made by `npm run build`,
+ * see scripts/bundle.mjs), which starts from one file, where it exists; else `own`, the module
+ * beside the caller (running from the sources, say).
+ * @example workerEntry('check-worker.cjs', new URL('./check-worker.js', import.meta.url))
  */
 export function workerEntry(name: string, own: URL): URL {
   const bundled = new URL(`../bundle/${name}`, own);
@@ -97,7 +97,7 @@ export function workerEntry(name: string, own: URL): URL {
 }
 
 /** The worker of a parse without an item hook. */
-const PLAIN_WORKER = workerEntry('parse-worker.js', new URL('./parse-worker.js', import.meta.url));
+const PLAIN_WORKER = workerEntry('parse-worker.cjs', new URL('./parse-worker.js', import.meta.url));
 
 /**
  * Worker threads started ahead of the work: they load their modules (zod, js-yaml, the schemas:

@@ -66,7 +66,7 @@ export async function checkCatalog(root: string, cwd = process.cwd(), options: C
  * The item-scope rules run where each item is parsed, on every thread (validate/item-rules.ts):
  * on this one, and on workers started from ./check-worker.ts, which runs the same function.
  */
-export const ITEM_HOOK: ItemHook = { worker: workerEntry('check-worker.js', new URL('./check-worker.js', import.meta.url)), run: checkItems };
+export const ITEM_HOOK: ItemHook = { worker: workerEntry('check-worker.cjs', new URL('./check-worker.js', import.meta.url)), run: checkItems };
 
 /** Check the YAML files before composing: from the cache where it has them, the rest in parallel. */
 async function checkAhead(files: RawFile[], cacheDir: string | undefined, note?: (text: Text) => void): Promise<Map<string, CheckedFile> | undefined> {

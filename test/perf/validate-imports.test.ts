@@ -34,7 +34,7 @@ describe('licat validate loads only what it needs', () => {
   it('loads none of the output libraries (Excel, templates, diagrams, the browser, SQLite)', () => {
     const modules = loadedModules(['validate', copySample(), '--format', 'json']);
     // The hook saw licat itself load (from lib/bundle/, see scripts/bundle.mjs): the list is real.
-    expect(modules.some((m) => m.includes('/lib/bundle/main.js'))).toBe(true);
+    expect(modules.some((m) => m.includes('/lib/bundle/main.cjs'))).toBe(true);
     const heavy = /[/\\]node_modules[/\\](exceljs|handlebars|@mermaid-js|mermaid|puppeteer|puppeteer-core|node-sqlite3-wasm|qrcode|opencc-js|pinyin-pro)[/\\]/;
     expect(modules.filter((m) => heavy.test(m))).toEqual([]);
   });
