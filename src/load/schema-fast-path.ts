@@ -330,21 +330,22 @@ function compileObject(def: ZodDef): Check | undefined {
     const record = input as Record<string, unknown>;
     if (!reuse) return general(record, reuse);
     // The usual case, in one pass: the keys are some of the schema's, in its order, and every
-    // value is its own output. Anything else takes the general path.
-    const keys = Object.keys(record);
-    let j = 0;
-    for (let i = 0; i < count; i++) {
-      const field = fields[i]!;
-      const key = field.key;
-      if (keys[j] === key) {
-        j++;
-        const value = record[key];
-        if (value === undefined || field.check(value, true) !== value) return general(record, reuse);
-      } else if (!field.optional || key in record) {
-        return general(record, reuse);
+    // value is its own output. Anything else takes the general path. `for...in` lists no array:
+    // with Object.prototype as the prototype, it gives the own enumerable keys in Object.keys's order.
+    let i = 0;
+    for (const key in record) {
+      // Fields before this key: each optional, and absent (else present out of order, or hidden).
+      while (i < count && fields[i]!.key !== key) {
+        const skipped = fields[i++]!;
+        if (!skipped.optional || skipped.key in record) return general(record, reuse);
       }
+      // A key the schema does not have, or has before a key already met.
+      if (i === count) return general(record, reuse);
+      const field = fields[i++]!;
+      const value = record[key];
+      if (value === undefined || field.check(value, true) !== value) return general(record, reuse);
     }
-    if (j !== keys.length) return general(record, reuse);
+    for (; i < count; i++) if (!fields[i]!.optional || fields[i]!.key in record) return general(record, reuse);
     return refine(record);
   };
 }
