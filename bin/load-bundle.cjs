@@ -1,7 +1,7 @@
 'use strict';
-// How bin/licat.js loads licat's command line, lib/bundle/main.cjs (scripts/bundle.mjs).
+// How bin/licat.cjs loads licat's command line, lib/bundle/main.cjs (scripts/bundle.mjs).
 //
-// Where Node has a compile cache (module.enableCompileCache, Node >= 22.1, which bin/licat.js
+// Where Node has a compile cache (module.enableCompileCache, Node >= 22.1, which bin/licat.cjs
 // turns on), the bundle is required as any CommonJS module is, and Node keeps its compiled code
 // between runs. Older versions have no such cache, so `npm run build` keeps the code it compiled
 // while checking the sample catalog beside the bundle (main.cjs.code-cache, made by

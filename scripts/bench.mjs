@@ -3,7 +3,7 @@
 //   node scripts/bench.mjs [--quick] [--runs N] [--write] [--json FILE] [--keep]
 //
 // It generates the synthetic catalogs (scripts/bench/generate.mjs) into a temporary folder and
-// times the built command line (bin/licat.js, lib/) in child processes, each stage BENCH_RUNS
+// times the built command line (bin/licat.cjs, lib/) in child processes, each stage BENCH_RUNS
 // times (default 3; 1 with --quick), and prints the median wall time, CPU time and peak memory
 // beside the floors measured in the same run on the same data: reading the bytes, parsing the
 // YAML with js-yaml, JSON.stringify plus writing the feed bytes. Ratios to the floors are the
@@ -202,7 +202,7 @@ function say(text) {
   process.stderr.write(`bench: ${text}\n`);
 }
 
-const licat = (...args) => [path.join(INSTALL, 'bin', 'licat.js'), ...args];
+const licat = (...args) => [path.join(INSTALL, 'bin', 'licat.cjs'), ...args];
 
 /** Every file below `dir` with the sha256 of its bytes, for byte-for-byte comparisons (one file in memory at a time). */
 function tree(dir) {

@@ -1,6 +1,6 @@
 // Part of `npm run build`, after tsc: bundle the command line (lib/cli/main.js and every module
 // it imports, with zod, js-yaml and commander) into one CommonJS file, lib/bundle/main.cjs, which
-// bin/licat.js loads (bin/load-bundle.cjs). Node then reads and compiles one file at start-up
+// bin/licat.cjs loads (bin/load-bundle.cjs). Node then reads and compiles one file at start-up
 // instead of resolving, reading and linking a few hundred ES modules (licat's own and zod's), which
 // was most of what a short run like `licat validate` spent before it read the catalog: on the
 // province catalog, loading the modules `validate` needs took about 100 ms as ES module chunks,

@@ -1,4 +1,4 @@
-// Part of `npm run build`, after scripts/bundle.mjs: keep what bin/licat.js takes instead of doing
+// Part of `npm run build`, after scripts/bundle.mjs: keep what bin/licat.cjs takes instead of doing
 // it again in every run (bin/load-bundle.cjs):
 // - lib/bundle/help.json: `licat --help` as commander writes it 80 columns wide, and whether it is
 //   the same at any greater width (then a wider terminal gets it too);

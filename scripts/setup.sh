@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 npm run build
-node bin/licat.js validate catalog
-node bin/licat.js build catalog --out dist
-node bin/licat.js stats catalog
+node bin/licat.cjs validate catalog
+node bin/licat.cjs build catalog --out dist
+node bin/licat.cjs stats catalog

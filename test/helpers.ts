@@ -7,7 +7,7 @@ import fc from 'fast-check';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLE = path.join(ROOT, 'catalog');
-const BIN = path.join(ROOT, 'bin', 'licat.js');
+const BIN = path.join(ROOT, 'bin', 'licat.cjs');
 
 /** Run the built CLI (npm test builds lib/ first). */
 export function licat(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number; gid?: number } = {}) {

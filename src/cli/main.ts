@@ -30,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * `licat --help` as commander writes it where the output is `width` columns wide. `npm run build`
- * keeps it (scripts/code-cache.mjs), so that bin/licat.js answers `--help` without loading this module.
+ * keeps it (scripts/code-cache.mjs), so that bin/licat.cjs answers `--help` without loading this module.
  */
 export function rootHelp(width: number): string {
   return commandLine(() => undefined)

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { licat, ROOT, tempDir } from '../helpers.js';
 import { leftovers, snapshot, verifyAgainstManifest, writeRegionCatalog } from './catalogs.js';
 
-const BIN = path.join(ROOT, 'bin', 'licat.js');
+const BIN = path.join(ROOT, 'bin', 'licat.cjs');
 let catalog: string;
 let out: string;
 let before: Map<string, string>;

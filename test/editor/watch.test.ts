@@ -6,7 +6,7 @@ import { checkCatalog } from '../../src/pipeline/check-catalog.js';
 import { CheckSession } from '../../src/pipeline/check-session.js';
 import { copySample, ROOT } from '../helpers.js';
 
-const BIN = path.join(ROOT, 'bin', 'licat.js');
+const BIN = path.join(ROOT, 'bin', 'licat.cjs');
 const running: ChildProcess[] = [];
 afterEach(() => {
   for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');

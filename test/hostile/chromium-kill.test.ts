@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { sweepStaleProfiles } from '../../src/emit/flowcharts/chromium-profile.js';
 import { copySample, licat, ROOT, tempDir } from '../helpers.js';
 
-const BIN = path.join(ROOT, 'bin', 'licat.js');
+const BIN = path.join(ROOT, 'bin', 'licat.cjs');
 
 /** Processes whose command line holds `text` (read from /proc: every browser child names its profile). */
 function processesWith(text: string): number[] {

@@ -156,7 +156,7 @@ describe('writing a report, a baseline or a diff: one clear line, exit 2, nothin
       ['diff', catalog, catalog],
     ]) {
       const full = openSync('/dev/full', 'w');
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/licat.js'), ...args], {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/licat.cjs'), ...args], {
         stdio: ['ignore', full, 'pipe'],
         encoding: 'utf8',
         env: { ...process.env, LICAT_LANG: 'en' },

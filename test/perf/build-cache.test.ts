@@ -162,7 +162,7 @@ describe('incremental feeds (the build cache)', () => {
     const killed = await new Promise<boolean>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        [path.join(ROOT, 'bin/licat.js'), 'build', catalog, '--only', 'feeds,excel', '--out', out, '--cache-dir', cache, '--lang', 'en'],
+        [path.join(ROOT, 'bin/licat.cjs'), 'build', catalog, '--only', 'feeds,excel', '--out', out, '--cache-dir', cache, '--lang', 'en'],
         {
           stdio: ['ignore', 'ignore', 'pipe'],
         },
@@ -246,7 +246,7 @@ describe('incremental feeds (the build cache)', () => {
       cpSync(path.join(ROOT, name), path.join(copy, name), { recursive: true });
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
     const run: Run = (args) => {
-      const r = spawnSync(process.execPath, [path.join(copy, 'bin/licat.js'), ...args], {
+      const r = spawnSync(process.execPath, [path.join(copy, 'bin/licat.cjs'), ...args], {
         encoding: 'utf8',
         env: { ...process.env, NO_COLOR: '1', LICAT_LANG: '' },
       });

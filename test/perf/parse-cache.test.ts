@@ -150,7 +150,7 @@ describe('a cache written by another version of licat or its schemas', () => {
 
   it('is not used once licat or a schema changes, and the poisoned control shows it would be seen', () => {
     const copy = install();
-    const bin = path.join(copy, 'bin', 'licat.js');
+    const bin = path.join(copy, 'bin', 'licat.cjs');
     const dir = copySample();
     const cache = path.join(tempDir(), 'cache');
     const names = (extra: string[]) => {

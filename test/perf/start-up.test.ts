@@ -14,7 +14,7 @@ function copyInstall(): string {
 }
 
 function run(install: string, args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(install, 'bin', 'licat.js'), ...args], {
+  const r = spawnSync(process.execPath, [path.join(install, 'bin', 'licat.cjs'), ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', LICAT_LANG: 'en' },
   });
@@ -42,6 +42,18 @@ describe('licat --help and --version', () => {
     const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     expect(licat(['--lang', 'zh', '--version']).stdout).toBe(`${version}\n`);
     for (const option of ['--version', '-V']) expect(licat([option])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('are the same from bin/licat.js, the file earlier versions were called by', () => {
+    const old = (args: string[]) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin', 'licat.js'), ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', LICAT_LANG: 'en' },
+      });
+    expect(old(['--help']).stdout).toBe(licat(['--help']).stdout);
+    const check = old(['validate', SAMPLE, '--format', 'json']);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toBe(licat(['validate', SAMPLE, '--format', 'json'], { env: { LICAT_LANG: 'en' } }).stdout);
   });
 
   it('are answered by the command line where the kept help is missing or damaged', () => {
