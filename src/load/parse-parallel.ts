@@ -49,19 +49,21 @@ export interface WorkerChunk {
 }
 
 /**
- * How many worker threads to use for `count` files: none for a small catalog or a one-core
- * machine, else one per idle core (the number of cores less the load average, rounded down), at
- * most one less than the cores (the main thread works too) and at most three. A worker on a core
- * that is busy only competes for it, and its start-up and copying cost more than it saves: on two
- * cores at a load average of 1.8, one worker made 1,200 files 10% slower. `LICAT_WORKERS=n`
- * overrides it (0 checks everything on the main thread).
+ * How many worker threads to use for `count` files: none for a small catalog, nor on fewer than
+ * three cores; else one per idle core beyond the two the main thread keeps busy (itself, and
+ * V8's collector threads, which a check of a large catalog keeps at work: 1.2-1.4 s of CPU for
+ * 0.85 s of wall time), and at most three. Idle: the number of cores less the load average,
+ * rounded down. A worker on a core that is not free only competes for it, and its start-up and
+ * the main thread's rebuilding of its results cost more than it saves: on two cores, quiet, one
+ * worker made the 1,200-item province catalog 27% slower (1.08 s against 0.85 s) and 10,000 items
+ * 6% slower (3.65 s against 3.45 s). `LICAT_WORKERS=n` overrides it (0 checks everything on the
+ * main thread).
  */
-export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env, load = loadavg()[0] ?? 0): number {
+export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env, load = loadavg()[0] ?? 0, cores = availableParallelism()): number {
   const forced = forcedWorkers(env);
   if (forced !== undefined) return forced;
-  const cores = availableParallelism();
   if (count < PARALLEL_MIN_FILES) return 0;
-  return Math.max(0, Math.min(MAX_WORKERS, cores - 1, Math.floor(cores - load)));
+  return Math.max(0, Math.min(MAX_WORKERS, cores - 2, Math.floor(cores - 1 - load)));
 }
 
 /** Most threads `LICAT_WORKERS` may ask for: each costs some 40 MB and a copy of the files. */

@@ -1,6 +1,7 @@
 import { copyFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { workerCount } from '../../src/load/parse-parallel.js';
 import { copySample, licat, ROOT } from '../helpers.js';
 
 const HOSTILE = path.join(ROOT, 'test/fixtures/hostile');
@@ -25,5 +26,21 @@ describe('parsing on worker threads', () => {
         expect(many.stdout, `${format} with ${workers} workers`).toBe(one.stdout);
       }
     }
+  });
+});
+
+describe('the number of worker threads', () => {
+  it('is none on two cores or for a small catalog, one per idle core beyond two, at most three; LICAT_WORKERS decides when set', () => {
+    // Two cores: the main thread and V8's collector threads keep both busy (a worker measured slower).
+    expect(workerCount(1200, {}, 0, 2)).toBe(0);
+    expect(workerCount(10000, {}, 0, 2)).toBe(0);
+    // More cores: the idle ones beyond two.
+    expect(workerCount(1200, {}, 0.2, 4)).toBe(2);
+    expect(workerCount(1200, {}, 1.5, 4)).toBe(1);
+    expect(workerCount(1200, {}, 3.5, 4)).toBe(0);
+    expect(workerCount(1200, {}, 0, 32)).toBe(3);
+    expect(workerCount(100, {}, 0, 32)).toBe(0);
+    expect(workerCount(1200, { LICAT_WORKERS: '2' }, 0, 2)).toBe(2);
+    expect(workerCount(1200, { LICAT_WORKERS: '0' }, 0, 32)).toBe(0);
   });
 });
