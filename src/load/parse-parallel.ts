@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Item } from '../schema/item.js';
 import { checkFile, type CheckedFile, type ItemFindings } from './check-file.js';
 import type { FileKind, RawFile } from './read-catalog.js';
@@ -98,6 +100,14 @@ export function workerEntry(name: string, own: URL): URL {
   return existsSync(fileURLToPath(bundled)) ? bundled : own;
 }
 
+/**
+ * node:worker_threads, loaded when a pool starts: a check on the main thread alone (any catalog on
+ * two cores, a small one anywhere) does without it, some 4 ms of its start.
+ */
+function loadWorkerThreads(): typeof WorkerThreads {
+  return createRequire(import.meta.url)('node:worker_threads') as typeof WorkerThreads;
+}
+
 /** The worker of a parse without an item hook. */
 const PLAIN_WORKER = workerEntry('parse-worker.cjs', new URL('./parse-worker.js', import.meta.url));
 
@@ -123,9 +133,10 @@ export class ParsePool {
     const n = workerCount(count, env);
     const entry = hook?.worker ?? PLAIN_WORKER;
     if (n === 0 || !existsSync(fileURLToPath(entry))) return undefined;
+    const { Worker: WorkerThread } = loadWorkerThreads();
     const workers = Array.from({ length: n }, () => {
       // A worker's stack is as deep as the main thread's, so deeply nested YAML fails the same way.
-      const worker = new Worker(entry, { resourceLimits: { stackSizeMb: 1 } });
+      const worker = new WorkerThread(entry, { resourceLimits: { stackSizeMb: 1 } });
       // Waiting for work, it does not keep the process alive (should the caller never give any).
       worker.unref();
       return worker;
