@@ -4,7 +4,8 @@
 //   the same at any greater width (then a wider terminal gets it too);
 // - lib/bundle/main.cjs.code-cache: V8's compiled code of the bundle, made after checking the
 //   sample catalog (catalog/), so that it holds the functions `licat validate` runs, led by the
-//   SHA-256 of the bundle. Node >= 22.1 keeps its own compile cache: there, none is made.
+//   SHA-256 of the bundle and the cache together. Node >= 22.1 keeps its own compile cache: there,
+//   none is made.
 import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
