@@ -3,7 +3,6 @@
 // The command `licat` (package.json "bin"). CommonJS, which Node starts a few milliseconds sooner
 // than an ES module; bin/licat.js runs it for those who call that file.
 const { readFileSync } = require('node:fs');
-const { enableCompileCache } = require('node:module');
 const path = require('node:path');
 
 const quick = quickAnswer(process.argv.slice(2));
@@ -16,16 +15,6 @@ if (quick !== undefined) {
   });
   process.stdout.write(quick);
 } else {
-  // Where Node has it (>= 22.1), keep the compiled code of licat's modules between runs: a run then
-  // starts without compiling them again. Older versions take the code cache `npm run build` made
-  // (bin/load-bundle.cjs).
-  if (typeof enableCompileCache === 'function') {
-    try {
-      enableCompileCache();
-    } catch {
-      // no cache this run (an unwritable temporary folder, say): only slower
-    }
-  }
   Promise.resolve()
     // lib/bundle/main.cjs is lib/cli/main.js and every module it imports in one file (scripts/bundle.mjs).
     .then(() => require('./load-bundle.cjs').loadBundle().exports.main(process.argv))

@@ -1,9 +1,8 @@
 'use strict';
 // How bin/licat.cjs loads licat's command line, lib/bundle/main.cjs (scripts/bundle.mjs).
 //
-// Where Node has a compile cache (module.enableCompileCache, Node >= 22.1, which bin/licat.cjs
-// turns on), the bundle is required as any CommonJS module is, and Node keeps its compiled code
-// between runs. Older versions have no such cache, so `npm run build` keeps the code it compiled
+// Where Node has a compile cache (module.enableCompileCache, Node >= 22.1), it is turned on and
+// the bundle is required as any CommonJS module is: Node keeps its compiled code between runs. Older versions have no such cache, so `npm run build` keeps the code it compiled
 // while checking the sample catalog beside the bundle (main.cjs.code-cache, made by
 // scripts/code-cache.mjs), and V8 is given it with the source: it then takes the functions
 // already compiled instead of compiling them again. V8 itself refuses a cache made by another
@@ -19,6 +18,8 @@ const v8 = require('node:v8');
 const vm = require('node:vm');
 
 const BUNDLE = path.join(__dirname, '..', 'lib', 'bundle', 'main.cjs');
+/** Whether Node keeps compiled code between runs itself (>= 22.1): then no code cache of licat's is made or used. */
+const NODE_COMPILE_CACHE = typeof Module.enableCompileCache === 'function';
 const CODE_CACHE = `${BUNDLE}.code-cache`;
 const DIGEST_BYTES = 32;
 
@@ -37,7 +38,14 @@ function loadBundle({ compile = false, useCache = true } = {}) {
   // Set before the bundle is compiled, here for every caller: V8 keeps a code cache only for the
   // flags it was made under.
   v8.setFlagsFromString('--semi-space-growth-factor=16');
-  if (!compile && typeof Module.enableCompileCache === 'function') return { exports: require(BUNDLE) };
+  if (!compile && NODE_COMPILE_CACHE) {
+    try {
+      Module.enableCompileCache();
+    } catch {
+      // no cache this run (an unwritable temporary folder, say): only slower
+    }
+    return { exports: require(BUNDLE) };
+  }
   const bytes = fs.readFileSync(BUNDLE);
   const cachedData = useCache ? cacheOf(bytes) : undefined;
   // ASCII as scripts/bundle.mjs writes it: read as Latin-1, a string of one byte a character.
@@ -79,4 +87,4 @@ function digestOf(bytes, data) {
   return createHash('sha256').update(bytes).update(data).digest();
 }
 
-module.exports = { BUNDLE, CODE_CACHE, loadBundle, codeCacheFile };
+module.exports = { BUNDLE, CODE_CACHE, NODE_COMPILE_CACHE, loadBundle, codeCacheFile };

@@ -12,10 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { CODE_CACHE, codeCacheFile, loadBundle } = createRequire(import.meta.url)(path.join(root, 'bin', 'load-bundle.cjs'));
+const { CODE_CACHE, NODE_COMPILE_CACHE, codeCacheFile, loadBundle } = createRequire(import.meta.url)(path.join(root, 'bin', 'load-bundle.cjs'));
 
-const ownCache = typeof (await import('node:module')).default.enableCompileCache === 'function';
-const { exports, script, bytes } = loadBundle({ compile: !ownCache, useCache: false });
+const { exports, script, bytes } = loadBundle({ compile: !NODE_COMPILE_CACHE, useCache: false });
 
 const text = exports.rootHelp(80);
 const sameWhenWider = [81, 100, 120, 200, 1000].every((width) => exports.rootHelp(width) === text);
