@@ -3,7 +3,6 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type * as WorkerThreads from 'node:worker_threads';
-import type { Worker } from 'node:worker_threads';
 import type { Item } from '../schema/item.js';
 import { checkFile, type CheckedFile, type ItemFindings } from './check-file.js';
 import type { FileKind, RawFile } from './read-catalog.js';
@@ -118,7 +117,7 @@ const PLAIN_WORKER = workerEntry('parse-worker.cjs', new URL('./parse-worker.js'
  */
 export class ParsePool {
   private constructor(
-    private readonly workers: Worker[],
+    private readonly workers: WorkerThreads.Worker[],
     /** Settles when each worker has stopped, however: whatever it did not check, the main thread checks. */
     private readonly stopped: Array<Promise<void>>,
     private readonly hook: ItemHook | undefined,
